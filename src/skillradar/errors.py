@@ -1,0 +1,161 @@
+"""One exception tree for the whole project.
+
+Every error a user can cause carries a stable lower-case ``code`` (printed in JSON output and in API
+error bodies), the CLI exit code it maps to and the HTTP status the web API answers with, so the
+three surfaces never disagree about what went wrong::
+
+    SkillradarError                      code            exit  http
+    ├── UsageError                       bad_usage       2     400
+    │   ├── UnknownTaxonomy              unknown_taxonomy
+    │   ├── UnknownSkill                 unknown_skill
+    │   └── UnknownRole                  unknown_role
+    ├── MissingExtra                     missing_extra   2     501
+    ├── TaxonomyError                    invalid_taxonomy 1    422
+    ├── InputError                       (per input)     1     422
+    │   ├── UnsupportedFormat            unsupported_format    415
+    │   ├── EmptyText                    empty_text
+    │   ├── EncryptedPdf                 encrypted_pdf
+    │   ├── ScannedPdf                   scanned_pdf
+    │   ├── TooLarge                     too_large             413
+    │   ├── DecodeError                  decode_error
+    │   ├── CorruptFile                  corrupt_file
+    │   ├── ZipBomb                      zip_bomb              413
+    │   └── FileMissing                  file_not_found        404
+    └── StoreError                       store_error     1     500
+
+Third-party exceptions are wrapped with ``raise … from exc`` so the cause stays visible.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "SkillradarError",
+    "UsageError",
+    "UnknownTaxonomy",
+    "UnknownSkill",
+    "UnknownRole",
+    "MissingExtra",
+    "TaxonomyError",
+    "InputError",
+    "UnsupportedFormat",
+    "EmptyText",
+    "EncryptedPdf",
+    "ScannedPdf",
+    "TooLarge",
+    "DecodeError",
+    "CorruptFile",
+    "ZipBomb",
+    "FileMissing",
+    "StoreError",
+]
+
+
+class SkillradarError(Exception):
+    """Root of every error skillradar raises on purpose."""
+
+    code = "error"
+    exit_code = 1
+    http_status = 500
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.source = source
+
+    def to_dict(self) -> dict:
+        """The ``{"code", "message"}`` object used in JSON output and API error bodies."""
+        return {"code": self.code, "message": self.message}
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}" if self.source else self.message
+
+
+class UsageError(SkillradarError):
+    code = "bad_usage"
+    exit_code = 2
+    http_status = 400
+
+
+class UnknownTaxonomy(UsageError):
+    code = "unknown_taxonomy"
+
+
+class UnknownSkill(UsageError):
+    code = "unknown_skill"
+    http_status = 404
+
+
+class UnknownRole(UsageError):
+    code = "unknown_role"
+    http_status = 404
+
+
+class MissingExtra(SkillradarError):
+    """An optional part is not installed; the message says which extra to install."""
+
+    code = "missing_extra"
+    exit_code = 2
+    http_status = 501
+
+    def __init__(self, feature: str, extra: str, module: str) -> None:
+        super().__init__(
+            f"{feature} needs the optional package '{module}': "
+            f"install it with `pip install 'skillradar[{extra}]'`"
+        )
+        self.extra = extra
+
+
+class TaxonomyError(SkillradarError):
+    code = "invalid_taxonomy"
+    http_status = 422
+
+
+class InputError(SkillradarError):
+    """One input could not be read; a batch reports it and goes on with the others."""
+
+    code = "input_error"
+    http_status = 422
+
+
+class UnsupportedFormat(InputError):
+    code = "unsupported_format"
+    http_status = 415
+
+
+class EmptyText(InputError):
+    code = "empty_text"
+
+
+class EncryptedPdf(InputError):
+    code = "encrypted_pdf"
+
+
+class ScannedPdf(InputError):
+    code = "scanned_pdf"
+
+
+class TooLarge(InputError):
+    code = "too_large"
+    http_status = 413
+
+
+class DecodeError(InputError):
+    code = "decode_error"
+
+
+class CorruptFile(InputError):
+    code = "corrupt_file"
+
+
+class ZipBomb(InputError):
+    code = "zip_bomb"
+    http_status = 413
+
+
+class FileMissing(InputError):
+    code = "file_not_found"
+    http_status = 404
+
+
+class StoreError(SkillradarError):
+    code = "store_error"

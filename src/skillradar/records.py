@@ -1,0 +1,105 @@
+"""Typed records that flow between the stages (frozen dataclasses, no behaviour beyond lookups)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import asdict, dataclass, field
+
+__all__ = ["Notice", "Document", "Mention", "Extraction", "REQUIREMENTS", "METHODS", "FAMILIES"]
+
+FAMILIES = ("technical", "data", "thinking", "soft", "domain")
+METHODS = ("exact", "alias", "fuzzy", "semantic")
+REQUIREMENTS = ("required", "preferred", "negated")
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A warning attached to a result (``unsupported_language``, ``ocr_needed`` …)."""
+
+    code: str
+    message: str
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Text read from one input, with what is needed to map an offset back to page and line.
+
+    ``text`` is exactly what ``skillradar text`` prints; every offset in the project indexes it.
+    ``page_starts`` holds the offset where each page begins (PDF only, else empty).
+    """
+
+    source: str
+    text: str
+    format: str = "txt"
+    kind: str = "unknown"
+    page_starts: tuple[int, ...] = ()
+    notices: tuple[Notice, ...] = ()
+    _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self._line_starts:
+            starts = [0]
+            text = self.text
+            i = text.find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = text.find("\n", i + 1)
+            object.__setattr__(self, "_line_starts", tuple(starts))
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of ``offset`` (lines split on ``\\n``)."""
+        return bisect.bisect_right(self._line_starts, offset)
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page number of ``offset``, or None for formats without pages."""
+        if not self.page_starts:
+            return None
+        return bisect.bisect_right(self.page_starts, offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One skill found in a text, with its exact evidence span and its context."""
+
+    skill_id: str
+    label: str
+    family: str
+    group: str
+    start: int
+    end: int
+    text: str
+    line: int
+    page: int | None
+    confidence: float
+    method: str
+    requirement: str | None = None
+    years: float | None = None
+    section: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What ``extract`` returns for one input: the document's size, its mentions and notices."""
+
+    source: str
+    kind: str
+    chars: int
+    mentions: tuple[Mention, ...]
+    notices: tuple[Notice, ...] = ()
+
+    def to_dict(self) -> dict:
+        out = {
+            "source": self.source,
+            "kind": self.kind,
+            "chars": self.chars,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+        if self.notices:
+            out["warnings"] = [n.to_dict() for n in self.notices]
+        return out

@@ -1,0 +1,237 @@
+"""Loading taxonomies: the bundled one, the project's YAML format, a generic CSV or ESCO's CSV.
+
+Every loader returns the skills together with the line each skill was defined on, so that
+``validate`` can point at the line to fix.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import io
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..errors import TaxonomyError, UnknownTaxonomy
+from .model import Resource, Skill, Taxonomy
+
+__all__ = ["load_taxonomy", "read_taxonomy_file", "bundled_taxonomy", "DEFAULT_FAMILIES", "Located"]
+
+BUILTIN = {"genai"}
+
+DEFAULT_FAMILIES = {
+    "technical": {"label": "Technical skills", "groups": {}},
+    "data": {"label": "Data manipulation and analysis", "groups": {}},
+    "thinking": {"label": "Creative and critical thinking", "groups": {}},
+    "soft": {"label": "Soft skills", "groups": {}},
+    "domain": {"label": "Domain and regulatory knowledge", "groups": {}},
+}
+
+
+@dataclass(frozen=True)
+class Located:
+    """A loaded taxonomy plus where each skill came from (file and line), for validation."""
+
+    taxonomy: Taxonomy
+    where: dict[int, tuple[str, int]]  # index in taxonomy.skills -> (file, line)
+
+
+def load_taxonomy(name_or_path: str | Path | None = None) -> Taxonomy:
+    """The taxonomy named (``genai``) or stored at a path (YAML, generic CSV, ESCO CSV)."""
+    if name_or_path is None or str(name_or_path) in BUILTIN:
+        return bundled_taxonomy()
+    return _load_path(str(Path(name_or_path).resolve()))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_path(path: str) -> Taxonomy:
+    return read_taxonomy_file(path).taxonomy
+
+
+@functools.lru_cache(maxsize=1)
+def bundled_taxonomy() -> Taxonomy:
+    """The project's own generative-AI taxonomy (``genai``), read once per process."""
+    return read_bundled().taxonomy
+
+
+def read_bundled() -> Located:
+    """The bundled taxonomy with file and line of every skill (a folder of YAML files)."""
+    folder = resources.files("skillradar.taxonomy") / "data" / "genai"
+    header = yaml.safe_load((folder / "taxonomy.yaml").read_text(encoding="utf-8"))
+    skills: list[Skill] = []
+    where: dict[int, tuple[str, int]] = {}
+    for part in sorted(p.name for p in folder.iterdir() if p.name.endswith(".yaml") and p.name != "taxonomy.yaml"):
+        text = (folder / part).read_text(encoding="utf-8")
+        for skill, line in _skills_from_yaml(text, part):
+            where[len(skills)] = (part, line)
+            skills.append(skill)
+    tax = Taxonomy(
+        name=header.get("name", "genai"),
+        version=str(header.get("version", "0")),
+        skills=tuple(skills),
+        families=header.get("families") or DEFAULT_FAMILIES,
+    )
+    return Located(tax, where)
+
+
+def read_taxonomy_file(path: str | Path) -> Located:
+    """Read a taxonomy file, choosing the reader by extension and, for CSV, by header."""
+    p = Path(path)
+    if not p.exists():
+        raise UnknownTaxonomy(
+            f"'{path}' is neither a bundled taxonomy ({', '.join(sorted(BUILTIN))}) nor an existing file"
+        )
+    if p.is_dir():
+        raise UnknownTaxonomy(f"'{path}' is a folder: give a taxonomy file (.yaml or .csv)")
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise TaxonomyError(f"{path}: not UTF-8 text ({exc}); save it as UTF-8", source=str(path)) from exc
+    suffix = p.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return _read_yaml_file(text, str(path))
+    if suffix in (".csv", ".tsv", ".txt"):
+        return _read_csv(text, str(path))
+    raise UnknownTaxonomy(f"'{path}': unknown taxonomy format '{suffix}'; use .yaml or .csv")
+
+
+def _read_yaml_file(text: str, name: str) -> Located:
+    try:
+        header = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise TaxonomyError(f"{name}: not valid YAML: {exc}", source=name) from exc
+    if not isinstance(header, dict) or "skills" not in header:
+        raise TaxonomyError(f"{name}: a taxonomy YAML needs a top-level 'skills:' list", source=name)
+    skills, where = [], {}
+    for skill, line in _skills_from_yaml(text, name):
+        where[len(skills)] = (name, line)
+        skills.append(skill)
+    tax = Taxonomy(
+        name=str(header.get("name", Path(name).stem)),
+        version=str(header.get("version", _digest(text))),
+        skills=tuple(skills),
+        families=header.get("families") or DEFAULT_FAMILIES,
+    )
+    return Located(tax, where)
+
+
+def _skills_from_yaml(text: str, name: str) -> list[tuple[Skill, int]]:
+    """Parse the ``skills:`` list of one YAML document, with each item's line number."""
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else {}
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        raise TaxonomyError(f"{name}: not valid YAML: {exc}", source=name) from exc
+    items = (data or {}).get("skills") or []
+    lines: list[int] = []
+    for key, value in root.value if root is not None else []:
+        if key.value == "skills":
+            lines = [item.start_mark.line + 1 for item in value.value]
+    out = []
+    for item, line in zip(items, lines):
+        if not isinstance(item, dict):
+            raise TaxonomyError(f"{name}:{line}: each skill must be a mapping with at least id and label", source=name)
+        out.append((_skill_from_mapping(item, f"{name}:{line}"), line))
+    return out
+
+
+def _as_tuple(value, where: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list):
+        return tuple(str(v) for v in value)
+    raise TaxonomyError(f"{where}: '{key}' must be a list of strings")
+
+
+def _skill_from_mapping(item: dict, where: str) -> Skill:
+    if not item.get("id") or not item.get("label"):
+        raise TaxonomyError(f"{where}: a skill needs both 'id' and 'label'")
+    res = []
+    for r in item.get("resources") or []:
+        if not isinstance(r, dict) or "url" not in r:
+            raise TaxonomyError(f"{where}: each resource needs 'title' and 'url'")
+        res.append(Resource(title=str(r.get("title", r["url"])), url=str(r["url"])))
+    return Skill(
+        id=str(item["id"]),
+        label=str(item["label"]),
+        family=str(item.get("family", "")),
+        group=str(item.get("group", "")),
+        type=str(item.get("type", "concept")),
+        aliases=_as_tuple(item.get("aliases"), where, "aliases"),
+        ambiguous=_as_tuple(item.get("ambiguous"), where, "ambiguous"),
+        description=str(item.get("description", "") or ""),
+        prerequisites=_as_tuple(item.get("prerequisites"), where, "prerequisites"),
+        related=_as_tuple(item.get("related"), where, "related"),
+        esco_uri=(str(item["esco_uri"]) if item.get("esco_uri") else None),
+        resources=tuple(res),
+    )
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def _read_csv(text: str, name: str) -> Located:
+    dialect = "excel-tab" if name.lower().endswith(".tsv") else "excel"
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    reader.fieldnames = header
+    esco = "conceptUri" in header and "preferredLabel" in header
+    if not esco and not {"id", "label"} <= set(header):
+        raise TaxonomyError(
+            f"{name}: unknown CSV taxonomy header {header[:6]}; expected "
+            "'id,label,aliases,description,family,group' or ESCO's 'conceptUri,preferredLabel,…'",
+            source=name,
+        )
+    skills, where = [], {}
+    for row in reader:
+        line = reader.line_num
+        if esco:
+            skill = _esco_row(row)
+        else:
+            if not (row.get("id") or "").strip() or not (row.get("label") or "").strip():
+                raise TaxonomyError(f"{name}:{line}: every row needs an id and a label", source=name)
+            skill = Skill(
+                id=row["id"].strip(),
+                label=row["label"].strip(),
+                family=(row.get("family") or "").strip(),
+                group=(row.get("group") or "").strip(),
+                aliases=tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()),
+                description=(row.get("description") or "").strip(),
+            )
+        if skill is None:
+            continue
+        where[len(skills)] = (name, line)
+        skills.append(skill)
+    families = DEFAULT_FAMILIES if not esco else {}
+    tax = Taxonomy(name=Path(name).stem, version=_digest(text), skills=tuple(skills), families=families)
+    return Located(tax, where)
+
+
+def _esco_row(row: dict) -> Skill | None:
+    uri = (row.get("conceptUri") or "").strip()
+    label = (row.get("preferredLabel") or "").strip()
+    if not uri or not label:
+        return None
+    alts = []
+    for col in ("altLabels", "hiddenLabels"):
+        alts += [a.strip() for a in (row.get(col) or "").splitlines() if a.strip()]
+    kind = (row.get("skillType") or "").strip()
+    return Skill(
+        id=uri,
+        label=label,
+        type="knowledge" if kind == "knowledge" else "practice",
+        aliases=tuple(dict.fromkeys(a for a in alts if a != label)),
+        description=(row.get("description") or row.get("definition") or "").strip(),
+        esco_uri=uri,
+    )

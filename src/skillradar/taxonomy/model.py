@@ -1,0 +1,111 @@
+"""The taxonomy in memory: skills grouped under the five families, with a content hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from ..errors import UnknownSkill
+
+__all__ = ["Resource", "Skill", "Taxonomy", "SKILL_TYPES"]
+
+SKILL_TYPES = ("tool", "language", "concept", "practice", "soft", "knowledge", "application")
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """A learning resource: a stable, well-known address (official docs, a course's landing page)."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Skill:
+    """One skill. ``ambiguous`` lists surface forms that count only where the text means the skill."""
+
+    id: str
+    label: str
+    family: str = ""
+    group: str = ""
+    type: str = "concept"
+    aliases: tuple[str, ...] = ()
+    ambiguous: tuple[str, ...] = ()
+    description: str = ""
+    prerequisites: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    esco_uri: str | None = None
+    resources: tuple[Resource, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "family": self.family,
+            "group": self.group,
+            "type": self.type,
+            "aliases": list(self.aliases),
+            "ambiguous": list(self.ambiguous),
+            "description": self.description,
+            "prerequisites": list(self.prerequisites),
+            "related": list(self.related),
+            "esco_uri": self.esco_uri,
+            "resources": [{"title": r.title, "url": r.url} for r in self.resources],
+        }
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """An ordered collection of skills with lookups by id and family.
+
+    ``families`` maps a family id to its label and its groups (group id → label).
+    """
+
+    name: str
+    version: str
+    skills: tuple[Skill, ...]
+    families: dict[str, dict] = field(default_factory=dict)
+    _by_id: dict[str, Skill] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update({s.id: s for s in self.skills})
+
+    def __len__(self) -> int:
+        return len(self.skills)
+
+    def __iter__(self):
+        return iter(self.skills)
+
+    def __contains__(self, skill_id: object) -> bool:
+        return skill_id in self._by_id
+
+    def get(self, skill_id: str) -> Skill:
+        """The skill with that id; raises UnknownSkill naming close ids when absent."""
+        try:
+            return self._by_id[skill_id]
+        except KeyError:
+            import difflib
+
+            close = difflib.get_close_matches(skill_id, list(self._by_id), n=3)
+            hint = f" Did you mean: {', '.join(close)}?" if close else ""
+            raise UnknownSkill(f"no skill with id '{skill_id}' in taxonomy '{self.name}'.{hint}") from None
+
+    def find(self, skill_id: str) -> Skill | None:
+        return self._by_id.get(skill_id)
+
+    def by_family(self, family: str) -> list[Skill]:
+        return [s for s in self.skills if s.family == family]
+
+    def group_label(self, family: str, group: str) -> str:
+        return self.families.get(family, {}).get("groups", {}).get(group, group)
+
+    @property
+    def content_hash(self) -> str:
+        """A short SHA-256 of the skills' content: keys caches (embeddings) and stored mentions."""
+        cached = getattr(self, "_hash", None)
+        if cached is None:
+            payload = json.dumps([s.to_dict() for s in self.skills], sort_keys=True, ensure_ascii=False)
+            cached = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+            object.__setattr__(self, "_hash", cached)
+        return cached
