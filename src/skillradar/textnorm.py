@@ -8,6 +8,8 @@ copy maps back to an exact span of the original.
 
 from __future__ import annotations
 
+import re
+
 __all__ = ["fold", "fold_with_map", "SEPARATORS"]
 
 # Characters that separate words the same way: all white space and the hyphen family.
@@ -15,7 +17,33 @@ SEPARATORS = frozenset(" \t\n\r\f\v\u00a0\u2007\u202f\u2009\u200a\u2002\u2003-\u
 _SAME = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": "-"}
 
 
-def fold_with_map(text: str) -> tuple[str, list[int]]:
+_TABLE = {ord(c): " " for c in SEPARATORS}
+_TABLE.update({ord(k): v for k, v in _SAME.items()})
+_RUNS = re.compile(r" {2,}")
+
+
+def fold_with_map(text: str):
+    """Fold ``text`` and return ``(folded, origin)`` where ``origin[i]`` indexes ``text``.
+
+    Fast path: translate and lower-case in C, then drop the extra spaces of each separator run;
+    when lower-casing changes the length (a few rare letters), fall back to the character loop.
+    """
+    low = text.translate(_TABLE).lower()
+    if len(low) != len(text):
+        return _fold_slow(text)
+    runs = [(m.start() + 1, m.end()) for m in _RUNS.finditer(low)]
+    if not runs:
+        return low, range(len(text) + 1)
+    origin: list[int] = []
+    prev = 0
+    for a, b in runs:
+        origin.extend(range(prev, a))
+        prev = b
+    origin.extend(range(prev, len(text) + 1))
+    return _RUNS.sub(" ", low), origin
+
+
+def _fold_slow(text: str) -> tuple[str, list[int]]:
     """Fold ``text`` and return ``(folded, origin)`` where ``origin[i]`` indexes ``text``.
 
     ``origin`` has one extra trailing entry equal to ``len(text)`` so that an exclusive end offset in

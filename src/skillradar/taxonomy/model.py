@@ -55,7 +55,7 @@ class Skill:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Taxonomy:
     """An ordered collection of skills with lookups by id and family.
 

@@ -1,0 +1,122 @@
+"""``skillradar text`` and ``skillradar extract``."""
+
+from __future__ import annotations
+
+import sys
+from typing import Optional
+
+import typer
+
+from ..errors import InputError, UsageError
+from ..extract import KINDS, extract_document
+from ..taxonomy import load_taxonomy
+from . import app
+from .output import dumps, emit_rows, progress, report_error, stdout, warn
+
+MENTION_COLUMNS = ["source", "kind", "skill_id", "label", "family", "group", "start", "end", "text", "line",
+                   "page", "confidence", "method", "requirement", "years", "section"]
+
+
+def _check_choice(value: str, choices, option: str) -> str:
+    if value not in choices:
+        raise UsageError(f"{option} must be one of {', '.join(choices)} (got '{value}')")
+    return value
+
+
+def _read(source: str, kind: str):
+    from ..readers import read_path, read_text
+
+    k = "unknown" if kind == "auto" else kind
+    if source == "-":
+        data = sys.stdin.buffer.read()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            from ..errors import DecodeError
+
+            raise DecodeError(f"standard input is not UTF-8 (byte {exc.start}): re-encode it as UTF-8",
+                              source="-") from exc
+        return read_text(text, "-", kind=k)
+    return read_path(source, kind=k)
+
+
+@app.command("text")
+def text_command(path: str = typer.Argument(..., help="File to read (txt, md, html, pdf, docx) or - for stdin.")) -> None:
+    """Print exactly the text that offsets refer to."""
+    doc = _read(path, "auto")
+    sys.stdout.write(doc.text)
+    if not doc.text.endswith("\n"):
+        sys.stdout.flush()
+
+
+@app.command("extract")
+def extract_command(
+    paths: list[str] = typer.Argument(..., help="Files, folders (recursively) or - for stdin."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or csv."),
+    kind: str = typer.Option("auto", "--kind", help="auto, posting or resume."),
+    taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
+    semantic: bool = typer.Option(False, "--semantic/--no-semantic", help="Also link paraphrases offline (extra 'semantic')."),
+) -> None:
+    """Find skills in postings and résumés, with evidence spans, requirement level and years."""
+    from ..readers import iter_inputs
+
+    _check_choice(fmt, ("table", "json", "jsonl", "csv"), "--format")
+    _check_choice(kind, KINDS, "--kind")
+    tax = load_taxonomy(taxonomy)
+    inputs = list(iter_inputs(paths))
+    if not inputs:
+        raise UsageError("no supported input files found in " + ", ".join(paths))
+    results: list[dict] = []
+    failed = 0
+    with progress(len(inputs), "extracting") as advance:
+        for source in inputs:
+            name = str(source)
+            try:
+                doc = _read(name, kind)
+                ex = extract_document(doc, taxonomy=tax, kind=None if kind == "auto" else kind, semantic=semantic)
+                obj = ex.to_dict()
+                for notice in ex.notices:
+                    warn(notice.code, name, notice.message)
+            except InputError as err:
+                failed += 1
+                report_error(err, name)
+                obj = {"source": name, "error": err.to_dict()}
+            results.append(obj)
+            if fmt == "jsonl":
+                sys.stdout.write(dumps(obj) + "\n")
+            advance()
+    if fmt == "json":
+        sys.stdout.write(dumps(results) + "\n")
+    elif fmt == "csv":
+        rows = [{"source": r["source"], "kind": r["kind"], **m} for r in results if "mentions" in r for m in r["mentions"]]
+        emit_rows(rows, "csv", columns=MENTION_COLUMNS)
+    elif fmt == "table":
+        _print_tables(results)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _print_tables(results: list[dict]) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    for r in results:
+        if "error" in r:
+            continue
+        table = Table(title=f"{r['source']} · {r['kind']} · {len(r['mentions'])} mentions", title_justify="left",
+                      header_style="bold cyan")
+        for col in ("skill", "family", "evidence", "line", "requirement", "years", "section", "method"):
+            table.add_column(col)
+        seen = set()
+        for m in r["mentions"]:
+            key = (m["skill_id"], m["requirement"])
+            if key in seen:
+                continue
+            seen.add(key)
+            req = m["requirement"] or ""
+            style = {"required": "bold", "preferred": "green", "negated": "red strike"}.get(req, "")
+            table.add_row(escape(m["label"]), m["family"], escape(m["text"]), str(m["line"]), f"[{style}]{req}[/]" if style else req,
+                          "" if m["years"] is None else f"{m['years']:g}", m["section"] or "", m["method"])
+        stdout.print(table)
+        distinct = len({m["skill_id"] for m in r["mentions"]})
+        stdout.print(f"  {distinct} distinct skills\n", style="dim")

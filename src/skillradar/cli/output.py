@@ -1,0 +1,93 @@
+"""Formatting shared by every command: JSON/JSONL/CSV to stdout, errors and progress to stderr."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from ..errors import SkillradarError
+
+__all__ = ["stdout", "stderr", "emit_rows", "report_error", "progress", "FORMATS_ROWS"]
+
+FORMATS_ROWS = ("table", "json", "jsonl", "csv")
+
+stdout = Console(soft_wrap=True)
+stderr = Console(stderr=True, soft_wrap=True)
+
+
+def dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def emit_rows(rows: Sequence[dict], fmt: str, *, columns: Sequence[str], title: str | None = None) -> None:
+    """Print rows as a JSON array, JSON lines, CSV (with header) or a rich table."""
+    if fmt == "json":
+        sys.stdout.write(dumps(list(rows)) + "\n")
+    elif fmt == "jsonl":
+        for row in rows:
+            sys.stdout.write(dumps(row) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(row.get(k)) for k in columns})
+    else:
+        table = Table(title=title, header_style="bold cyan", show_lines=False)
+        for col in columns:
+            table.add_column(col, overflow="fold")
+        for row in rows:
+            table.add_row(*(_pretty(row.get(c)) for c in columns))
+        stdout.print(table)
+
+
+def _cell(value):
+    if isinstance(value, (list, dict)):
+        return dumps(value)
+    return "" if value is None else value
+
+
+def _pretty(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3g}" if abs(value) < 1e-3 and value else f"{value:.3f}".rstrip("0").rstrip(".")
+    if isinstance(value, (list, dict)):
+        return dumps(value)
+    return str(value)
+
+
+def report_error(err: SkillradarError, source: str | None = None) -> None:
+    """One readable line on stderr: ``error [code] source: message``."""
+    where = source or err.source
+    line = escape(f"[{err.code}] {where + ': ' if where else ''}{err.message}")
+    stderr.print(f"[bold red]error[/] {line}", highlight=False)
+
+
+def warn(code: str, source: str, message: str) -> None:
+    """One readable warning line on stderr."""
+    stderr.print(f"[yellow]warning[/] {escape(f'[{code}] {source}: {message}')}", highlight=False)
+
+
+@contextmanager
+def progress(total: int, label: str) -> Iterator:
+    """A progress bar on stderr, only on a terminal and only for batches; yields an ``advance()``."""
+    if total < 2 or not sys.stderr.isatty():
+        yield lambda n=1: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=stderr, transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda n=1: bar.advance(task, n)
+
+
+def iter_nonempty(values: Iterable[str]) -> list[str]:
+    return [v for v in values if v]

@@ -1,0 +1,98 @@
+"""``skillradar taxonomy list|show|validate|export``."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from typing import Optional
+
+import typer
+
+from ..errors import UsageError
+from ..records import FAMILIES
+from ..taxonomy import load_taxonomy, read_bundled, read_taxonomy_file, validate
+from . import app
+from .output import dumps, emit_rows, stdout
+
+taxonomy_app = typer.Typer(help="Browse, check and export skill taxonomies.", no_args_is_help=True)
+app.add_typer(taxonomy_app, name="taxonomy")
+
+CSV_COLUMNS = ["id", "label", "aliases", "description", "family", "group", "type", "prerequisites", "related",
+               "esco_uri"]
+
+
+@taxonomy_app.command("list")
+def list_command(
+    family: Optional[str] = typer.Option(None, "--family", help="Only this family."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or csv."),
+    taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t"),
+) -> None:
+    """List skills (id, label, family, group), in taxonomy order."""
+    if family is not None and family not in FAMILIES:
+        raise UsageError(f"--family must be one of {', '.join(FAMILIES)} (got '{family}')")
+    tax = load_taxonomy(taxonomy)
+    rows = [{"id": s.id, "label": s.label, "family": s.family, "group": s.group}
+            for s in tax.skills if family is None or s.family == family]
+    emit_rows(rows, fmt, columns=["id", "label", "family", "group"],
+              title=f"{tax.name} {tax.version}: {len(rows)} skills")
+
+
+@taxonomy_app.command("show")
+def show_command(
+    skill_id: str = typer.Argument(..., help="Skill id, e.g. genai.rag."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t"),
+) -> None:
+    """Show one skill with its aliases, prerequisites, ESCO URI and learning resources."""
+    tax = load_taxonomy(taxonomy)
+    skill = tax.get(skill_id)
+    if fmt == "json":
+        sys.stdout.write(dumps(skill.to_dict()) + "\n")
+        return
+    stdout.print(f"[bold]{skill.label}[/]  ({skill.id})")
+    stdout.print(f"family: {skill.family} · group: {tax.group_label(skill.family, skill.group)} · type: {skill.type}")
+    if skill.description:
+        stdout.print(skill.description)
+    for name, values in (("aliases", skill.aliases), ("prerequisites", skill.prerequisites), ("related", skill.related)):
+        if values:
+            stdout.print(f"{name}: {', '.join(values)}")
+    stdout.print(f"ESCO: {skill.esco_uri or '—'}")
+    for r in skill.resources:
+        stdout.print(f"  • {r.title}: {r.url}", highlight=False)
+
+
+@taxonomy_app.command("validate")
+def validate_command(
+    path: Optional[str] = typer.Argument(None, help="Taxonomy file (YAML or CSV); default: the bundled one."),
+) -> None:
+    """Report every problem (duplicate id, clashing alias, unknown family, prerequisite cycle) with its line."""
+    located = read_bundled() if path in (None, "genai") else read_taxonomy_file(path)
+    strict = path in (None, "genai") or str(path).lower().endswith((".yaml", ".yml"))
+    problems = validate(located, strict_families=strict)
+    for p in problems:
+        typer.echo(str(p), err=False)
+    tax = located.taxonomy
+    if problems:
+        typer.echo(f"{len(problems)} problem(s) in {tax.name} ({len(tax)} skills)", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"ok: {tax.name} {tax.version}, {len(tax)} skills, no problems", err=True)
+
+
+@taxonomy_app.command("export")
+def export_command(
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv, json or jsonl."),
+    taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t"),
+) -> None:
+    """Print the taxonomy in the generic CSV form (id,label,aliases,description,family,group,…)."""
+    tax = load_taxonomy(taxonomy)
+    if fmt in ("json", "jsonl"):
+        rows = [s.to_dict() for s in tax.skills]
+        emit_rows(rows, fmt, columns=list(rows[0]) if rows else [])
+        return
+    if fmt != "csv":
+        raise UsageError(f"--format must be csv, json or jsonl (got '{fmt}')")
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for s in tax.skills:
+        writer.writerow([s.id, s.label, "|".join(s.aliases), s.description, s.family, s.group, s.type,
+                         "|".join(s.prerequisites), "|".join(s.related), s.esco_uri or ""])

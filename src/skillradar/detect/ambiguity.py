@@ -1,0 +1,70 @@
+"""Case and context rules for skill names that are also ordinary words ("Go", "R", "C", "React", …).
+
+An ambiguous form must already be written exactly as in the taxonomy (the lexicon checks case). It
+is then accepted only with positive evidence that the text means the technology — another skill
+listed next to it, or a technical cue word nearby — and no sign of the everyday meaning ("go to
+market", "react quickly", "R&D", "C-level", "excel at").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["accept_ambiguous"]
+
+# Everyday uses, checked on the words right after (and before) the form, lower-cased.
+_AFTER_NEGATIVE = {
+    "go": re.compile(r"^[\s-]*(to\b|live\b|beyond|further|ahead|above|getter|through|back\b|into|over\b|out\b|"
+                     r"on\b|for\b|the extra|far\b|hand in hand|forward|deep|big|-?to-?market)"),
+    "r": re.compile(r"^\s*(&|and d\b|\.\s*[A-Z]|\.[a-z]\.)", re.I),
+    "c": re.compile(r"^\s*(-\s*(level|suite|corp|section|class)|level|suite|\.\s*[A-Z]|grade)", re.I),
+    "react": re.compile(r"^\s*(to\b|quickly|fast|promptly|calmly|swiftly|appropriately|accordingly|well\b|positively)"),
+    "spark": re.compile(r"^\s*(joy|curiosity|interest|conversations?|innovation|ideas?|change|creativity|growth|"
+                        r"debate|discussions?|excitement|imagination)"),
+    "excel": re.compile(r"^\s*(at\b|in\b|as\b|when\b|under\b|with\b)"),
+    "swift": re.compile(r"^\s*(response|action|turnaround|decisions?|delivery|resolution|execution)"),
+}
+_BEFORE_NEGATIVE = re.compile(r"(\bto|\bwill|\byou|\bwe|\bthey|\bcan|\bcould|\bmust|\bwho|\bshould)\s*$", re.I)
+_VERB_LIKE = {"react", "spark", "excel"}
+
+# Words near a form that show the technical meaning.
+_CUES = re.compile(
+    r"\b(programming|language|languages|developer|developers|engineer|engineering|code|coding|lang|"
+    r"proficien\w*|experience|expertise|knowledge|skills?|framework|frameworks|library|libraries|stack|"
+    r"scripts?|scripting|backend|back-end|frontend|front-end|apps?|applications?|apache|microsoft|ms|"
+    r"swiftui|ios|macos|cargo|tidyverse|shiny|cran|rstudio|ggplot2?|dplyr|goroutines?|golang|"
+    r"spreadsheets?|vba|pivot|formulas?|macros|hooks|redux|jsx|components?|pyspark|streaming|cluster|"
+    r"databricks|hadoop|native|compiled|typescript|javascript|next\.js|node\.js|written|develop\w*|"
+    r"build\w*|services?|microservices?|tools?|technologies|tech|using)\b",
+    re.I,
+)
+_LIST_GAP = re.compile(r"^[\s,/;|&()+·•*-]*(and|or|&)?[\s,/;|&()+·•*-]*$", re.I)
+
+
+def accept_ambiguous(text: str, start: int, end: int, plain_hits) -> float | None:
+    """Confidence for an ambiguous hit, or None when its context says it is an everyday word."""
+    form = text[start:end].lower()
+    after = text[end:end + 30]
+    before = text[max(0, start - 25):start]
+    rule = _AFTER_NEGATIVE.get(form)
+    if rule and rule.search(after):
+        return None
+    if form in _VERB_LIKE and _BEFORE_NEGATIVE.search(before):
+        return None
+    if form in ("r", "c") and re.match(r"^\s*[-–]\s*\w", after):  # "R-squared", "C-level"
+        return None
+
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    # A listed neighbour: another skill separated only by commas, slashes, "and"/"or".
+    for h in plain_hits:
+        if h.end <= start and h.end >= line_start and _LIST_GAP.match(text[h.end:start]):
+            return 0.9
+        if h.start >= end and h.start <= line_end and _LIST_GAP.match(text[end:h.start]):
+            return 0.9
+    window = text[max(line_start, start - 40):start] + " " + text[end:min(line_end, end + 40)]
+    if _CUES.search(window):
+        near = any(line_start <= h.start and h.end <= line_end for h in plain_hits)
+        return 0.85 if near else 0.75
+    return None

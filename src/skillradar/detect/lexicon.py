@@ -1,0 +1,124 @@
+"""Lexical matching of taxonomy labels and aliases with Aho–Corasick, leftmost-longest, exact spans.
+
+Matching runs over a folded copy of the text (see ``textnorm``) so "Retrieval-Augmented  Generation"
+and "retrieval augmented generation" meet the same entry; every hit is mapped back to the original
+offsets, so ``text[start:end]`` is always the evidence as written.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import ahocorasick
+
+from ..taxonomy.model import Taxonomy
+from ..textnorm import fold, fold_with_map
+from .ambiguity import accept_ambiguous
+
+__all__ = ["Hit", "Lexicon", "lexicon_for"]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A raw lexical hit before context: offsets into the original text."""
+
+    skill_id: str
+    start: int
+    end: int
+    method: str  # "exact" (the label) or "alias"
+    confidence: float
+    ambiguous: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    skill_id: str
+    method: str
+    form: str  # the surface form as written in the taxonomy (for case-sensitive ambiguous forms)
+    ambiguous: bool
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+class Lexicon:
+    """An automaton over every label and alias of one taxonomy. Build once, reuse for many texts."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self._automaton = ahocorasick.Automaton()
+        entries: dict[str, _Entry] = {}
+        for skill in taxonomy.skills:
+            ambiguous = {fold(a) for a in skill.ambiguous}
+            for method, form in [("exact", skill.label)] + [("alias", a) for a in skill.aliases]:
+                key = fold(form)
+                if not key or key in entries:
+                    continue  # first claimant wins; validate reports the clash
+                entries[key] = _Entry(skill.id, method, form.strip(), key in ambiguous)
+        for key, entry in entries.items():
+            self._automaton.add_word(key, (len(key), entry))
+        self.size = len(entries)
+        if entries:
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[Hit]:
+        """All accepted hits in ``text``, leftmost-longest, non-overlapping, in text order."""
+        if not self.size or not text:
+            return []
+        folded, origin = fold_with_map(text)
+        candidates: list[tuple[int, int, _Entry]] = []
+        n = len(folded)
+        for end_idx, (length, entry) in self._automaton.iter(folded):
+            start = end_idx - length + 1
+            end = end_idx + 1
+            if start > 0 and _is_word(folded[start - 1]):
+                continue  # (?<!\w) semantics: "C" is not found inside "ABC"
+            if end < n and _is_word(folded[end]):
+                continue  # (?!\w) semantics: "C++" is not found inside "C++11"
+            candidates.append((start, end, entry))
+        candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        hits: list[Hit] = []
+        last_end = -1
+        for start, end, entry in candidates:
+            if start < last_end:
+                continue
+            o_start, o_end = origin[start], origin[end - 1] + 1
+            if entry.ambiguous:
+                if text[o_start:o_end] != entry.form:
+                    continue  # ambiguous forms count only as written ("Go", not "go")
+            last_end = end
+            hits.append(
+                Hit(entry.skill_id, o_start, o_end, entry.method, _confidence(entry, o_end - o_start), entry.ambiguous)
+            )
+        return _resolve_ambiguous(text, hits)
+
+
+def _confidence(entry: _Entry, length: int) -> float:
+    base = 0.99 if entry.method == "exact" else 0.95
+    if length <= 2:
+        base -= 0.05
+    return base
+
+
+def _resolve_ambiguous(text: str, hits: list[Hit]) -> list[Hit]:
+    """Keep an ambiguous hit only where its context says it means the technology."""
+    if not any(h.ambiguous for h in hits):
+        return hits
+    plain = [h for h in hits if not h.ambiguous]
+    out = []
+    for h in hits:
+        if not h.ambiguous:
+            out.append(h)
+            continue
+        verdict = accept_ambiguous(text, h.start, h.end, plain)
+        if verdict is not None:
+            out.append(Hit(h.skill_id, h.start, h.end, h.method, verdict, True))
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def lexicon_for(taxonomy: Taxonomy) -> Lexicon:
+    """A lexicon per taxonomy object (hashed by identity), built once per process."""
+    return Lexicon(taxonomy)

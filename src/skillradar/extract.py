@@ -1,0 +1,99 @@
+"""The extraction pipeline: document → lexical (and optionally semantic) detection → context → mentions.
+
+This is the one place that turns text into ``Mention`` records; the CLI, the market ingest, the
+assessment and the web API all call it, so their counts agree.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .detect import context as ctx
+from .detect.lexicon import lexicon_for
+from .records import Document, Extraction, Mention
+from .taxonomy import Taxonomy, load_taxonomy
+
+__all__ = ["extract_document", "extract_text", "extract_path", "KINDS"]
+
+KINDS = ("auto", "posting", "resume")
+
+
+def _resolve_taxonomy(taxonomy: Taxonomy | str | Path | None) -> Taxonomy:
+    return taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+
+
+def extract_document(
+    doc: Document,
+    *,
+    taxonomy: Taxonomy | str | Path | None = None,
+    kind: str | None = None,
+    semantic: bool = False,
+) -> Extraction:
+    """Mentions of taxonomy skills in ``doc``, in text order, each with evidence span and context.
+
+    Args:
+        doc: the document (its ``text`` is what offsets index).
+        taxonomy: a Taxonomy, a bundled name or a file; default ``genai``.
+        kind: ``posting``, ``resume`` or ``auto``/None (from the document, else guessed from cues).
+        semantic: also run the offline semantic linker over what the lexicon did not cover
+            (needs the ``semantic`` extra).
+    """
+    tax = _resolve_taxonomy(taxonomy)
+    text = doc.text
+    if kind in (None, "auto"):
+        kind = doc.kind if doc.kind in ("posting", "resume") else ctx.guess_kind(text)
+    hits = [(h.skill_id, h.start, h.end, h.method, h.confidence) for h in lexicon_for(tax).find(text)]
+    if semantic:
+        from .detect.semantic import semantic_hits  # optional extra, imported only when asked
+
+        hits = sorted(hits + semantic_hits(text, tax, covered=[(h[1], h[2]) for h in hits]), key=lambda h: h[1])
+    contexts = ctx.analyse(text, [(h[1], h[2]) for h in hits], kind=kind)
+    mentions = []
+    for (skill_id, start, end, method, confidence), c in zip(hits, contexts):
+        skill = tax.get(skill_id)
+        mentions.append(
+            Mention(
+                skill_id=skill_id,
+                label=skill.label,
+                family=skill.family,
+                group=skill.group,
+                start=start,
+                end=end,
+                text=text[start:end],
+                line=doc.line_of(start),
+                page=doc.page_of(start),
+                confidence=confidence,
+                method=method,
+                requirement=c.requirement,
+                years=c.years,
+                section=c.section,
+            )
+        )
+    return Extraction(source=doc.source, kind=kind, chars=len(text), mentions=tuple(mentions), notices=doc.notices)
+
+
+def extract_text(
+    text: str,
+    *,
+    source: str = "-",
+    kind: str | None = None,
+    taxonomy: Taxonomy | str | Path | None = None,
+    semantic: bool = False,
+) -> Extraction:
+    """Mentions in a plain string (what stdin, pasted text and posting corpora give)."""
+    from .readers import read_text
+
+    return extract_document(read_text(text, source, kind=kind or "unknown"), taxonomy=taxonomy, kind=kind, semantic=semantic)
+
+
+def extract_path(
+    path: str | Path,
+    *,
+    kind: str | None = None,
+    taxonomy: Taxonomy | str | Path | None = None,
+    semantic: bool = False,
+) -> Extraction:
+    """Mentions in one file (txt, md, html, pdf, docx); raises an InputError subclass when unreadable."""
+    from .readers import read_path
+
+    return extract_document(read_path(path, kind=kind or "unknown"), taxonomy=taxonomy, kind=kind, semantic=semantic)
