@@ -1,0 +1,1 @@
+"""Model-side files shipped with skillradar (tokenizers and their licence notes; no weights)."""
