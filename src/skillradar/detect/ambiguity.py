@@ -53,6 +53,9 @@ def accept_ambiguous(text: str, start: int, end: int, plain_hits) -> float | Non
         return None
     if form in ("r", "c") and re.match(r"^\s*[-–]\s*\w", after):  # "R-squared", "C-level"
         return None
+    prev = re.search(r"([A-Z][a-z]+) $", before)
+    if prev and not _CUES.fullmatch(prev.group(1)):  # "Taylor Swift", "Plan C": part of a name
+        return None
 
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)

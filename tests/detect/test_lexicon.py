@@ -1,0 +1,80 @@
+"""Lexical matching: exact spans, folding, word boundaries, leftmost-longest, ambiguity rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skillradar.extract import extract_document, extract_text
+from skillradar.records import Document
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _mentions(text: str, kind: str = "posting"):
+    return extract_text(text, kind=kind).mentions
+
+
+def _ids(text: str) -> set[str]:
+    return {m.skill_id for m in _mentions(text)}
+
+
+def test_span_reproduces_text_with_odd_whitespace_and_hyphens():
+    text = "Ünïcödé intro — we build Retrieval-Augmented  Generation\u00a0pipelines with PyTorch."
+    ms = _mentions(text)
+    assert {m.text for m in ms} >= {"Retrieval-Augmented  Generation", "PyTorch"}
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+
+
+def test_leftmost_longest_prefers_the_longer_phrase():
+    ms = _mentions("We use Apache Spark daily.")
+    assert [m.text for m in ms] == ["Apache Spark"]
+
+
+def test_word_boundaries_follow_lookaround_semantics():
+    assert "C++11" not in {m.text for m in _mentions("Modern C++11 and C++ code.")}
+    assert not _mentions("PythonAnywhere hosts our sandbox.")
+    assert [m.text for m in _mentions("Python.")] == ["Python"]
+
+
+def test_line_numbers_are_one_based():
+    ms = _mentions("Intro\n\nWe need Python.\n")
+    assert [(m.text, m.line) for m in ms] == [("Python", 3)]
+
+
+def _load(name):
+    return [json.loads(l) for l in (DATA / "ambiguity" / name).read_text(encoding="utf-8").splitlines() if l.strip()]
+
+
+@pytest.mark.parametrize("case", _load("false_positives.jsonl"), ids=lambda c: c["text"][:40])
+def test_ambiguity_traps_give_no_false_positive(case):
+    texts = {m.text for m in _mentions(case["text"])}
+    assert case["trap"] not in texts, f"'{case['trap']}' wrongly taken as a skill in: {case['text']}"
+
+
+@pytest.mark.parametrize("case", _load("true_positives.jsonl"), ids=lambda c: c["text"][:40])
+def test_ambiguous_names_found_where_they_mean_the_technology(case):
+    texts = {m.text for m in _mentions(case["text"])}
+    assert case["expect"] in texts, f"'{case['expect']}' missed in: {case['text']}"
+
+
+_PIECES = st.sampled_from([
+    "Python", "PyTorch", "RAG", "retrieval-augmented generation", "LLMs", "SQL", "Go", "Spark", " ", "  ", "\n",
+    "\t", "-", "—", ", ", "é", "日本", "naïve", "C++", "C++11", "(", ")", "5+ years of ", "no ", "nice to have: ",
+    "İstanbul", "ß", "ﬁ", "\u00a0", "\u200b",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=5)), max_size=40))
+def test_every_span_reproduces_its_text(pieces):
+    text = "".join(pieces)
+    for m in extract_document(Document("-", text), kind="posting").mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.text
+        assert m.line == text.count("\n", 0, m.start) + 1
