@@ -1,0 +1,15 @@
+"""Assess a person against a posting or a role: scores per family with evidence, gaps and a plan.
+
+>>> from skillradar.assess import assess
+>>> a = assess("examples/resume.md", role="llm-engineer")   # doctest: +SKIP
+>>> a.overall, a.to_dict()["gaps"][0]["skill_id"]              # doctest: +SKIP
+"""
+
+from .api import Assessment, assess, audit_groups, build_target, load_document, rank
+from .plan import Gap, PlanStep
+from .profile import NoTargetSkills, Target, TargetSkill, list_roles, validate_roles
+
+__all__ = [
+    "Assessment", "assess", "rank", "audit_groups", "build_target", "load_document", "list_roles",
+    "validate_roles", "Target", "TargetSkill", "Gap", "PlanStep", "NoTargetSkills",
+]

@@ -1,0 +1,245 @@
+"""The assessment entry points: ``assess`` one résumé against a posting or a role, ``rank`` many."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import EmptyText, FileMissing, UsageError
+from ..extract import extract_document
+from ..records import FAMILIES, Document
+from ..taxonomy import Taxonomy, load_taxonomy
+from .plan import Gap, PlanStep, find_gaps, learning_plan
+from .profile import Target, role_target, target_from_posting
+from .resume import ResumeProfile, understand_resume
+from .score import Credit, credit_for, family_scores
+
+__all__ = ["Assessment", "assess", "build_target", "load_document", "rank", "audit_groups"]
+
+
+@dataclass
+class Assessment:
+    """One résumé assessed against one target. ``to_dict()`` is the CONTRACT's JSON object."""
+
+    resume: str
+    target: Target
+    overall: float
+    families: dict[str, float | None]
+    families_detail: dict[str, dict]
+    matched: list[dict]
+    gaps: list[Gap]
+    plan: list[PlanStep]
+    partial: list[dict] = field(default_factory=list)
+    resume_text: str = field(default="", repr=False)
+    warnings: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        out = {
+            "resume": self.resume,
+            "target": self.target.to_dict(),
+            "overall": self.overall,
+            "families": dict(self.families),
+            "matched": self.matched,
+            "gaps": [g.to_dict() for g in self.gaps],
+            "plan": [p.to_dict() for p in self.plan],
+            "families_detail": self.families_detail,
+            "target_skills": [t.to_dict() for t in self.target.skills],
+            "method": {
+                "overall": "100 × Σ(weight × credit) / Σ weight over the target's skills",
+                "credit": "direct evidence strength = section factor (experience 1.0, projects 0.95, "
+                          "certifications 0.75, education/summary 0.7, skills list 0.6) × recency "
+                          "(1.0 within 2 years, down to 0.5 at 10+ years); related skill 0.5 × its strength; "
+                          "a more advanced skill that builds on it 0.5 × its strength",
+                "weights": "posting: required 1.0, named 0.75, preferred 0.5" if self.target.source == "posting"
+                           else ("curated: editorial judgements, not market figures" if self.target.source == "curated"
+                                 else "market: share of the role's postings / the top share"),
+            },
+        }
+        if self.warnings:
+            out["warnings"] = self.warnings
+        return out
+
+
+# --------------------------------------------------------------------------------------- inputs
+
+
+def load_document(path_or_doc, *, kind: str) -> Document:
+    """A Document from a path (any format the readers know) or a Document / Extraction given as is."""
+    if isinstance(path_or_doc, Document):
+        return path_or_doc
+    path = str(path_or_doc)
+    try:
+        from ..readers import read_path  # the readers package (txt, md, html, pdf, docx)
+    except ImportError:
+        read_path = None
+    if read_path is not None:
+        doc = read_path(path, kind=kind)
+    else:  # plain-text fallback while the readers are not installed
+        p = Path(path)
+        if not p.is_file():
+            raise FileMissing(f"no such file: '{path}'", source=path)
+        data = p.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            from ..errors import DecodeError
+
+            raise DecodeError(f"not UTF-8 text (byte {exc.start}); save it as UTF-8", source=path) from exc
+        text = text[1:] if text.startswith("\ufeff") else text
+        doc = Document(source=path, text=text, format=p.suffix.lstrip(".") or "txt", kind=kind)
+    if not doc.text.strip():
+        raise EmptyText("the file holds no text to assess", source=path)
+    return doc
+
+
+def _resolve_taxonomy(taxonomy) -> Taxonomy:
+    return taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+
+
+def build_target(*, posting=None, role: str | None = None, db=None, taxonomy=None) -> Target:
+    """The target from a posting (path or Document) or a role name (curated, or measured with ``db``)."""
+    tax = _resolve_taxonomy(taxonomy)
+    if (posting is None) == (role is None):
+        raise UsageError("give exactly one target: a posting (--posting FILE) or a role (--role NAME)")
+    if posting is not None:
+        if isinstance(posting, Target):
+            return posting
+        doc = load_document(posting, kind="posting")
+        return target_from_posting(extract_document(doc, taxonomy=tax, kind="posting"), tax)
+    return role_target(role, tax, db=db)
+
+
+def _market_demand(db, target: Target) -> dict[str, float] | None:
+    """Skill shares over all postings in the DB (for gap importance), when the market part offers them."""
+    if db is None or target.source == "market":
+        return None
+    try:
+        from ..market import profiles  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    fn = getattr(profiles, "skill_demand", None)
+    if fn is None:
+        return None
+    try:
+        return {str(k): float(v) for k, v in fn(db).items()}
+    except Exception:  # noqa: BLE001 - demand is an optional refinement; a broken DB must not stop an assessment
+        return None
+
+
+# --------------------------------------------------------------------------------------- assess
+
+
+def assess(resume, *, posting=None, role: str | None = None, db=None, taxonomy=None,
+           target: Target | None = None, today: _dt.date | None = None) -> Assessment:
+    """Assess a résumé (path or Document) against a posting (path or Document) or a role.
+
+    Args:
+        resume: the résumé file path, or a :class:`~skillradar.records.Document`.
+        posting: a posting file path or Document (exclusive with ``role``).
+        role: a role name from ``skillradar roles``.
+        db: a market DuckDB path: measured role profiles and market demand for gap importance.
+        taxonomy: a Taxonomy, bundled name or file (default ``genai``).
+        target: a prebuilt target (what ``rank`` uses to read a posting once).
+        today: reference date for recency and "Present" (default: today).
+
+    Raises:
+        FileMissing, EmptyText and other InputErrors for unreadable files; UnknownRole;
+        NoTargetSkills when the posting names no skill.
+    """
+    tax = _resolve_taxonomy(taxonomy)
+    if target is None:
+        target = build_target(posting=posting, role=role, db=db, taxonomy=tax)
+    doc = load_document(resume, kind="resume")
+    extraction = extract_document(doc, taxonomy=tax, kind="resume")
+    profile = understand_resume(extraction, doc, today=today)
+    return _assess_profile(profile, target, tax, demand=_market_demand(db, target))
+
+
+def _assess_profile(profile: ResumeProfile, target: Target, tax: Taxonomy, *, demand=None) -> Assessment:
+    credits: dict[str, Credit] = {t.skill_id: credit_for(t, profile, tax) for t in target.skills}
+    overall, families, detail = family_scores(target, credits)
+    matched, partial = [], []
+    for t in target.skills:
+        c = credits[t.skill_id]
+        if c.kind == "direct":
+            se = profile.skills[t.skill_id]
+            matched.append({
+                "skill_id": t.skill_id, "label": t.label, "weight": t.weight, "family": t.family,
+                "requirement": t.requirement, "credit": c.value,
+                "evidence": [e.to_dict() for e in se.evidence],
+                "years": se.years, "why": f"{c.explanation}. Weight: {t.why}",
+            })
+        elif c.kind != "none":
+            partial.append({"skill_id": t.skill_id, "label": t.label, "credit": c.value, "via": c.via,
+                            "why": c.explanation})
+    matched.sort(key=lambda m: (-m["weight"] * m["credit"], m["skill_id"]))
+    gaps = find_gaps(target, credits, profile, tax, demand)
+    plan = learning_plan(gaps, profile, tax)
+    warnings = [n.to_dict() for n in profile.notices]
+    return Assessment(
+        resume=profile.source, target=target, overall=overall, families=families, families_detail=detail,
+        matched=matched, gaps=gaps, plan=plan, partial=partial, resume_text=profile.text, warnings=warnings,
+    )
+
+
+# --------------------------------------------------------------------------------------- rank
+
+
+def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=None, top: int = 5,
+         today: _dt.date | None = None, on_error=None) -> list[dict]:
+    """Rank résumés for one target, best first (ties by résumé path); one row per résumé.
+
+    Each row: ``resume, overall, rank, families, top_matched, top_gaps``. A résumé that cannot be
+    read gives ``{"resume": …, "error": {code, message}}`` (after the ranked rows) and, when given,
+    ``on_error(source, err)`` is called; the batch goes on.
+    """
+    from ..errors import InputError
+
+    tax = _resolve_taxonomy(taxonomy)
+    target = build_target(posting=posting, role=role, db=db, taxonomy=tax)
+    rows, failed = [], []
+    for r in resumes:
+        name = str(r.source if isinstance(r, Document) else r)
+        try:
+            a = assess(r, target=target, taxonomy=tax, db=db, today=today)
+        except InputError as err:
+            failed.append({"resume": name, "error": err.to_dict()})
+            if on_error:
+                on_error(name, err)
+            continue
+        rows.append({
+            "resume": name, "overall": a.overall, "families": a.families,
+            "top_matched": [m["skill_id"] for m in a.matched[:top]],
+            "top_gaps": [g.skill_id for g in a.gaps[:top]],
+        })
+    rows.sort(key=lambda row: (-row["overall"], row["resume"]))
+    for i, row in enumerate(rows, 1):
+        row["rank"] = i
+    return [{"resume": r["resume"], "overall": r["overall"], "rank": r["rank"], **{k: v for k, v in r.items()
+            if k not in ("resume", "overall", "rank")}} for r in rows] + failed
+
+
+def audit_groups(ranking: list[dict], groups: dict[str, str]) -> dict:
+    """Selection rate per self-reported group among the top half, and the impact ratio (min / max).
+
+    ``groups`` maps a résumé path (as given) to its group; résumés without a group are left out of
+    the audit and counted under ``ungrouped``.
+    """
+    ranked = [r for r in ranking if "rank" in r]
+    cutoff = math.ceil(len(ranked) / 2)
+    per: dict[str, list[int]] = {}
+    ungrouped = 0
+    for r in ranked:
+        g = groups.get(r["resume"])
+        if g is None:
+            ungrouped += 1
+            continue
+        per.setdefault(g, []).append(1 if r["rank"] <= cutoff else 0)
+    rates = {g: {"selection_rate": sum(v) / len(v), "count": len(v), "selected": sum(v)} for g, v in sorted(per.items())}
+    values = [v["selection_rate"] for v in rates.values()]
+    ratio = (min(values) / max(values)) if values and max(values) > 0 else None
+    return {"selected": "top half of the ranking", "cutoff_rank": cutoff, "groups": rates,
+            "impact_ratio": ratio, "ungrouped": ungrouped,
+            "note": "impact ratio below 0.8 fails the four-fifths rule of thumb"}

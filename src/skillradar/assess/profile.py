@@ -1,0 +1,333 @@
+"""Targets to assess against: a job posting, a curated role profile, or a role measured from a market DB.
+
+A target is a list of skills, each with a weight (0–1), a requirement level and the reason for its
+weight. Three sources:
+
+* a posting: skills extracted from it; ``required`` > unspecified > ``preferred``; negated skills
+  ("no Kubernetes needed") are not targets;
+* a curated role (``taxonomy/data/roles.yaml``): weights are editorial judgements, labelled
+  ``source: curated`` and never presented as market figures;
+* a measured role (``--db``): the skills' shares among the postings of that role in the market
+  database, computed by ``skillradar.market.profiles`` when that module is installed.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..errors import InputError, UnknownRole, UsageError
+from ..records import Extraction
+from ..taxonomy import Taxonomy
+
+__all__ = [
+    "TargetSkill", "Target", "NoTargetSkills", "REQUIREMENT_WEIGHTS", "target_from_posting", "curated_roles",
+    "role_target", "list_roles", "validate_roles", "RoleProblem",
+]
+
+#: Weight of a posting skill by requirement level (unspecified = named in the posting without a cue).
+REQUIREMENT_WEIGHTS = {"required": 1.0, None: 0.75, "preferred": 0.5}
+_LEVEL_RANK = {"required": 0, None: 1, "preferred": 2}
+
+
+class NoTargetSkills(InputError):
+    """The posting names no skill of the taxonomy (or only negated ones): nothing to assess against."""
+
+    code = "no_target_skills"
+
+
+@dataclass(frozen=True, slots=True)
+class TargetSkill:
+    skill_id: str
+    label: str
+    family: str
+    weight: float
+    requirement: str | None  # required | preferred | None (named, no cue)
+    why: str  # why the weight is what it is
+    years: float | None = None  # years the target asks for
+    demand: float | None = None  # market share when a DB gave one
+
+    def to_dict(self) -> dict:
+        return {"skill_id": self.skill_id, "label": self.label, "family": self.family, "weight": self.weight,
+                "requirement": self.requirement, "years": self.years, "demand": self.demand, "why": self.why}
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str  # posting | role
+    name: str  # posting source path or role id
+    label: str
+    source: str  # posting | curated | market
+    skills: tuple[TargetSkill, ...]
+    postings: int | None = None  # postings a measured role was computed from
+    note: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """The CONTRACT's ``target`` object (kind plus source or name), with extra keys."""
+        if self.kind == "posting":
+            out = {"kind": "posting", "source": self.name}
+        else:
+            out = {"kind": "role", "name": self.name, "label": self.label, "profile_source": self.source}
+            if self.postings is not None:
+                out["postings"] = self.postings
+        if self.note:
+            out["note"] = self.note
+        out["skills"] = len(self.skills)
+        return out
+
+
+# --------------------------------------------------------------------------------------- postings
+
+
+def target_from_posting(extraction: Extraction, taxonomy: Taxonomy) -> Target:
+    """The skills a posting asks for, one per skill id, at the strongest level the posting states."""
+    best: dict[str, tuple] = {}
+    negated: set[str] = set()
+    count: dict[str, int] = {}
+    years_of: dict[str, float] = {}
+    for m in extraction.mentions:
+        if m.requirement == "negated":
+            negated.add(m.skill_id)
+            continue
+        count[m.skill_id] = count.get(m.skill_id, 0) + 1
+        key = (_LEVEL_RANK.get(m.requirement, 1), m.start)
+        cur = best.get(m.skill_id)
+        if cur is None or key < cur[0]:
+            best[m.skill_id] = (key, m)
+        if m.years is not None:
+            years_of[m.skill_id] = max(m.years, years_of.get(m.skill_id, 0.0))
+    skills = []
+    for skill_id, (_key, m) in best.items():
+        years = years_of.get(skill_id)
+        level = m.requirement
+        weight = REQUIREMENT_WEIGHTS.get(level, 0.75)
+        cue = {"required": "required", "preferred": "preferred (nice to have)", None: "named without a requirement cue"}[level]
+        why = f"{cue} in the posting (line {m.line}: \u201c{m.text}\u201d"
+        why += f", {m.section})" if m.section else ")"
+        if count[skill_id] > 1:
+            why += f"; mentioned {count[skill_id]} times"
+        if years:
+            why += f"; asks for {years:g}+ years"
+        skills.append(TargetSkill(skill_id, m.label, m.family, weight, level, why, years=years))
+    if not skills:
+        only = f" (only negated: {', '.join(sorted(negated))})" if negated else ""
+        raise NoTargetSkills(
+            f"the posting names no skill of taxonomy '{taxonomy.name}'{only}: nothing to assess against; "
+            "check that it is the job posting, or assess against a role with --role",
+            source=extraction.source,
+        )
+    skills.sort(key=lambda t: (-t.weight, t.skill_id))
+    return Target("posting", extraction.source, extraction.source, "posting", tuple(skills))
+
+
+# --------------------------------------------------------------------------------------- curated roles
+
+
+@dataclass(frozen=True, slots=True)
+class RoleProblem:
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"roles.yaml:{self.line}: {self.message}"
+
+
+def _roles_text() -> str:
+    return (resources.files("skillradar.taxonomy") / "data" / "roles.yaml").read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=4)
+def _roles_data(text: str | None = None) -> tuple[dict, dict]:
+    """The parsed roles file and the line of every role and role skill (for validation messages)."""
+    text = text if text is not None else _roles_text()
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else {}
+    finally:
+        loader.dispose()
+    lines: dict = {}
+    for key, value in (root.value if root is not None else []):
+        if key.value == "roles":
+            for r_node in value.value:
+                rid = next((v.value for k, v in r_node.value if k.value == "id"), None)
+                lines[rid] = r_node.start_mark.line + 1
+                for k, v in r_node.value:
+                    if k.value == "skills":
+                        for s_node in v.value:
+                            sid = next((x.value for kk, x in s_node.value if kk.value == "id"), None)
+                            lines[(rid, sid)] = s_node.start_mark.line + 1
+    return data or {}, lines
+
+
+def curated_roles() -> list[dict]:
+    """The curated role profiles shipped with the taxonomy, as plain mappings."""
+    return list(_roles_data()[0].get("roles") or [])
+
+
+def validate_roles(taxonomy: Taxonomy, text: str | None = None) -> list[RoleProblem]:
+    """Every problem in the roles file: unknown skill ids, bad weights or levels, duplicates."""
+    data, lines = _roles_data(text)
+    problems: list[RoleProblem] = []
+    if data.get("source") != "curated":
+        problems.append(RoleProblem(1, "the file must say `source: curated` (its weights are editorial)"))
+    seen_roles: set[str] = set()
+    for role in data.get("roles") or []:
+        rid = role.get("id")
+        line = lines.get(rid, 0)
+        if not rid or not role.get("label"):
+            problems.append(RoleProblem(line, "each role needs an id and a label"))
+        if rid in seen_roles:
+            problems.append(RoleProblem(line, f"duplicate role id '{rid}'"))
+        seen_roles.add(rid)
+        seen: set[str] = set()
+        skills = role.get("skills") or []
+        if not skills:
+            problems.append(RoleProblem(line, f"role '{rid}' has no skills"))
+        for s in skills:
+            sid = s.get("id")
+            sline = lines.get((rid, sid), line)
+            if sid not in taxonomy:
+                problems.append(RoleProblem(sline, f"role '{rid}': unknown skill id '{sid}'"))
+            if sid in seen:
+                problems.append(RoleProblem(sline, f"role '{rid}': skill '{sid}' listed twice"))
+            seen.add(sid)
+            w = s.get("weight")
+            if not isinstance(w, (int, float)) or not 0 < w <= 1:
+                problems.append(RoleProblem(sline, f"role '{rid}', skill '{sid}': weight must be a number in (0, 1]"))
+            if s.get("requirement") not in ("required", "preferred"):
+                problems.append(RoleProblem(sline, f"role '{rid}', skill '{sid}': requirement must be required or preferred"))
+    return problems
+
+
+def _find_curated(name: str) -> dict | None:
+    key = name.strip().lower().replace("_", "-").replace(" ", "-")
+    for role in curated_roles():
+        names = [role["id"], *(role.get("aliases") or [])]
+        if key in {n.lower().replace(" ", "-") for n in names}:
+            return role
+    return None
+
+
+def _curated_target(role: dict, taxonomy: Taxonomy) -> Target:
+    skills = []
+    for s in role.get("skills") or []:
+        skill = taxonomy.find(s["id"])
+        if skill is None:
+            continue  # validated by tests; an id the taxonomy lacks cannot be assessed
+        level = s.get("requirement", "required")
+        why = (f"curated (editorial) weight {float(s['weight']):g} for a {role['label']}, {level}"
+               + (f": {s['why']}" if s.get("why") else ""))
+        skills.append(TargetSkill(skill.id, skill.label, skill.family, float(s["weight"]), level, why))
+    skills.sort(key=lambda t: (-t.weight, t.skill_id))
+    return Target("role", role["id"], role["label"], "curated", tuple(skills),
+                  note="curated profile: weights are editorial judgements, not market figures")
+
+
+# --------------------------------------------------------------------------------------- market roles
+
+
+def _market_profiles():
+    """``skillradar.market.profiles`` or None when the market part is not there."""
+    try:
+        from ..market import profiles  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return profiles
+
+
+def _measured_roles(db: str | Path) -> list[dict]:
+    prof = _market_profiles()
+    if prof is None:
+        return []
+    fn = getattr(prof, "list_role_profiles", None) or getattr(prof, "list_roles", None)
+    if fn is None:
+        return []
+    out = []
+    for r in fn(db):
+        r = r if isinstance(r, dict) else getattr(r, "to_dict", lambda: vars(r))()
+        out.append(r)
+    return out
+
+
+def _measured_target(db: str | Path, name: str, taxonomy: Taxonomy) -> Target | None:
+    prof = _market_profiles()
+    fn = getattr(prof, "role_profile", None) if prof is not None else None
+    if fn is None:
+        return None
+    try:
+        data = fn(db, name)
+    except (KeyError, LookupError):
+        return None
+    if data is None:
+        return None
+    data = data if isinstance(data, dict) else getattr(data, "to_dict", lambda: vars(data))()
+    postings = data.get("postings")
+    skills = []
+    rows = data.get("skills") or []
+    top = max((float(r.get("share", 0) or 0) for r in rows), default=0) or 1.0
+    for r in rows:
+        skill = taxonomy.find(r.get("skill_id", ""))
+        share = float(r.get("share", 0) or 0)
+        if skill is None or share <= 0:
+            continue
+        level = r.get("requirement") or ("required" if share >= 0.5 else "preferred")
+        weight = round(share / top, 4)
+        why = f"measured: in {share:.0%} of {postings} '{data.get('label', name)}' postings (weight = share / top share)"
+        skills.append(TargetSkill(skill.id, skill.label, skill.family, weight, level, why, demand=share))
+    skills.sort(key=lambda t: (-t.weight, t.skill_id))
+    return Target("role", str(data.get("name", name)), str(data.get("label", name)), "market", tuple(skills),
+                  postings=postings, note=f"measured from {postings} postings in {db}")
+
+
+# --------------------------------------------------------------------------------------- listing and lookup
+
+
+def list_roles(db: str | Path | None = None) -> list[dict]:
+    """Every role ``assess --role`` accepts: curated ones, then (with a DB) measured ones."""
+    rows = []
+    for r in curated_roles():
+        rows.append({"name": r["id"], "label": r["label"], "source": "curated", "postings": None,
+                     "skills": len(r.get("skills") or []), "aliases": list(r.get("aliases") or [])})
+    if db is not None:
+        if _market_profiles() is None:
+            raise UsageError("--db needs the market part (skillradar.market.profiles), which is not installed; "
+                             "leave out --db to use the curated role profiles")
+        for r in _measured_roles(db):
+            rows.append({"name": r.get("name"), "label": r.get("label", r.get("name")), "source": "market",
+                         "postings": r.get("postings"), "skills": r.get("skills") if isinstance(r.get("skills"), int)
+                         else len(r.get("skills") or []), "aliases": []})
+    rows.sort(key=lambda r: (r["source"] != "curated", str(r["name"])))
+    return rows
+
+
+def role_target(name: str, taxonomy: Taxonomy, *, db: str | Path | None = None) -> Target:
+    """The target for role ``name``: measured from the DB when one is given and knows the role,
+    else the curated profile. Unknown names raise UnknownRole listing the known ones."""
+    notes = []
+    if db is not None:
+        if _market_profiles() is None:
+            notes.append("market profiles are not available (skillradar.market.profiles missing); "
+                         "used the curated profile instead")
+        else:
+            measured = _measured_target(db, name, taxonomy)
+            if measured is not None and measured.skills:
+                return measured
+            notes.append(f"no measured profile for '{name}' in {db}; used the curated profile instead")
+    role = _find_curated(name)
+    if role is None:
+        known = [r["name"] for r in list_roles(None)]
+        raise UnknownRole(f"unknown role '{name}'; known roles: {', '.join(known)} "
+                          "(see `skillradar roles`)")
+    target = _curated_target(role, taxonomy)
+    if not target.skills:
+        raise UnknownRole(f"role '{name}' has no skill that taxonomy '{taxonomy.name}' knows")
+    if notes:
+        target = Target(target.kind, target.name, target.label, target.source, target.skills,
+                        note=target.note + "; " + "; ".join(notes))
+    return target

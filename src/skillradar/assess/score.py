@@ -1,0 +1,120 @@
+"""Scores: how much of a target a résumé covers, overall and per family, each number explained.
+
+For every target skill the person earns a *credit* between 0 and 1:
+
+* direct — the skill's own evidence strength (section × recency, see ``resume``), lowered when the
+  résumé states fewer years than the target asks for;
+* related — ``RELATED_CREDIT`` × the strength of a skill the taxonomy marks as related
+  (``Skill.related``, either direction), e.g. TensorFlow for PyTorch;
+* implied — ``IMPLIED_CREDIT`` × the strength of a skill that has this one as a prerequisite
+  (someone who builds RAG systems knows LLMs to some degree).
+
+The best of the three counts. A score is ``100 × Σ weight × credit / Σ weight`` over the target's
+skills (all of them for ``overall``, those of one family for a family score); a family the target
+asks nothing of has no score (``None``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..records import FAMILIES
+from ..taxonomy import Taxonomy
+from .profile import Target, TargetSkill
+from .resume import ResumeProfile
+
+__all__ = ["Credit", "RELATED_CREDIT", "IMPLIED_CREDIT", "credit_for", "family_scores", "related_ids"]
+
+RELATED_CREDIT = 0.5
+IMPLIED_CREDIT = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    value: float
+    kind: str  # direct | related | implied | none
+    via: str | None  # the related or more advanced skill that gave partial credit
+    explanation: str
+
+
+def related_ids(taxonomy: Taxonomy, skill_id: str) -> list[str]:
+    """Skills related to ``skill_id`` in either direction, sorted."""
+    out = set(taxonomy.get(skill_id).related) if skill_id in taxonomy else set()
+    index = _reverse_index(taxonomy)
+    out |= index[0].get(skill_id, set())
+    out.discard(skill_id)
+    return sorted(out)
+
+
+def _reverse_index(taxonomy: Taxonomy) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    cached = getattr(taxonomy, "_assess_reverse", None)
+    if cached is None:
+        rel: dict[str, set[str]] = {}
+        dependents: dict[str, set[str]] = {}
+        for s in taxonomy:
+            for r in s.related:
+                rel.setdefault(r, set()).add(s.id)
+            for p in s.prerequisites:
+                dependents.setdefault(p, set()).add(s.id)
+        cached = (rel, dependents)
+        object.__setattr__(taxonomy, "_assess_reverse", cached)
+    return cached
+
+
+def credit_for(ts: TargetSkill, resume: ResumeProfile, taxonomy: Taxonomy) -> Credit:
+    """The credit a résumé earns for one target skill, with the reason in words."""
+    se = resume.skills.get(ts.skill_id)
+    if se is not None and se.evidence:
+        value = se.strength
+        why = se.why()
+        if ts.years and se.years is not None and se.years < ts.years:
+            factor = 0.8 + 0.2 * se.years / ts.years
+            value *= factor
+            why += f"; {se.years:g} of the {ts.years:g} years asked (×{factor:.2f})"
+        return Credit(round(value, 4), "direct", None, why)
+    best: Credit | None = None
+    for rid in related_ids(taxonomy, ts.skill_id):
+        s = resume.strength(rid)
+        if s > 0:
+            c = Credit(round(RELATED_CREDIT * s, 4), "related", rid,
+                       f"partial credit {RELATED_CREDIT:g} × {s:.2f} through the related skill "
+                       f"{resume.skills[rid].label} ({resume.skills[rid].why()})")
+            if best is None or (c.value, c.via) > (best.value, best.via or ""):
+                best = c
+    for did in sorted(_reverse_index(taxonomy)[1].get(ts.skill_id, ())):
+        s = resume.strength(did)
+        if s > 0:
+            c = Credit(round(IMPLIED_CREDIT * s, 4), "implied", did,
+                       f"partial credit {IMPLIED_CREDIT:g} × {s:.2f} implied by the more advanced skill "
+                       f"{resume.skills[did].label}, which builds on it")
+            if best is None or c.value > best.value:
+                best = c
+    return best or Credit(0.0, "none", None, "no evidence in the résumé")
+
+
+def family_scores(target: Target, credits: dict[str, Credit]) -> tuple[float, dict[str, float | None], dict[str, dict]]:
+    """Overall score, per-family scores and per-family details (weights, counts, explanation)."""
+    def score(skills: list[TargetSkill]) -> float | None:
+        total = sum(t.weight for t in skills)
+        if total <= 0:
+            return None
+        return round(100.0 * sum(t.weight * credits[t.skill_id].value for t in skills) / total, 1)
+
+    overall = score(list(target.skills)) or 0.0
+    families: dict[str, float | None] = {}
+    detail: dict[str, dict] = {}
+    for fam in FAMILIES:
+        members = [t for t in target.skills if t.family == fam]
+        families[fam] = score(members)
+        got = [t.skill_id for t in members if credits[t.skill_id].kind == "direct"]
+        partial = [t.skill_id for t in members if credits[t.skill_id].kind in ("related", "implied")]
+        if not members:
+            why = "the target asks for no skill of this family, so it is not scored"
+        else:
+            why = (f"{len(got)} of {len(members)} target skills shown"
+                   + (f", {len(partial)} with partial credit" if partial else "")
+                   + f"; score = 100 × Σ(weight × credit) / Σ weight = 100 × "
+                   f"{sum(t.weight * credits[t.skill_id].value for t in members):.2f} / {sum(t.weight for t in members):.2f}")
+        detail[fam] = {"score": families[fam], "target_skills": len(members), "matched": len(got),
+                       "partial": len(partial), "explanation": why}
+    return overall, families, detail

@@ -1,0 +1,186 @@
+"""``skillradar roles``, ``skillradar assess`` and ``skillradar rank``."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import UsageError
+from . import app
+from .output import dumps, emit_rows, report_error, stdout
+
+
+def _choice(value: str, choices: tuple[str, ...], option: str) -> str:
+    if value not in choices:
+        raise UsageError(f"{option} must be one of {', '.join(choices)} (got '{value}')")
+    return value
+
+
+@app.command("roles")
+def roles_command(
+    db: Optional[str] = typer.Option(None, "--db", help="Market database: also list roles measured from its postings."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+) -> None:
+    """List the roles `assess --role` accepts (curated profiles; measured ones with --db)."""
+    from ..assess import list_roles
+
+    _choice(fmt, ("table", "json"), "--format")
+    rows = list_roles(db)
+    if fmt == "json":
+        sys.stdout.write(dumps(rows) + "\n")
+        return
+    for r in rows:
+        r["aliases"] = ", ".join(r["aliases"])
+    emit_rows(rows, "table", columns=["name", "label", "source", "skills", "postings", "aliases"],
+              title="Roles (curated weights are editorial judgements, not market figures)")
+
+
+@app.command("assess")
+def assess_command(
+    resume: str = typer.Argument(..., help="The résumé (txt, md, html, pdf, docx)."),
+    posting: Optional[str] = typer.Option(None, "--posting", help="Assess against this job posting."),
+    role: Optional[str] = typer.Option(None, "--role", help="Assess against this role (see `skillradar roles`)."),
+    db: Optional[str] = typer.Option(None, "--db", help="Market database: measured role profiles and demand."),
+    fmt: str = typer.Option("table", "--format", "-f", help="json, table or markdown."),
+    report: Optional[str] = typer.Option(None, "--report", help="Also write a self-contained HTML report here."),
+    taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
+) -> None:
+    """Score a résumé against a posting or a role: families, evidence, gaps and a learning plan."""
+    from ..assess import assess
+
+    _choice(fmt, ("json", "table", "markdown"), "--format")
+    if (posting is None) == (role is None):
+        raise UsageError("give exactly one of --posting FILE or --role NAME")
+    if db is not None and not Path(db).exists():
+        raise UsageError(f"--db: no database at '{db}' (create one with `skillradar market ingest`)")
+    result = assess(resume, posting=posting, role=role, db=db, taxonomy=taxonomy)
+    for w in result.warnings:
+        from .output import warn
+
+        warn(w["code"], resume, w["message"])
+    if report:
+        from ..report.html import render_assessment_html
+
+        Path(report).write_text(render_assessment_html(result), encoding="utf-8")
+    if fmt == "json":
+        sys.stdout.write(dumps(result.to_dict()) + "\n")
+    elif fmt == "markdown":
+        from ..report.markdown import render_assessment_markdown
+
+        sys.stdout.write(render_assessment_markdown(result))
+    else:
+        _print_assessment(result)
+    if report and fmt != "json":
+        from .output import stderr
+
+        stderr.print(f"report written to {report}", highlight=False)
+
+
+def _print_assessment(a) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    d = a.to_dict()
+    t = d["target"]
+    what = f"posting {t['source']}" if t["kind"] == "posting" else f"role {t['name']} ({t.get('profile_source')})"
+    stdout.print(f"[bold]{escape(d['resume'])}[/] against {escape(what)}: [bold cyan]{d['overall']:.1f}[/] / 100")
+    if t.get("note"):
+        stdout.print(f"  {escape(t['note'])}", style="dim")
+    fam = Table(title="Families", title_justify="left", header_style="bold cyan")
+    for col in ("family", "score", "explanation"):
+        fam.add_column(col, overflow="fold")
+    for f, info in d["families_detail"].items():
+        fam.add_row(f, "–" if info["score"] is None else f"{info['score']:.1f}", escape(info["explanation"]))
+    stdout.print(fam)
+    m = Table(title="Matched", title_justify="left", header_style="bold cyan")
+    for col in ("skill", "weight", "credit", "evidence"):
+        m.add_column(col, overflow="fold")
+    for row in d["matched"]:
+        ev = row["evidence"][0]
+        m.add_row(escape(row["label"]), f"{row['weight']:g}", f"{row['credit']:.2f}",
+                  escape(f"“{ev['text']}” ({ev['section'] or 'no section'}, {ev['start']}–{ev['end']})"))
+    stdout.print(m)
+    g = Table(title="Gaps (most important first)", title_justify="left", header_style="bold cyan")
+    for col in ("skill", "requirement", "importance", "reason"):
+        g.add_column(col, overflow="fold")
+    for row in d["gaps"]:
+        g.add_row(escape(row["label"]), row["requirement"] or "", f"{row['importance']:.3f}", escape(row["reason"]))
+    stdout.print(g)
+    if d["plan"]:
+        stdout.print("[bold]Learning plan[/] (prerequisites first)")
+        for i, step in enumerate(d["plan"], 1):
+            after = f" after {', '.join(step['after'])}" if step["after"] else ""
+            res = "; ".join(f"{r['title']} <{r['url']}>" for r in step["resources"][:2])
+            stdout.print(f"  {i}. {escape(step['label'])}{escape(after)} — {escape(step['why'])}"
+                         + (f"\n     {escape(res)}" if res else ""), highlight=False)
+
+
+def read_groups(path: str) -> dict[str, str]:
+    """The ``resume,group`` CSV of ``rank --groups``; bad shapes raise UsageError saying what to fix."""
+    p = Path(path)
+    if not p.is_file():
+        raise UsageError(f"--groups: no such file '{path}'")
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"--groups: '{path}' is not UTF-8 text") from exc
+    reader = csv.DictReader(text.splitlines())
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    if "resume" not in header or "group" not in header:
+        raise UsageError(f"--groups: '{path}' needs a header 'resume,group' (got {','.join(header) or 'nothing'})")
+    reader.fieldnames = header
+    out: dict[str, str] = {}
+    for i, row in enumerate(reader, 2):
+        name, group = (row.get("resume") or "").strip(), (row.get("group") or "").strip()
+        if not name or not group:
+            raise UsageError(f"--groups: '{path}' line {i}: both resume and group are needed")
+        if name in out and out[name] != group:
+            raise UsageError(f"--groups: '{path}' line {i}: '{name}' is given two groups")
+        out[name] = group
+    return out
+
+
+@app.command("rank")
+def rank_command(
+    resumes: list[str] = typer.Argument(..., help="Résumé files (or folders, searched recursively)."),
+    posting: str = typer.Option(..., "--posting", help="The job posting to rank for."),
+    groups: Optional[str] = typer.Option(None, "--groups", help="CSV resume,group (self-reported) for a fairness audit."),
+    fmt: str = typer.Option("table", "--format", "-f", help="json, csv or table."),
+    top: int = typer.Option(5, "--top", help="Matched skills and gaps listed per résumé."),
+    taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
+) -> None:
+    """Rank résumés for one posting, best first, with top matched skills and gaps."""
+    from ..assess import audit_groups, rank
+
+    _choice(fmt, ("json", "csv", "table"), "--format")
+    group_map = read_groups(groups) if groups else None
+    paths: list[str] = []
+    for r in resumes:
+        p = Path(r)
+        if p.is_dir():
+            paths += sorted(str(f) for f in p.rglob("*") if f.is_file()
+                            and f.suffix.lower() in (".txt", ".md", ".html", ".htm", ".pdf", ".docx"))
+        else:
+            paths.append(r)
+    failed: list[str] = []
+    rows = rank(paths, posting=posting, taxonomy=taxonomy, top=top,
+                on_error=lambda src, err: (failed.append(src), report_error(err, src)))
+    ranked = [r for r in rows if "rank" in r]
+    audit = audit_groups(ranked, group_map) if group_map is not None else None
+    if fmt == "json":
+        sys.stdout.write(dumps({"ranking": rows, "audit": audit}) + "\n")
+    else:
+        flat = [{**r, "top_matched": " ".join(r["top_matched"]), "top_gaps": " ".join(r["top_gaps"])} for r in ranked]
+        emit_rows(flat, "csv" if fmt == "csv" else "table",
+                  columns=["rank", "resume", "overall", "top_matched", "top_gaps"], title=f"Ranking for {posting}")
+        if audit is not None and fmt == "table":
+            stdout.print(f"Fairness audit ({audit['selected']}): impact ratio "
+                         f"{'n/a' if audit['impact_ratio'] is None else format(audit['impact_ratio'], '.2f')}")
+            for g, v in audit["groups"].items():
+                stdout.print(f"  {g}: selection rate {v['selection_rate']:.2f} ({v['selected']}/{v['count']})")
+    if failed:
+        raise typer.Exit(1)
