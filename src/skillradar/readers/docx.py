@@ -1,0 +1,189 @@
+"""DOCX: headers, body (paragraphs and tables in document order), footers, with ``python-docx``.
+
+Layout of the text:
+
+1. the text of every section's headers (first-page, default, even-page; a header linked to the
+   previous section's is not repeated, nor is a header identical to one already read);
+2. the body, walking its children in order: a paragraph is one line (its ``<w:br/>`` breaks kept
+   as newlines), a table gives one line per row with the cells separated by a tab (a merged cell
+   counts once); a cell holding several paragraphs or a nested table is laid out block by block,
+   each on its own line;
+3. text boxes anchored in a paragraph (common in résumé templates), right after that paragraph;
+4. the footers, like the headers.
+
+Empty paragraphs are dropped so that the text holds no runs of blank lines.
+
+Before python-docx sees the file, the zip is inspected: more than :data:`MAX_MEMBERS` entries,
+more than :data:`MAX_UNCOMPRESSED_BYTES` in total, or a member of at least
+:data:`RATIO_MIN_BYTES` that expands more than :data:`MAX_RATIO` times raise
+:class:`~skillradar.errors.ZipBomb`. A zip that cannot be opened raises
+:class:`~skillradar.errors.CorruptFile`; a zip that is not a Word document (``.xlsx``, ``.pptx``,
+``.odt``…) raises :class:`~skillradar.errors.UnsupportedFormat`.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+
+from ..errors import CorruptFile, UnsupportedFormat, ZipBomb
+from ..records import Document
+
+__all__ = ["read_docx", "check_zip", "MAX_UNCOMPRESSED_BYTES", "MAX_RATIO", "RATIO_MIN_BYTES", "MAX_MEMBERS"]
+
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 100
+RATIO_MIN_BYTES = 1024 * 1024
+MAX_MEMBERS = 10_000
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_OTHER_OFFICE = {
+    "xl/workbook.xml": "an Excel workbook (.xlsx)",
+    "ppt/presentation.xml": "a PowerPoint presentation (.pptx)",
+    "content.xml": "an OpenDocument file (.odt/.ods); save it as .docx or PDF",
+}
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} MB"
+
+
+def check_zip(data: bytes, source: str) -> None:
+    """Refuse archives that are not zips, not Word documents, or built to expand without bound."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise CorruptFile(
+            "is not a readable DOCX (damaged or truncated zip archive): re-save it from Word and try again",
+            source=source,
+        ) from exc
+    if len(infos) > MAX_MEMBERS:
+        raise ZipBomb(f"holds {len(infos)} archive entries (limit {MAX_MEMBERS}): refusing to unpack it", source=source)
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size >= RATIO_MIN_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            ratio = info.file_size / max(info.compress_size, 1)
+            raise ZipBomb(
+                f"archive member {info.filename!r} expands {ratio:.0f} times ({_mb(info.file_size)}), "
+                f"over the {MAX_RATIO}:1 limit: this looks like a zip bomb, refusing to unpack it",
+                source=source,
+            )
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise ZipBomb(
+            f"unpacks to {_mb(total)}, over the {_mb(MAX_UNCOMPRESSED_BYTES)} limit: "
+            "this looks like a zip bomb, refusing to unpack it",
+            source=source,
+        )
+    names = {info.filename for info in infos}
+    if "word/document.xml" not in names:
+        what = next((label for name, label in _OTHER_OFFICE.items() if name in names), "a zip archive")
+        raise UnsupportedFormat(
+            f"is {what}, not a Word .docx document: supported formats are .txt, .md, .html, .pdf and .docx",
+            source=source,
+        )
+
+
+def _text_boxes(paragraph) -> Iterator[str]:
+    """Lines of the text boxes anchored in ``paragraph`` (DrawingML choice only, not its VML copy)."""
+    from docx.text.paragraph import Paragraph
+
+    for box in paragraph._p.iter(f"{_W}txbxContent"):
+        parent = box.getparent()
+        fallback = False
+        while parent is not None:
+            if parent.tag == _MC_FALLBACK:
+                fallback = True
+                break
+            parent = parent.getparent()
+        if fallback:
+            continue
+        for p in box.iterchildren(f"{_W}p"):
+            text = Paragraph(p, paragraph._parent).text
+            if text.strip():
+                yield text
+
+
+def _block_lines(container) -> Iterator[str]:
+    """Lines of a body, header, footer or table cell, in document order."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for block in container.iter_inner_content():
+        if isinstance(block, Paragraph):
+            text = block.text
+            if text.strip():
+                yield text
+            yield from _text_boxes(block)
+        elif isinstance(block, Table):
+            yield from _table_lines(block)
+
+
+def _table_lines(table) -> Iterator[str]:
+    for row in table.rows:
+        cells: list[list[str]] = []
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a horizontally merged cell appears once per grid column
+                continue
+            seen.add(id(cell._tc))
+            lines = list(_block_lines(cell))
+            if lines:
+                cells.append(lines)
+        if not cells:
+            continue
+        if all(len(lines) == 1 for lines in cells):
+            yield "\t".join(lines[0] for lines in cells)
+        else:
+            for lines in cells:
+                yield from lines
+
+
+def _header_footer_lines(doc, attr_names: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    seen: set[str] = set()
+    for section in doc.sections:
+        for name in attr_names:
+            part = getattr(section, name)
+            if part.is_linked_to_previous:
+                continue
+            text = "\n".join(_block_lines(part))
+            if text.strip() and text not in seen:
+                seen.add(text)
+                out.append(text)
+    return out
+
+
+def read_docx(data: bytes, source: str, *, kind: str = "unknown") -> Document:
+    """Read DOCX bytes into a :class:`Document` (see the module docstring for the layout).
+
+    Raises:
+        ZipBomb: the archive would expand beyond the limits.
+        CorruptFile: not a readable zip, or python-docx cannot parse it.
+        UnsupportedFormat: a zip that is not a Word document, or a macro/template variant
+            python-docx refuses.
+    """
+    check_zip(data, source)
+    import docx
+
+    try:
+        doc = docx.Document(io.BytesIO(data))
+        headers = _header_footer_lines(doc, ("first_page_header", "header", "even_page_header"))
+        body = list(_block_lines(doc))
+        footers = _header_footer_lines(doc, ("first_page_footer", "footer", "even_page_footer"))
+    except ValueError as exc:
+        # python-docx raises ValueError for a .docm/.dotx ("... is not a Word file, content type is ...")
+        if "content type" in str(exc):
+            raise UnsupportedFormat(
+                "is a Word variant python-docx cannot read (macro-enabled or template): "
+                "save it as a plain .docx and try again",
+                source=source,
+            ) from exc
+        raise CorruptFile(f"is a damaged DOCX ({exc}): re-save it from Word and try again", source=source) from exc
+    except Exception as exc:  # OpcError, KeyError, lxml's XMLSyntaxError …: all mean a damaged file
+        raise CorruptFile(f"is a damaged DOCX ({type(exc).__name__}): re-save it from Word and try again", source=source) from exc
+    text = "\n".join(headers + body + footers)
+    return Document(source=source, text=text, format="docx", kind=kind)
