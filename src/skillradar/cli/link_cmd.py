@@ -1,0 +1,55 @@
+"""``skillradar link``: rank every skill of a taxonomy for each input line (JSON lines out)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Optional
+
+import typer
+
+from ..errors import DecodeError, FileMissing, UsageError
+from . import app
+from .output import dumps
+
+
+def _read_lines(path: Optional[str]) -> list[str]:
+    if path in (None, "-"):
+        data = sys.stdin.buffer.read()
+        source = "-"
+    else:
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except FileNotFoundError as exc:
+            raise UsageError(f"--input: no such file '{path}'") from exc
+        except OSError as exc:
+            raise FileMissing(f"cannot read '{path}': {exc.strerror}", source=path) from exc
+        source = path
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DecodeError(f"input is not UTF-8 (byte {exc.start}): re-encode it as UTF-8", source=source) from exc
+    return text.splitlines()
+
+
+@app.command("link")
+def link_command(
+    taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
+    top_k: int = typer.Option(10, "--top-k", "-k", help="Candidates per line (best first)."),
+    input_file: Optional[str] = typer.Option(None, "--input", "-i", help="File with one query a line (default stdin)."),
+) -> None:
+    """Rank the skills of a taxonomy for each line of text (offline embeddings; extra 'semantic')."""
+    from ..link import link
+    from ..taxonomy import load_taxonomy
+
+    if top_k < 0:
+        raise UsageError(f"--top-k must be 0 or more (got {top_k})")
+    tax = load_taxonomy(taxonomy)
+    lines = _read_lines(input_file)
+    if not lines:
+        return
+    out = sys.stdout
+    for start in range(0, len(lines), 256):  # stream in chunks so long inputs show output early
+        for row in link(lines[start : start + 256], tax, top_k=top_k):
+            out.write(dumps(row) + "\n")
+        out.flush()

@@ -1,0 +1,183 @@
+"""Ranking every skill of a taxonomy for a line of text (``skillradar link``), offline.
+
+Plain cosine of the sentence against each label is the baseline. ``link`` improves on it by
+scoring each skill as a mixture of
+
+* the sentence's cosine to the skill (label, or its best alias when the taxonomy has aliases),
+* the best cosine of any candidate phrase of the sentence (``detect.semantic.candidate_phrases``):
+  a sentence usually names several skills, and a phrase vector is not diluted by the others,
+* a small lexical bonus for the share of the label's content words (crudely stemmed) that occur
+  in the sentence.
+
+The weights are fixed constants chosen on the two public validation splits as a whole
+(bench/eval_linking.py prints the sweep), not per sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+__all__ = ["link", "skill_index", "SkillIndex", "SENTENCE_WEIGHT", "LEXICAL_WEIGHT"]
+
+SENTENCE_WEIGHT = 0.5  # weight of the whole-sentence cosine; the rest goes to the best phrase
+LEXICAL_WEIGHT = 0.1  # bonus for the share of the label's content words found in the sentence
+MAX_ALIASES = 8  # label texts per skill beyond the label itself
+
+
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*")
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ment", "ies", "es", "ed", "s", "al", "ity", "ion", "e", "y"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _content_stems(text: str) -> list[str]:
+    from .detect.semantic import STOP_WORDS
+
+    return [_stem(w) for w in _TOKEN.findall(text.lower()) if w not in STOP_WORDS and len(w) > 1]
+
+
+class SkillIndex:
+    """Label (and alias) vectors of one taxonomy, with row → skill maps; built once per taxonomy."""
+
+    def __init__(self, taxonomy, embedder=None) -> None:
+        from .embed import get_embedder, label_vectors
+
+        self.taxonomy = taxonomy
+        self.embedder = embedder or get_embedder()
+        texts: list[str] = []
+        owner: list[int] = []
+        for k, skill in enumerate(taxonomy.skills):
+            forms = [skill.label] + [a for a in skill.aliases if a.strip()][:MAX_ALIASES]
+            for f in dict.fromkeys(forms):
+                texts.append(f)
+                owner.append(k)
+        self.ids = [s.id for s in taxonomy.skills]
+        self.labels = [s.label for s in taxonomy.skills]
+        self.owner = np.asarray(owner, dtype=np.int64)
+        self.vectors = label_vectors(taxonomy, texts, f"forms{MAX_ALIASES}", self.embedder)  # (rows, 384)
+        # rows of one skill are contiguous: reduce a row score to a skill score with maximum.reduceat
+        self._starts = np.flatnonzero(np.r_[True, self.owner[1:] != self.owner[:-1]])
+        self._single = len(texts) == len(self.ids)
+        self._stems: list[frozenset[str]] | None = None
+        self._stem_index: dict[str, list[int]] | None = None
+
+    def skill_scores(self, vecs: np.ndarray) -> np.ndarray:
+        """``(n, skills)`` cosine of each vector to each skill (best over its label and aliases)."""
+        rows = vecs @ self.vectors.T
+        if self._single:
+            return rows
+        return np.maximum.reduceat(rows, self._starts, axis=1)
+
+    def best(self, vecs: np.ndarray) -> tuple[list[str], np.ndarray]:
+        """For each vector, the id of its nearest skill and that cosine."""
+        if len(vecs) == 0:
+            return [], np.zeros(0, dtype=np.float32)
+        scores = self.skill_scores(vecs)
+        arg = scores.argmax(axis=1)
+        return [self.ids[i] for i in arg], scores[np.arange(len(arg)), arg]
+
+    def lexical(self, text: str) -> np.ndarray:
+        """Share of each label's content stems that occur in ``text`` (0 for most skills)."""
+        if self._stem_index is None:
+            self._stems = [frozenset(_content_stems(label)) for label in self.labels]
+            index: dict[str, list[int]] = {}
+            for k, stems in enumerate(self._stems):
+                for s in stems:
+                    index.setdefault(s, []).append(k)
+            self._stem_index = index
+        out = np.zeros(len(self.ids), dtype=np.float32)
+        found = set(_content_stems(text))
+        hits: dict[int, int] = {}
+        for s in found:
+            for k in self._stem_index.get(s, ()):
+                hits[k] = hits.get(k, 0) + 1
+        for k, n in hits.items():
+            out[k] = n / len(self._stems[k])
+        return out
+
+
+@functools.lru_cache(maxsize=4)
+def _index_for(taxonomy) -> SkillIndex:
+    return SkillIndex(taxonomy)
+
+
+def skill_index(taxonomy) -> SkillIndex:
+    """The SkillIndex of ``taxonomy`` (per process, by identity)."""
+    return _index_for(taxonomy)
+
+
+def score_lines(
+    lines: Sequence[str],
+    index: SkillIndex,
+    *,
+    sentence_weight: float = SENTENCE_WEIGHT,
+    lexical_weight: float = LEXICAL_WEIGHT,
+) -> list[np.ndarray | None]:
+    """Per line, the score of every skill (None for blank lines)."""
+    from .detect.semantic import candidate_phrases
+
+    texts = [ln.strip() for ln in lines]
+    live = [i for i, t in enumerate(texts) if t]
+    phrase_lists = [[texts[i][a:b] for a, b in candidate_phrases(texts[i])] for i in live]
+    flat = [texts[i] for i in live] + [p for ps in phrase_lists for p in ps]
+    vecs = index.embedder.encode(flat)
+    sent_vecs, pos = vecs[: len(live)], len(live)
+    out: list[np.ndarray | None] = [None] * len(texts)
+    for j, i in enumerate(live):
+        n = len(phrase_lists[j])
+        sent = index.skill_scores(sent_vecs[j : j + 1])[0]
+        if n and sentence_weight < 1.0:
+            phr = index.skill_scores(vecs[pos : pos + n]).max(axis=0)
+            score = sentence_weight * sent + (1.0 - sentence_weight) * np.maximum(phr, sent)
+        else:
+            score = sent
+        pos += n
+        if lexical_weight:
+            score = (score + lexical_weight * index.lexical(texts[i])) / (1.0 + lexical_weight)  # stays ≤ 1
+        out[i] = score
+    return out
+
+
+def _shown(line: str) -> str:
+    line = line.rstrip("\r\n")
+    return line if line.strip() else ""
+
+
+def link(lines: Sequence[str], taxonomy=None, top_k: int = 10, **weights) -> list[dict]:
+    """For each line ``{"text", "candidates": [{"skill_id", "label", "score"}]}``, best first.
+
+    Blank lines give empty candidates, so answer N belongs to line N. Ties are broken by skill id.
+    """
+    from .taxonomy import Taxonomy, load_taxonomy
+
+    tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+    lines = list(lines)
+    if not any(ln.strip() for ln in lines):
+        return [{"text": _shown(ln), "candidates": []} for ln in lines]
+    index = skill_index(tax)
+    results = []
+    k = max(0, int(top_k))
+    for line, scores in zip(lines, score_lines(lines, index, **weights)):
+        if scores is None or k == 0:
+            results.append({"text": _shown(line), "candidates": []})
+            continue
+        kk = min(k, len(scores))
+        top = np.argpartition(-scores, kk - 1)[:kk] if kk < len(scores) else np.arange(len(scores))
+        order = sorted(top, key=lambda i: (-float(scores[i]), index.ids[i]))
+        results.append(
+            {
+                "text": _shown(line),
+                "candidates": [
+                    {"skill_id": index.ids[i], "label": index.labels[i], "score": float(scores[i])} for i in order
+                ],
+            }
+        )
+    return results
