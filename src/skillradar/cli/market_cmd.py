@@ -1,0 +1,278 @@
+"""``skillradar market …``: ingest posting corpora, re-extract, demand shares, trends, co-occurrence,
+measured roles and a synthetic demonstration corpus. Thin wrappers over ``skillradar.market``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Optional
+
+import typer
+
+from ..errors import SkillradarError, UsageError
+from . import app
+from .output import dumps, emit_rows, report_error, stderr, stdout, warn
+
+market_app = typer.Typer(name="market", help="Market analytics over posting corpora (DuckDB).",
+                         no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(market_app, name="market")
+
+DB_HELP = "The market database (default ./skillradar.duckdb)."
+_FMT_HELP = "table, json, jsonl or csv."
+
+
+def _fmt(value: str, allowed=("table", "json", "jsonl", "csv")) -> str:
+    if value not in allowed:
+        raise UsageError(f"--format must be one of {', '.join(allowed)} (got '{value}')")
+    return value
+
+
+def _db(db: Optional[str]) -> str:
+    return db or "skillradar.duckdb"
+
+
+class _Bar:
+    """A rich progress bar on stderr (terminal only): bytes for the ETA, rows and rows/s as text."""
+
+    def __init__(self, total_bytes: int, label: str) -> None:
+        self.bar = None
+        self.rows = 0
+        if not sys.stderr.isatty() or total_bytes <= 0:
+            return
+        import time
+
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._t0 = time.perf_counter()
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
+                            TextColumn("{task.fields[rows]:,} rows · {task.fields[rate]:,.0f} rows/s"),
+                            TextColumn("ETA"), TimeRemainingColumn(), console=stderr, transient=True)
+        self.task = self.bar.add_task(label, total=total_bytes, rows=0, rate=0.0)
+        self.bar.start()
+
+    def __call__(self, nbytes: int, nrows: int) -> None:
+        if self.bar is None:
+            return
+        import time
+
+        self.rows += nrows
+        rate = self.rows / max(1e-6, time.perf_counter() - self._t0)
+        self.bar.update(self.task, advance=nbytes, rows=self.rows, rate=rate)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _report_ingest_errors(summary: dict) -> None:
+    by_file: dict[tuple[str, str], list] = {}
+    for e in summary["errors"]:
+        if e["row"] is None:
+            report_error(_coded(e["error"]), e["source"])
+        else:
+            by_file.setdefault((e["source"], e["error"]["code"]), []).append(e)
+    for (source, code), errs in by_file.items():
+        rows = [str(e["row"]) for e in errs]
+        shown = ", ".join(rows[:20]) + (f" … ({len(rows) - 20} more)" if len(rows) > 20 else "")
+        msg = errs[0]["error"]["message"] if len(errs) == 1 else f"{len(errs)} rows failed ({code}): rows {shown}"
+        report_error(_coded({"code": code, "message": msg}), source)
+    for w in summary["warnings"]:
+        warn(w["code"], w["source"], w["message"])
+
+
+def _coded(err: dict) -> SkillradarError:
+    e = SkillradarError(err["message"])
+    e.code = err["code"]
+    return e
+
+
+@market_app.command("ingest")
+def ingest_command(
+    files: list[str] = typer.Argument(..., help="CSV, JSONL or Parquet files of postings."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    text_column: Optional[str] = typer.Option(None, "--text-column", help="Column with the posting text."),
+    date_column: Optional[str] = typer.Option(None, "--date-column", help="Column with the posting date."),
+    title_column: Optional[str] = typer.Option(None, "--title-column", help="Column with the job title."),
+    company_column: Optional[str] = typer.Option(None, "--company-column", help="Column with the company."),
+    id_column: Optional[str] = typer.Option(None, "--id-column", help="Column with a posting id (else a hash of the text)."),
+    engine: str = typer.Option("local", "--engine", help="local or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (else a LocalCluster)."),
+    near_dup_threshold: float = typer.Option(0.9, "--near-dup-threshold", help="Word 3-gram Jaccard for near-duplicates; 1.0 = exact only."),
+    taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
+    batch_size: int = typer.Option(1000, "--batch-size", help="Rows per transaction."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+) -> None:
+    """Ingest postings into the market database: deduplicated, idempotent, crash-safe."""
+    import os
+
+    from ..market.ingest import ingest_files
+    from ..taxonomy import load_taxonomy
+
+    _fmt(fmt, ("table", "json"))
+    tax = load_taxonomy(taxonomy)
+    columns = {"text": text_column, "date": date_column, "title": title_column, "company": company_column, "id": id_column}
+    total = 0
+    for f in files:
+        try:
+            total += os.path.getsize(f)
+        except OSError:
+            pass
+    bar = _Bar(total, "ingesting")
+    try:
+        summary = ingest_files(files, db=db, taxonomy=tax, columns=columns, engine=engine, scheduler=scheduler,
+                               near_dup_threshold=near_dup_threshold, batch_size=batch_size, on_progress=bar)
+    finally:
+        bar.close()
+    _report_ingest_errors(summary)
+    if fmt == "json":
+        sys.stdout.write(dumps(summary) + "\n")
+    else:
+        keys = ["rows_read", "ingested", "duplicates", "exact_duplicates", "near_duplicates", "failed", "failed_files",
+                "undated", "redacted", "stale"]
+        emit_rows([{"key": k, "value": summary[k]} for k in keys], "table", columns=["key", "value"],
+                  title=f"ingest into {summary['db']} (taxonomy {summary['taxonomy_version']})")
+    if summary["failed"] or summary["failed_files"]:
+        raise typer.Exit(1)
+
+
+@market_app.command("reextract")
+def reextract_command(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
+    engine: str = typer.Option("local", "--engine", help="local or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address."),
+    all_postings: bool = typer.Option(False, "--all", help="Re-extract every posting, not only stale ones."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+) -> None:
+    """Recompute stored mentions where the taxonomy version or content changed."""
+    from ..market.ingest import reextract
+    from ..market.store import connect
+
+    _fmt(fmt, ("table", "json"))
+    con = connect(_db(db), read_only=True)  # fails clearly when the database does not exist
+    con.close()
+    summary = reextract(db=_db(db), taxonomy=taxonomy, engine=engine, scheduler=scheduler, all_postings=all_postings)
+    if fmt == "json":
+        sys.stdout.write(dumps(summary) + "\n")
+    else:
+        stdout.print(f"re-extracted {summary['reextracted']} postings with taxonomy {summary['taxonomy_version']}")
+
+
+def _plot(kind: str, rows: list[dict], plot: Optional[str], **kw) -> None:
+    if not plot:
+        return
+    from ..report import charts
+
+    getattr(charts, f"{kind}_chart")(rows, plot, **kw)
+    stderr.print(f"chart written to {plot}", style="dim")
+
+
+@market_app.command("top")
+def top_command(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    family: Optional[str] = typer.Option(None, "--family", help="technical, data, thinking, soft or domain."),
+    title_contains: Optional[str] = typer.Option(None, "--title-contains", help="Only postings whose title contains this."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only postings dated on or after (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Only postings dated on or before (YYYY-MM-DD)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="At most N rows."),
+    requirement: str = typer.Option("any", "--requirement", help="any, required or preferred."),
+    plot: Optional[str] = typer.Option(None, "--plot", help="Also draw a chart (FILE.png or FILE.svg)."),
+    fmt: str = typer.Option("table", "--format", "-f", help=_FMT_HELP),
+) -> None:
+    """Skills by share of postings, with 95% Wilson intervals (postings desc, then skill_id)."""
+    from ..market.stats import TOP_COLUMNS, top
+
+    _fmt(fmt)
+    rows = top(_db(db), family=family, title_contains=title_contains, since=since, until=until, limit=limit,
+               requirement=requirement)
+    emit_rows(rows, fmt, columns=TOP_COLUMNS, title="skill demand")
+    _plot("demand", rows, plot)
+
+
+@market_app.command("trends")
+def trends_command(
+    split: Optional[str] = typer.Option(None, "--split", help="Compare before vs. on/after this date (YYYY-MM-DD)."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    family: Optional[str] = typer.Option(None, "--family", help="Only skills of this family."),
+    title_contains: Optional[str] = typer.Option(None, "--title-contains", help="Only postings whose title contains this."),
+    requirement: str = typer.Option("any", "--requirement", help="any, required or preferred."),
+    monthly: bool = typer.Option(False, "--monthly", help="Per-month shares with Wilson intervals instead."),
+    skill: Optional[list[str]] = typer.Option(None, "--skill", help="Skills for --monthly (repeatable; default the top 8)."),
+    plot: Optional[str] = typer.Option(None, "--plot", help="Also draw the monthly series (FILE.png or FILE.svg)."),
+    fmt: str = typer.Option("table", "--format", "-f", help=_FMT_HELP),
+) -> None:
+    """Which skills rose or fell: two-sided test per skill (z-test, Fisher exact for small counts), BH q-values."""
+    from ..market import stats
+
+    _fmt(fmt)
+    if not monthly and not split:
+        raise UsageError("market trends needs --split DATE (or --monthly)")
+    series = None
+    if monthly or plot:
+        skills = list(skill or [])
+        if not skills and split and not monthly:
+            skills = [r["skill_id"] for r in stats.trends(_db(db), split=split, family=family,
+                                                          title_contains=title_contains, requirement=requirement)[:8]]
+        series = stats.monthly(_db(db), skills=skills or None, family=family, title_contains=title_contains,
+                               requirement=requirement)
+    if monthly:
+        emit_rows(series, fmt, columns=stats.MONTHLY_COLUMNS, title="monthly share")
+    else:
+        rows = stats.trends(_db(db), split=split, family=family, title_contains=title_contains, requirement=requirement)
+        emit_rows(rows, fmt, columns=stats.TREND_COLUMNS[:8] if fmt == "table" else stats.TREND_COLUMNS,
+                  title=f"trends around {split}")
+    _plot("trend", series or [], plot, split=split)
+
+
+@market_app.command("cooccur")
+def cooccur_command(
+    skill: str = typer.Option(..., "--skill", help="The skill id whose companions to list."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    title_contains: Optional[str] = typer.Option(None, "--title-contains", help="Only postings whose title contains this."),
+    requirement: str = typer.Option("any", "--requirement", help="any, required or preferred."),
+    plot: Optional[str] = typer.Option(None, "--plot", help="Also draw a chart (FILE.png or FILE.svg)."),
+    fmt: str = typer.Option("table", "--format", "-f", help=_FMT_HELP),
+) -> None:
+    """Skills seen with one skill: lift and one-sided hypergeometric (Fisher) enrichment p-value, lift desc."""
+    from ..market.stats import COOCCUR_COLUMNS, cooccur
+
+    _fmt(fmt)
+    rows = cooccur(_db(db), skill=skill, title_contains=title_contains, requirement=requirement)
+    emit_rows(rows, fmt, columns=COOCCUR_COLUMNS[:6] if fmt == "table" else COOCCUR_COLUMNS, title=f"with {skill}")
+    _plot("cooccur", rows, plot)
+
+
+@market_app.command("roles")
+def roles_command(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    role: Optional[str] = typer.Option(None, "--role", help="Show the measured skill profile of this role."),
+    min_share: float = typer.Option(0.05, "--min-share", help="With --role: leave out skills below this share."),
+    fmt: str = typer.Option("table", "--format", "-f", help=_FMT_HELP),
+) -> None:
+    """Roles measured from posting titles (ML engineer, data scientist, LLM engineer …), or one role's profile."""
+    from ..market.profiles import measured_roles, role_profile
+
+    _fmt(fmt)
+    if role:
+        rows = role_profile(_db(db), role, min_share=min_share)
+        emit_rows(rows, fmt, columns=["skill_id", "label", "family", "weight", "requirement", "postings", "total"],
+                  title=f"profile of {role}")
+    else:
+        emit_rows(measured_roles(_db(db)), fmt, columns=["role", "postings", "source"], title="measured roles")
+
+
+@market_app.command("demo-corpus")
+def demo_corpus_command(
+    out: str = typer.Option(..., "--out", help="Output file: .csv, .jsonl or .parquet (truth beside it as *.truth.json)."),
+    n: int = typer.Option(2000, "--n", help="Number of postings."),
+    seed: int = typer.Option(0, "--seed", help="Random seed."),
+    taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
+) -> None:
+    """Write a synthetic corpus of generative-AI postings (marked synthetic) with planted trends."""
+    from ..market.synthetic import generate, write_corpus
+
+    if n < 1:
+        raise UsageError("--n must be at least 1")
+    rows, truth = generate(n, seed=seed, taxonomy=taxonomy)
+    truth_path = write_corpus(rows, out, truth)
+    stderr.print(f"wrote {n} synthetic postings to {out} and the ground truth to {truth_path}", style="dim")

@@ -1,0 +1,405 @@
+"""Ingesting posting corpora into the market database: crash-safe, idempotent, deduplicated.
+
+The pipeline for each batch of rows (1,000 by default):
+
+1. rows without text fail (with their row numbers); dates become ISO dates or stay empty (warning);
+2. contact e-mails and phone numbers are redacted from the text that is stored;
+3. duplicates are recognised in input order against everything stored and everything earlier in the
+   run: the same id (the id column, else a hash of the original text), the same normalised text, or a
+   near-duplicate (word 3-gram Jaccard ≥ threshold, candidates from MinHash-LSH, verified exactly);
+4. the remaining postings are extracted on their original text by the engine (local or Dask);
+5. postings, their LSH band keys, mentions and per-posting skill levels are written in one
+   transaction.
+
+A run killed at any point leaves whole batches; run again, it recognises what is stored as duplicates
+and ends with exactly the contents of one clean run. ``ingested + duplicates + failed`` always equals
+the rows read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from ..errors import EmptyText, InputError, StoreError, UsageError
+from . import dedup
+from .redact import redact_contacts
+from .sources import parse_date, read_batches
+from .store import connect, finish_run, save_skills, stale_count, start_run
+
+__all__ = ["ingest_files", "reextract", "posting_id", "LEVELS"]
+
+LEVELS = ("required", "preferred", "mentioned", "negated")  # strongest first
+_LEVEL_OF = {"required": 0, "preferred": 1, None: 2, "negated": 3}
+_MAX_LISTED_ROWS = 20
+
+
+def posting_id(text: str) -> str:
+    """Id of a posting without an id column: a hash of its original text."""
+    return "h:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def _levels(mentions: list[tuple]) -> dict[str, str]:
+    best: dict[str, int] = {}
+    for m in mentions:
+        rank = _LEVEL_OF[m[4]]
+        if m[0] not in best or rank < best[m[0]]:
+            best[m[0]] = rank
+    return {sid: LEVELS[r] for sid, r in best.items()}
+
+
+def _rows_note(rows: list[int]) -> str:
+    shown = ", ".join(str(r) for r in rows[:_MAX_LISTED_ROWS])
+    return shown + (f" … ({len(rows) - _MAX_LISTED_ROWS} more)" if len(rows) > _MAX_LISTED_ROWS else "")
+
+
+class _Ingestor:
+    def __init__(self, con, taxonomy, engine_name, scheduler, threshold, run_id):
+        self.con = con
+        self.tax = taxonomy
+        self.engine_name = engine_name
+        self.scheduler = scheduler
+        self.threshold = threshold
+        self.run_id = run_id
+        self.engine = None
+        self.seq = con.execute("SELECT coalesce(max(seq) + 1, 0) FROM postings").fetchall()[0][0]
+        self._shingle_cache: dict[str, object] = {}
+        self.counts = dict(rows_read=0, ingested=0, duplicates=0, failed=0, exact_duplicates=0, near_duplicates=0,
+                           undated=0, redacted=0)
+        self.errors: list[dict] = []
+        self.warnings: list[dict] = []
+        self._date_issues: dict[tuple[str, str], list[int]] = {}
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def _engine(self):
+        if self.engine is None:
+            from .engines import make_engine
+
+            self.engine = make_engine(self.engine_name, self.tax, scheduler=self.scheduler)
+        return self.engine
+
+    def _existing(self, sql: str, values: list) -> list[tuple]:
+        if not values:
+            return []
+        import pyarrow as pa
+
+        self.con.register("_probe", pa.table({"v": values}))
+        try:
+            return self.con.execute(sql).fetchall()
+        finally:
+            self.con.unregister("_probe")
+
+    def _stored_shingles(self, ids: set[str]):
+        missing = [i for i in ids if i not in self._shingle_cache]
+        for pid, text in self._existing("SELECT p.id, p.text FROM postings p JOIN _probe ON p.id = _probe.v", missing):
+            self._shingle_cache[pid] = dedup.shingles(dedup.normalise(text))
+        return {i: self._shingle_cache[i] for i in ids}
+
+    # -- one batch ---------------------------------------------------------------------------------
+    def batch(self, b) -> None:
+        c = self.counts
+        c["rows_read"] += len(b.rows) + len(b.row_errors)
+        for row, err in b.row_errors:
+            c["failed"] += 1
+            self.errors.append({"source": b.source, "row": row, "error": err.to_dict()})
+        empty, bad_dates, no_dates = [], [], []
+        rows = []
+        for i, rowno in enumerate(b.rows):
+            text = b.text[i]
+            if text is None or not text.strip():
+                empty.append(rowno)
+                continue
+            raw = b.date_raw[i]
+            date = parse_date(raw)
+            if date is None:
+                (no_dates if raw is None or (isinstance(raw, str) and not raw.strip()) else bad_dates).append(rowno)
+            stored, spans, shift = redact_contacts(text)
+            pid = b.id_raw[i].strip() if b.id_raw[i] and b.id_raw[i].strip() else posting_id(text)
+            words = dedup.normalise(stored)
+            rows.append(dict(row=rowno, text=text, stored=stored, shift=shift, redactions=len(spans), id=pid,
+                             key=dedup.exact_key(words), words=words, date=date, title=b.title[i],
+                             company=b.company[i], location=b.location[i], extra=b.extra[i]))
+        for rowno in empty:
+            c["failed"] += 1
+            self.errors.append({"source": b.source, "row": rowno,
+                                "error": EmptyText(f"row {rowno} has no text", source=b.source).to_dict()})
+        self._date_issues.setdefault((b.source, "bad_date"), []).extend(bad_dates)
+        self._date_issues.setdefault((b.source, "no_date"), []).extend(no_dates)
+        c["undated"] += len(bad_dates) + len(no_dates)
+        if not rows:
+            return
+        known_ids = {r[0] for r in self._existing("SELECT p.id FROM postings p JOIN _probe ON p.id = _probe.v",
+                                                  sorted({r["id"] for r in rows}))}
+        known_keys = {r[0] for r in self._existing(
+            "SELECT DISTINCT p.exact_key FROM postings p JOIN _probe ON p.exact_key = _probe.v",
+            sorted({r["key"] for r in rows}))}
+        fresh = [r for r in rows if r["id"] not in known_ids and r["key"] not in known_keys]
+        for r in fresh:
+            r["shingles"] = dedup.shingles(r["words"])
+            r["bands"] = dedup.band_keys(dedup.minhash(r["shingles"]))
+        db_bands: dict[int, list[str]] = {}
+        if self.threshold < 1.0 and fresh:
+            probe = sorted({k for r in fresh for k in r["bands"]})
+            for key, pid in self._existing("SELECT l.band_key, l.posting_id FROM lsh l JOIN _probe ON l.band_key = _probe.v",
+                                           probe):
+                db_bands.setdefault(key, []).append(pid)
+        kept, seen_ids, seen_keys = [], set(known_ids), set(known_keys)
+        run_bands: dict[int, list[str]] = {}
+        run_shingles: dict[str, object] = {}
+        for r in rows:
+            if r["id"] in seen_ids or r["key"] in seen_keys:
+                c["duplicates"] += 1
+                c["exact_duplicates"] += 1
+                continue
+            if self.threshold < 1.0 and self._near_duplicate(r, db_bands, run_bands, run_shingles):
+                c["duplicates"] += 1
+                c["near_duplicates"] += 1
+                continue
+            seen_ids.add(r["id"])
+            seen_keys.add(r["key"])
+            for k in r["bands"]:
+                run_bands.setdefault(k, []).append(r["id"])
+            run_shingles[r["id"]] = r["shingles"]
+            kept.append(r)
+        if kept:
+            self._write(b.source, kept)
+
+    def _near_duplicate(self, r, db_bands, run_bands, run_shingles) -> bool:
+        cands_db, cands_run = set(), set()
+        for k in r["bands"]:
+            cands_db.update(db_bands.get(k, ()))
+            cands_run.update(run_bands.get(k, ()))
+        for pid in sorted(cands_run):
+            if dedup.jaccard(r["shingles"], run_shingles[pid]) >= self.threshold:
+                return True
+        if cands_db:
+            for pid, sh in sorted(self._stored_shingles(cands_db).items()):
+                if dedup.jaccard(r["shingles"], sh) >= self.threshold:
+                    return True
+        return False
+
+    def _write(self, source: str, kept: list[dict]) -> None:
+        import pandas as pd
+
+        mentions = self._engine().extract([r["text"] for r in kept])
+        tv, th = self.tax.version, self.tax.content_hash
+        post_rows, lsh_rows, mention_rows, level_rows = [], [], [], []
+        for r, ms in zip(kept, mentions):
+            extra = json.dumps(r["extra"], ensure_ascii=False, sort_keys=True, default=str) if r["extra"] else None
+            if extra:
+                extra = redact_contacts(extra)[0]
+            post_rows.append((r["id"], self.seq, r["key"], r["stored"], r["title"], r["company"], r["location"],
+                              r["date"], source, r["row"], extra, tv, th, self.run_id))
+            self.seq += 1
+            lsh_rows.extend((k, r["id"]) for k in r["bands"])
+            shift, stored = r["shift"], r["stored"]
+            for m in ms:
+                s, e = shift(m[1]), shift(m[2])
+                mention_rows.append((r["id"], m[0], s, e, stored[s:e], m[4], m[5], m[6], m[7], m[8], tv, th))
+            level_rows.extend((r["id"], sid, lvl) for sid, lvl in sorted(_levels(ms).items()))
+            if r["redactions"]:
+                self.counts["redacted"] += 1
+        frames = {
+            "_p": pd.DataFrame(post_rows, columns=["id", "seq", "exact_key", "text", "title", "company", "location", "date",
+                                                   "source", "row_number", "extra", "taxonomy_version", "taxonomy_hash",
+                                                   "run_id"]),
+            "_l": pd.DataFrame(lsh_rows, columns=["band_key", "posting_id"]).astype({"band_key": "int64"}),
+            "_m": pd.DataFrame(mention_rows, columns=["posting_id", "skill_id", "start", "end", "text", "requirement",
+                                                      "years", "section", "method", "confidence", "taxonomy_version",
+                                                      "taxonomy_hash"]).astype({"years": "float64"}),
+            "_s": pd.DataFrame(level_rows, columns=["posting_id", "skill_id", "level"]),
+        }
+        con = self.con
+        for name, frame in frames.items():
+            con.register(name, frame)
+        try:
+            con.execute("BEGIN TRANSACTION")
+            con.execute("INSERT INTO postings SELECT id, seq, exact_key, text, title, company, location, "
+                        "CAST(date AS DATE), source, row_number, extra, taxonomy_version, taxonomy_hash, run_id FROM _p")
+            con.execute("INSERT INTO lsh SELECT band_key, posting_id FROM _l")
+            if mention_rows:
+                con.execute('INSERT INTO mentions SELECT posting_id, skill_id, start, "end", text, requirement, years, '
+                            "section, method, confidence, taxonomy_version, taxonomy_hash FROM _m")
+            if level_rows:
+                con.execute("INSERT INTO posting_skills SELECT posting_id, skill_id, level FROM _s")
+            con.execute("COMMIT")
+        except Exception as exc:
+            try:
+                con.execute("ROLLBACK")
+            except Exception:  # noqa: BLE001 - the original error matters more
+                pass
+            raise StoreError(f"could not store a batch of {len(kept)} postings: {exc}") from exc
+        finally:
+            for name in frames:
+                con.unregister(name)
+        self.counts["ingested"] += len(kept)
+
+    def date_warnings(self) -> list[dict]:
+        out = []
+        for (source, code), rows in self._date_issues.items():
+            if not rows:
+                continue
+            what = "an unreadable date" if code == "bad_date" else "no date"
+            out.append({"source": source, "code": code, "message": f"{len(rows)} rows with {what} kept without a date "
+                        f"(rows {_rows_note(rows)}); trends leave them out"})
+        return out
+
+    def close(self):
+        if self.engine is not None:
+            self.engine.close()
+
+
+def ingest_files(
+    paths: Sequence[str | Path],
+    *,
+    db: str | Path | None = None,
+    taxonomy=None,
+    columns: dict[str, str | None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    near_dup_threshold: float = 0.9,
+    batch_size: int = 1000,
+    on_progress: Callable[[int, int], None] | None = None,
+    on_batch: Callable[[dict], None] | None = None,
+) -> dict:
+    """Ingest posting files into the market database and return the run summary.
+
+    Args:
+        paths: CSV, JSONL/JSON or Parquet files, read in order.
+        db: the DuckDB file (default ``./skillradar.duckdb``).
+        taxonomy: a Taxonomy, a bundled name or a file (default ``genai``).
+        columns: explicit column names, keys ``text, date, title, company, id`` (others found by name).
+        engine: ``local`` or ``dask``; scheduler: a Dask scheduler address (else a LocalCluster).
+        near_dup_threshold: word 3-gram Jaccard at or above which a posting is a near-duplicate;
+            ``1.0`` keeps only exact duplicates out.
+        on_progress: called with ``(bytes_advanced, rows_advanced)`` after each batch.
+
+    Returns:
+        ``{"ingested", "duplicates", "failed", "rows_read", "exact_duplicates", "near_duplicates",
+        "undated", "redacted", "stale", "warnings", "errors", …}``; the first three partition the rows read.
+    """
+    from ..taxonomy import Taxonomy, load_taxonomy
+
+    if not (0.0 < near_dup_threshold <= 1.0):
+        raise UsageError(f"--near-dup-threshold must be in (0, 1] (got {near_dup_threshold})")
+    if batch_size < 1:
+        raise UsageError("batch size must be at least 1")
+    tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+    con = connect(db)
+    run_id = uuid.uuid4().hex[:16]
+    try:
+        stale = stale_count(con, tax)
+        save_skills(con, tax)
+        start_run(con, run_id, command="ingest", engine=engine, files=paths, taxonomy=tax)
+        ing = _Ingestor(con, tax, engine, scheduler, near_dup_threshold, run_id)
+        if engine not in ("local", "dask"):
+            raise UsageError(f"--engine must be one of local, dask (got '{engine}')")
+        try:
+            for path in paths:
+                source = str(path)
+                done = 0
+                try:
+                    for b in read_batches(path, columns, batch_size):
+                        before = ing.counts["rows_read"]
+                        ing.batch(b)
+                        if on_progress:
+                            on_progress(b.bytes_done - done, ing.counts["rows_read"] - before)
+                        done = b.bytes_done
+                        if on_batch:
+                            on_batch(dict(ing.counts))
+                except InputError as err:
+                    ing.errors.append({"source": source, "row": None, "error": err.to_dict()})
+                    if on_progress:
+                        try:
+                            size = Path(path).stat().st_size
+                        except OSError:
+                            size = 0
+                        on_progress(max(0, size - done), 0)
+        finally:
+            ing.close()
+        summary = dict(ing.counts)
+        summary["stale"] = stale
+        ing.warnings[:0] = ing.date_warnings()
+        if stale:
+            ing.warnings.append({"source": str(db or "skillradar.duckdb"), "code": "stale_mentions", "message":
+                                 f"{stale} stored postings have mentions from another taxonomy version: run "
+                                 "`skillradar market reextract` to bring them up to date"})
+        summary.update(files=len(paths), failed_files=sum(1 for e in ing.errors if e["row"] is None),
+                       taxonomy_version=tax.version, taxonomy_hash=tax.content_hash, run_id=run_id,
+                       db=str(db or "skillradar.duckdb"), warnings=ing.warnings, errors=ing.errors)
+        finish_run(con, run_id, {k: v for k, v in summary.items() if k not in ("errors",)})
+        return summary
+    finally:
+        con.close()
+
+
+def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "local", scheduler: str | None = None,
+              all_postings: bool = False, batch_size: int = 1000,
+              on_progress: Callable[[int, int], None] | None = None) -> dict:
+    """Recompute mentions of stored postings whose taxonomy version or content differs from ``taxonomy``
+    (or of all postings). Runs on the stored text, which is the original except for redacted contact
+    details. Each batch is one transaction, so an interrupted run can simply be run again."""
+    import pandas as pd
+
+    from ..taxonomy import Taxonomy, load_taxonomy
+    from .engines import make_engine
+
+    tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+    con = connect(db)
+    run_id = uuid.uuid4().hex[:16]
+    eng = None
+    try:
+        save_skills(con, tax)
+        start_run(con, run_id, command="reextract", engine=engine, files=[], taxonomy=tax)
+        where = "" if all_postings else "WHERE taxonomy_hash IS DISTINCT FROM ?"
+        params = [] if all_postings else [tax.content_hash]
+        ids = [r[0] for r in con.execute(f"SELECT id FROM postings {where} ORDER BY seq", params).fetchall()]
+        tv, th = tax.version, tax.content_hash
+        done = 0
+        for start in range(0, len(ids), batch_size):
+            chunk = ids[start:start + batch_size]
+            frame = pd.DataFrame({"id": chunk})
+            con.register("_ids", frame)
+            texts = dict(con.execute("SELECT p.id, p.text FROM postings p JOIN _ids USING (id)").fetchall())
+            eng = eng or make_engine(engine, tax, scheduler=scheduler)
+            mentions = eng.extract([texts[i] for i in chunk])
+            m_rows, l_rows = [], []
+            for pid, ms in zip(chunk, mentions):
+                m_rows.extend((pid, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8], tv, th) for m in ms)
+                l_rows.extend((pid, sid, lvl) for sid, lvl in sorted(_levels(ms).items()))
+            mf = pd.DataFrame(m_rows, columns=["posting_id", "skill_id", "start", "end", "text", "requirement", "years",
+                                               "section", "method", "confidence", "taxonomy_version", "taxonomy_hash"]
+                              ).astype({"years": "float64"})
+            lf = pd.DataFrame(l_rows, columns=["posting_id", "skill_id", "level"])
+            con.register("_m", mf)
+            con.register("_s", lf)
+            try:
+                con.execute("BEGIN TRANSACTION")
+                con.execute("DELETE FROM mentions WHERE posting_id IN (SELECT id FROM _ids)")
+                con.execute("DELETE FROM posting_skills WHERE posting_id IN (SELECT id FROM _ids)")
+                if m_rows:
+                    con.execute("INSERT INTO mentions SELECT * FROM _m")
+                if l_rows:
+                    con.execute("INSERT INTO posting_skills SELECT * FROM _s")
+                con.execute("UPDATE postings SET taxonomy_version = ?, taxonomy_hash = ? WHERE id IN (SELECT id FROM _ids)",
+                            [tv, th])
+                con.execute("COMMIT")
+            except Exception as exc:
+                con.execute("ROLLBACK")
+                raise StoreError(f"could not re-extract a batch: {exc}") from exc
+            finally:
+                for name in ("_ids", "_m", "_s"):
+                    con.unregister(name)
+            done += len(chunk)
+            if on_progress:
+                on_progress(len(chunk), len(chunk))
+        summary = {"reextracted": done, "taxonomy_version": tv, "taxonomy_hash": th, "run_id": run_id}
+        finish_run(con, run_id, summary)
+        return summary
+    finally:
+        if eng is not None:
+            eng.close()
+        con.close()

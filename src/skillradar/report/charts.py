@@ -1,0 +1,156 @@
+"""Charts of market analytics: matplotlib (Agg) images for files and reports, and Vega-Lite specs
+(plain JSON dicts) for the web page.
+
+- ``demand_chart``: horizontal bars of skill shares with 95% Wilson whiskers (rows of ``market top``);
+- ``trend_chart``: monthly share lines with Wilson bands (rows of ``stats.monthly``), with an optional
+  split date marked;
+- ``cooccur_chart``: lift of the skills seen with one skill, bars coloured by significance (rows of
+  ``market cooccur``).
+Each ``*_chart(rows, path)`` writes a PNG or SVG (by extension); each ``*_spec(rows)`` returns the
+matching Vega-Lite v5 spec with the data inlined.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["demand_chart", "trend_chart", "cooccur_chart", "demand_spec", "trend_spec", "cooccur_spec"]
+
+_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+_FORMATS = (".png", ".svg")
+
+
+def _plt():
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _check(path) -> Path:
+    path = Path(path)
+    if path.suffix.lower() not in _FORMATS:
+        from ..errors import UsageError
+
+        raise UsageError(f"--plot must end in .png or .svg (got '{path.name}')")
+    return path
+
+
+def _save(fig, path: Path) -> Path:
+    fig.tight_layout()
+    fig.savefig(path, dpi=144 if path.suffix.lower() == ".png" else None)
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    return path
+
+
+def demand_chart(rows: list[dict], path, *, title: str = "Skill demand (share of postings, 95% Wilson interval)",
+                 limit: int = 25) -> Path:
+    path = _check(path)
+    plt = _plt()
+    rows = rows[:limit]
+    fig, ax = plt.subplots(figsize=(8, 0.32 * max(len(rows), 3) + 1.2))
+    labels = [r["label"] for r in rows][::-1]
+    share = [r["share"] for r in rows][::-1]
+    lo = [r["share"] - r["ci_low"] for r in rows][::-1]
+    hi = [r["ci_high"] - r["share"] for r in rows][::-1]
+    ax.barh(range(len(rows)), share, color="#4C78A8", xerr=[lo, hi], ecolor="#333333", capsize=2)
+    ax.set_yticks(range(len(rows)), labels, fontsize=8)
+    ax.set_xlabel("share of postings")
+    ax.set_xlim(0, min(1.0, max([r["ci_high"] for r in rows] + [0.05]) * 1.1))
+    ax.set_title(title + (f" · n = {rows[0]['total']}" if rows else ""), fontsize=10)
+    ax.grid(axis="x", alpha=0.3)
+    return _save(fig, path)
+
+
+def trend_chart(rows: list[dict], path, *, split: str | None = None,
+                title: str = "Monthly share of postings (95% Wilson band)") -> Path:
+    path = _check(path)
+    plt = _plt()
+    import datetime as dt
+
+    fig, ax = plt.subplots(figsize=(9, 4.8))
+    for sid in sorted({r["skill_id"] for r in rows}):
+        series = [r for r in rows if r["skill_id"] == sid]
+        x = [dt.date.fromisoformat(r["month"] + "-01") for r in series]
+        line, = ax.plot(x, [r["share"] for r in series], label=series[0]["label"], linewidth=1.6)
+        ax.fill_between(x, [r["ci_low"] for r in series], [r["ci_high"] for r in series], alpha=0.15,
+                        color=line.get_color())
+    if split:
+        ax.axvline(dt.date.fromisoformat(split), color="#888888", linestyle="--", linewidth=1)
+    ax.set_ylabel("share of postings")
+    ax.set_ylim(bottom=0)
+    ax.set_title(title, fontsize=10)
+    ax.grid(alpha=0.3)
+    if rows:
+        ax.legend(fontsize=7, loc="upper left", ncol=2)
+    fig.autofmt_xdate()
+    return _save(fig, path)
+
+
+def cooccur_chart(rows: list[dict], path, *, limit: int = 25, alpha: float = 0.05) -> Path:
+    path = _check(path)
+    plt = _plt()
+    rows = rows[:limit]
+    fig, ax = plt.subplots(figsize=(8, 0.32 * max(len(rows), 3) + 1.2))
+    colors = ["#E45756" if r["p_value"] < alpha else "#9D9D9D" for r in rows][::-1]
+    ax.barh(range(len(rows)), [r["lift"] for r in rows][::-1], color=colors)
+    ax.axvline(1.0, color="#333333", linewidth=1)
+    ax.set_yticks(range(len(rows)), [f"{r['other_label']} ({r['both']})" for r in rows][::-1], fontsize=8)
+    ax.set_xlabel(f"lift (red: enriched, p < {alpha})")
+    ax.set_title(f"Skills seen with {rows[0]['skill_id'] if rows else '—'}", fontsize=10)
+    ax.grid(axis="x", alpha=0.3)
+    return _save(fig, path)
+
+
+def demand_spec(rows: list[dict], *, limit: int = 25) -> dict:
+    data = [{k: r[k] for k in ("skill_id", "label", "family", "postings", "total", "share", "ci_low", "ci_high")}
+            for r in rows[:limit]]
+    y = {"field": "label", "type": "nominal", "sort": "-x", "title": None}
+    return {
+        "$schema": _SCHEMA, "description": "Skill demand with 95% Wilson intervals", "data": {"values": data},
+        "layer": [
+            {"mark": {"type": "bar", "color": "#4C78A8"},
+             "encoding": {"y": y, "x": {"field": "share", "type": "quantitative", "title": "share of postings"},
+                          "tooltip": [{"field": f} for f in ("label", "postings", "total", "share", "ci_low", "ci_high")]}},
+            {"mark": {"type": "rule"},
+             "encoding": {"y": y, "x": {"field": "ci_low", "type": "quantitative"}, "x2": {"field": "ci_high"}}},
+        ],
+    }
+
+
+def trend_spec(rows: list[dict], *, split: str | None = None) -> dict:
+    data = [{k: r[k] for k in ("month", "skill_id", "label", "postings", "total", "share", "ci_low", "ci_high")}
+            for r in rows]
+    x = {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": None}
+    color = {"field": "label", "type": "nominal", "title": "skill"}
+    layers = [
+        {"mark": {"type": "area", "opacity": 0.15},
+         "encoding": {"x": x, "y": {"field": "ci_low", "type": "quantitative"}, "y2": {"field": "ci_high"}, "color": color}},
+        {"mark": {"type": "line", "point": True},
+         "encoding": {"x": x, "y": {"field": "share", "type": "quantitative", "title": "share of postings"},
+                      "color": color, "tooltip": [{"field": f} for f in ("label", "month", "postings", "total", "share")]}},
+    ]
+    if split:
+        layers.append({"data": {"values": [{"split": split}]}, "mark": {"type": "rule", "strokeDash": [4, 4]},
+                       "encoding": {"x": {"field": "split", "type": "temporal"}}})
+    return {"$schema": _SCHEMA, "description": "Monthly skill share with 95% Wilson bands", "data": {"values": data},
+            "layer": layers}
+
+
+def cooccur_spec(rows: list[dict], *, limit: int = 25, alpha: float = 0.05) -> dict:
+    data = [dict({k: r[k] for k in ("skill_id", "other_id", "other_label", "both", "lift", "p_value")},
+                 enriched=r["p_value"] < alpha) for r in rows[:limit]]
+    return {
+        "$schema": _SCHEMA, "description": "Co-occurring skills by lift", "data": {"values": data},
+        "mark": "bar",
+        "encoding": {
+            "y": {"field": "other_label", "type": "nominal", "sort": "-x", "title": None},
+            "x": {"field": "lift", "type": "quantitative"},
+            "color": {"field": "enriched", "type": "nominal", "title": f"p < {alpha}"},
+            "tooltip": [{"field": f} for f in ("other_label", "both", "lift", "p_value")],
+        },
+    }
