@@ -88,8 +88,8 @@ class Redaction:
 # --------------------------------------------------------------------------------------------- email
 
 _EMAIL = re.compile(
-    r"(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
-    r"[A-Za-z]{2,24}(?![\w-])"
+    r"(?<![\w.+-])[^\W_](?:[\w.%+-]{0,62}[\w%+-])?@(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+"
+    r"[^\W\d_]{2,24}(?![\w-])"
 )
 _EMAIL_OBFUSCATED = re.compile(
     r"(?<![\w.])[A-Za-z0-9][A-Za-z0-9._-]{0,62}\s*[\[(<{]\s*(?i:at)\s*[\])>}]\s*[A-Za-z0-9-]+"
@@ -146,7 +146,7 @@ _DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}[./-](?:19|20)\
 
 _SSN = re.compile(r"(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])")
 _NINO = re.compile(
-    r"(?<![\w])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?!\w)"
+    r"(?<![\w])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?!\w)"
 )
 _NIR = re.compile(
     r"(?<![\w+])[12][ .]?\d{2}[ .]?(?:0[1-9]|1[0-2]|[2-9]\d)[ .]?(?:\d{2}|2A|2B)[ .]?\d{3}[ .]?\d{3}(?:[ .]?\d{2})?(?![\w])"
@@ -164,7 +164,7 @@ _ID_LABEL = re.compile(
     r"identity\s+card(?:\s+(?:number|no\.?))?|personnummer|personalausweis(?:nummer)?|"
     r"num[ée]ro\s+de\s+s[ée]curit[ée]\s+sociale|codice\s+fiscale|driver'?s\s+licen[cs]e(?:\s+(?:number|no\.?))?)|"
     r"SSN|SIN|NINO|NI\s+(?:number|no\.?|Number|No\.?)|BSN|PAN|TIN|DNI|NIE|NIR|PESEL|ID\s+(?:number|no\.?|Number|No\.?))"
-    r"\s*[:#：.]?\s*"
+    r"\s*(?:[:#：.]|(?:is|was)\b)?\s*"
 )
 _ID_VALUE = re.compile(r"[A-Z0-9](?:[A-Z0-9]|[ ./-](?=[A-Z0-9])){4,24}")
 
@@ -187,7 +187,7 @@ _DOB = re.compile(
     r"(?<!\w)(?i:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s?date|birthday|born(?:\s+on)?|born\s+in|"
     r"geburtsdatum|geboren(?:\s+am)?|geb\.|date\s+de\s+naissance|n[ée]e?\s+le|geboortedatum|geboren\s+op|"
     r"fecha\s+de\s+nacimiento|data\s+di\s+nascita)"
-    r"\s*[:：\-–]?\s*(?:(?:in|at)\s+[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)?,?\s+(?:on\s+)?)?(" + _DATE + ")"
+    r"\s*(?:[:：\-–]|(?:is|was)\b)?\s*(?:(?:in|at)\s+[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)?,?\s+(?:on\s+)?)?(" + _DATE + ")"
 )
 _AGE_LABEL = re.compile(r"(?<!\w)(?i:age|aged|alter|[âa]ge|leeftijd|edad|et[àa])\s*[:：\-–]?\s*(\d{2})(?!\d)"
                         r"(?:\s*(?i:years|yrs|y\.?o\.?|ans|jahre|jaar|años|anni)\b)?")
@@ -220,6 +220,11 @@ _FR_STREET = re.compile(
     r"(?<![\w.,/-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?i:rue|avenue|av\.|boulevard|bd|place|chemin|allée|allee|"
     r"impasse|quai|cours|route|square|passage|rond-point)"
     r"(?:\s+(?:(?:de|du|des|la|le|l['’]|d['’]|aux|au)\s*)*[A-ZÉÈ0-9][\w'’éèêàçôîû-]*){1,5}"
+)
+_ES_IT_STREET = re.compile(
+    r"(?<![\w-])(?:Calle|C/|Avenida|Avda\.|Plaza|Paseo|Carrer|Rua|Via|Viale|Piazza|Corso|Largo|Vicolo)\s+"
+    r"(?:(?:de|del|de la|dei|della|delle|di|do|da)\s+)?[A-ZÁÉÍÓÚÀÈÌÒÙ][\w'’-]*(?:\s+[A-ZÁÉÍÓÚÀÈÌÒÙ][\w'’-]*){0,2},?\s+"
+    r"(?:n\.?\s?º?\s?)?\d{1,4}[A-Za-z]?(?![\w])"
 )
 _US_STATES = (
     r"AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
@@ -344,7 +349,7 @@ def _phone_ok(cand: str, labelled: bool) -> bool:
         len(groups) <= 3 and all(len(g) in (2, 4) for g in groups)
     ):
         return False  # 2019-2023, 05/2019 - 2021
-    if _DATE_LIKE.fullmatch(cand) or re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}.*", cand):
+    if _DATE_LIKE.fullmatch(cand) or (len(groups) <= 4 and re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\D.*", cand)):
         return False
     if cand.startswith("("):
         return n in (10, 11)
@@ -410,7 +415,7 @@ def _find_age(text: str) -> list[_Span]:
 
 def _find_address(text: str) -> list[_Span]:
     out: list[_Span] = []
-    for rx in (_EN_STREET, _DE_STREET, _NL_STREET, _FR_STREET, _US_CITY_ZIP, _UK_POSTCODE, _EU_POSTCODE_CITY, _IN_PIN):
+    for rx in (_EN_STREET, _DE_STREET, _NL_STREET, _FR_STREET, _ES_IT_STREET, _US_CITY_ZIP, _UK_POSTCODE, _EU_POSTCODE_CITY, _IN_PIN):
         for m in rx.finditer(text):
             s, e = m.start(), m.end()
             while s < e and text[s].isspace():
