@@ -36,10 +36,14 @@ def test_leftmost_longest_prefers_the_longer_phrase():
     assert [m.text for m in ms] == ["Apache Spark"]
 
 
-def test_word_boundaries_follow_lookaround_semantics():
-    assert "C++11" not in {m.text for m in _mentions("Modern C++11 and C++ code.")}
-    assert not _mentions("PythonAnywhere hosts our sandbox.")
-    assert [m.text for m in _mentions("Python.")] == ["Python"]
+def test_word_boundaries_follow_lookaround_semantics(tmp_path):
+    tax = tmp_path / "t.csv"
+    tax.write_text("id,label,aliases\ncpp,C++,cpp\npy,Python,\nnet,.NET,dotnet\n", encoding="utf-8")
+    found = lambda text: [m.text for m in extract_text(text, taxonomy=str(tax), kind="posting").mentions]
+    assert found("Modern C++11 and C++ code.") == ["C++"]
+    assert found("PythonAnywhere hosts our sandbox.") == []
+    assert found("Python.") == ["Python"]
+    assert found("ASP.NET and .NET 8") == [".NET"]
 
 
 def test_line_numbers_are_one_based():
@@ -60,7 +64,8 @@ def test_ambiguity_traps_give_no_false_positive(case):
 @pytest.mark.parametrize("case", _load("true_positives.jsonl"), ids=lambda c: c["text"][:40])
 def test_ambiguous_names_found_where_they_mean_the_technology(case):
     texts = {m.text for m in _mentions(case["text"])}
-    assert case["expect"] in texts, f"'{case['expect']}' missed in: {case['text']}"
+    assert any(case["expect"] in t.split() or case["expect"] == t for t in texts), \
+        f"'{case['expect']}' missed in: {case['text']} (found {texts})"
 
 
 _PIECES = st.sampled_from([

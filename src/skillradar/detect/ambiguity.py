@@ -27,15 +27,18 @@ _AFTER_NEGATIVE = {
 _BEFORE_NEGATIVE = re.compile(r"(\bto|\bwill|\byou|\bwe|\bthey|\bcan|\bcould|\bmust|\bwho|\bshould)\s*$", re.I)
 _VERB_LIKE = {"react", "spark", "excel"}
 
-# Words near a form that show the technical meaning.
-_CUES = re.compile(
-    r"\b(programming|language|languages|developer|developers|engineer|engineering|code|coding|lang|"
-    r"proficien\w*|experience|expertise|knowledge|skills?|framework|frameworks|library|libraries|stack|"
-    r"scripts?|scripting|backend|back-end|frontend|front-end|apps?|applications?|apache|microsoft|ms|"
-    r"swiftui|ios|macos|cargo|tidyverse|shiny|cran|rstudio|ggplot2?|dplyr|goroutines?|golang|"
-    r"spreadsheets?|vba|pivot|formulas?|macros|hooks|redux|jsx|components?|pyspark|streaming|cluster|"
-    r"databricks|hadoop|native|compiled|typescript|javascript|next\.js|node\.js|written|develop\w*|"
-    r"build\w*|services?|microservices?|tools?|technologies|tech|using)\b",
+# Words near a form that show the technical meaning: strong ones outweigh a name-like context.
+_STRONG_CUES = re.compile(
+    r"\b(programming|language|languages|developers?|code|coding|lang|frameworks?|library|libraries|stack|"
+    r"scripts?|scripting|backend|back-end|frontend|front-end|apache|microsoft|ms|swiftui|ios|macos|cargo|"
+    r"tidyverse|shiny|cran|rstudio|ggplot2?|dplyr|goroutines?|golang|spreadsheets?|vba|pivot|formulas?|"
+    r"macros|vlookup|hooks|redux|jsx|components?|pyspark|streaming|cluster|databricks|hadoop|compiled|"
+    r"typescript|javascript|next\.js|node\.js|microservices?|grpc|kubernetes|sql|python|java)\b",
+    re.I,
+)
+_WEAK_CUES = re.compile(
+    r"\b(proficien\w*|experience|expertise|knowledge|skills?|engineer|engineering|apps?|applications?|native|"
+    r"written|develop\w*|build\w*|services?|tools?|technologies|tech|using|advanced)\b",
     re.I,
 )
 _LIST_GAP = re.compile(r"^[\s,/;|&()+·•*-]*(and|or|&)?[\s,/;|&()+·•*-]*$", re.I)
@@ -53,10 +56,6 @@ def accept_ambiguous(text: str, start: int, end: int, plain_hits) -> float | Non
         return None
     if form in ("r", "c") and re.match(r"^\s*[-–]\s*\w", after):  # "R-squared", "C-level"
         return None
-    prev = re.search(r"([A-Z][a-z]+) $", before)
-    if prev and not _CUES.fullmatch(prev.group(1)):  # "Taylor Swift", "Plan C": part of a name
-        return None
-
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
@@ -67,7 +66,11 @@ def accept_ambiguous(text: str, start: int, end: int, plain_hits) -> float | Non
         if h.start >= end and h.start <= line_end and _LIST_GAP.match(text[end:h.start]):
             return 0.9
     window = text[max(line_start, start - 40):start] + " " + text[end:min(line_end, end + 40)]
-    if _CUES.search(window):
-        near = any(line_start <= h.start and h.end <= line_end for h in plain_hits)
-        return 0.85 if near else 0.75
+    if _STRONG_CUES.search(window):
+        return 0.85
+    prev = re.search(r"([A-Z][a-z]+) $", before)
+    if prev and not (_STRONG_CUES.fullmatch(prev.group(1)) or _WEAK_CUES.fullmatch(prev.group(1))):
+        return None  # "Taylor Swift", "Vitamin C": part of a name
+    if _WEAK_CUES.search(window):
+        return 0.75
     return None

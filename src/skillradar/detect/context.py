@@ -41,7 +41,10 @@ _HEADINGS: list[tuple[str, re.Pattern]] = [
 _HEADING_LINE = re.compile(r"^\s{0,3}(?:#{1,6}\s*)?(?:\*\*|__)?\s*([A-Za-z][A-Za-z &'’/()-]{1,48}?)\s*(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*$")
 _INLINE_LABEL = re.compile(r"^\s*(?:[-*•·]\s*)?(?:\*\*|__)?([A-Za-z][A-Za-z &'’/-]{1,40}?)(?:\*\*|__)?\s*[:–—]\s+\S")
 
-_CLAUSE_BREAK = re.compile(r"[.;!?](?=\s|$)|\n|[•·]|\bbut\b|\bwhereas\b|\bhowever\b", re.I)
+_CLAUSE_BREAK = re.compile(
+    r"[.;!?](?=\s|$)|[•·]|\b(?:[Bb]ut|[Ww]hereas|[Hh]owever)\b(?!,?\s+(?:a\s+(?:big\s+|strong\s+|huge\s+)?plus|"
+    r"is a plus|would be|nice|preferred|desirable|helpful|appreciated|welcome|an advantage))")
+_NOT_REQUIRED_BUT = re.compile(r"not (?:required|necessary|mandatory|needed),? but|\boptional\b", re.I)
 
 _NEGATION_BEFORE = re.compile(
     r"\b(no|not|without|never|none|neither|nor|don[’']?t|doesn[’']?t|do not|does not|isn[’']?t|aren[’']?t|"
@@ -50,16 +53,66 @@ _NEGATION_AFTER = re.compile(
     r"\b(?:is|are)?\s*(not required|not necessary|not needed|not a requirement|not expected|not mandatory|optional"
     r"|unnecessary)\b", re.I)
 _NEGATION_REACH = 60  # characters a negation cue reaches ("no prior hands-on PyTorch experience")
-_PREFERRED = re.compile(
-    r"nice[\s-]to[\s-]have|\bpreferred\b|\bpreferably\b|\ba (?:big |huge |strong )?plus\b|\bis a plus\b|\bbonus\b|"
-    r"\bdesirable\b|\bdesired\b|\bideally\b|\bwould be (?:great|nice|helpful|an advantage|beneficial)\b|"
-    r"\bgood[\s-]to[\s-]have\b|\badvantageous\b|\ban advantage\b|\bbeneficial\b|\bnot required but\b|\bappreciated\b",
-    re.I)
-_REQUIRED = re.compile(
-    r"\brequired\b|\brequires?\b|\bmust\b|\bmandatory\b|\bessential\b|\bneed(?:s|ed)? to have\b|\bminimum\b|"
-    r"\bat least\b|\bstrong\b|\bproven\b|\bsolid\b|\bexpert(?:ise)?\b|\bproficien(?:t|cy)\b|\bdeep\b|"
-    r"\bhands[\s-]on\b|\bdemonstrated\b|\bexperience (?:with|in|using)\b|\d\s*\+?\s*(?:years|yrs)\b",
-    re.I)
+# Requirement cues, checked as substrings of the lower-cased clause (much faster than regexes with
+# many alternations; a leading space stands for a word start).
+_PREFERRED = (
+    "nice to have", "nice-to-have", "nice to haves", " preferred", " preferably", " a plus", " a big plus",
+    " a huge plus", " a strong plus", " bonus", " desirable", " desired", " ideally", " would be great",
+    " would be nice", " would be helpful", " an advantage", " would be beneficial", " good to have",
+    " good-to-have", " advantageous", " beneficial", " appreciated", " is welcome", " are welcome",
+)
+_REQUIRED = (
+    " required", " require", " must", " mandatory", " essential", " need to have", " needs to have",
+    " minimum", " at least", " strong", " proven", " solid", " expert", " proficien", " deep understanding",
+    " deep knowledge", " deep experience", " deep expertise", " hands-on", " hands on", " demonstrated",
+    " experience with", " experience in", " experience using", " years", " yrs", " you have", " you bring",
+    " you will need", " we need", " need ",
+)
+_NEGATION_HINTS = ("no", "not", "without", "never", "n't", "n’t", "none", "nor", "optional", "unnecessary")
+
+
+def _cue_automaton():
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for kind, cues in (("pref", _PREFERRED), ("req", _REQUIRED), ("neg", _NEGATION_HINTS)):
+        for cue in cues:
+            key = cue.strip()
+            word_start = key[0].isalnum()
+            old = auto.get(key, None)
+            kinds = (old[2] if old else frozenset()) | {kind}
+            auto.add_word(key, (len(key), word_start, kinds))
+    auto.make_automaton()
+    return auto
+
+
+_CUE_AUTOMATON = _cue_automaton()
+
+
+def _cue_positions(text: str) -> dict[str, list[int]] | None:
+    """Start offsets of requirement, preference and negation cues in one pass over the text, or None
+    when lower-casing changes the length (then clauses are checked one by one)."""
+    low = text.lower().replace("\u2019", "'")
+    if len(low) != len(text):
+        return None
+    out: dict[str, list[int]] = {"pref": [], "req": [], "neg": []}
+    for end, (length, word_start, kinds) in _CUE_AUTOMATON.iter(low):
+        start = end - length + 1
+        if word_start and start > 0 and (low[start - 1].isalnum()):
+            continue
+        for kind in kinds:
+            out[kind].append(start)
+    return out
+
+
+def _any_in(positions: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
+
+
+def _has_any(low: str, cues: tuple[str, ...]) -> bool:
+    return any(c in low for c in cues)
+
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -96,30 +149,41 @@ def _heading_section(line: str) -> str | None:
     return None
 
 
+_HEADING_CANDIDATE = re.compile(
+    r"[ \t]{0,3}(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*[A-Za-z][A-Za-z &'’/()-]{1,48}?[ \t]*(?:\*\*|__)?[ \t]*:?"
+    r"[ \t]*(?:\*\*|__)?[ \t]*$")
+_INLINE_CANDIDATE = re.compile(
+    r"[ \t]*(?:[-*•·][ \t]*)?(?:\*\*|__)?([A-Za-z][A-Za-z &'’/-]{1,40}?)(?:\*\*|__)?[ \t]*[:–—][ \t]+\S")
+
+
 class _Sections:
-    """Section of every offset, from heading lines and inline labels ("Nice to have: Kubernetes")."""
+    """Section of every offset, from heading lines and inline labels ("Nice to have: Kubernetes").
+
+    Candidate lines are found with one multi-line regex pass over the whole text, so only short
+    heading-like lines are classified.
+    """
 
     def __init__(self, text: str) -> None:
         self.starts: list[int] = []
-        self.names: list[str | None] = []
+        self.names: list[str] = []
         self.inline: dict[int, str] = {}  # line start -> section named by an inline label
         pos = 0
         for line in text.split("\n"):
-            sec = _heading_section(line)
-            if sec:
-                self.starts.append(pos)
-                self.names.append(sec)
-            else:
-                m = _INLINE_LABEL.match(line)
+            n = len(line)
+            if 2 < n <= 64 and _HEADING_CANDIDATE.match(line):
+                sec = _heading_section(line)
+                if sec:
+                    self.starts.append(pos)
+                    self.names.append(sec)
+            elif n > 4 and 0 < line.find(":", 0, 48) or "–" in line[:48] or "—" in line[:48]:
+                m = _INLINE_CANDIDATE.match(line)
                 if m:
-                    inline = _heading_section(m.group(1) + ":")
-                    if inline:
-                        self.inline[pos] = inline
-            pos += len(line) + 1
-        self.line_starts = _line_starts(text)
+                    sec = _heading_section(m.group(1) + ":")
+                    if sec:
+                        self.inline[pos] = sec
+            pos += n + 1
 
-    def at(self, offset: int) -> str | None:
-        line_start = self.line_starts[bisect.bisect_right(self.line_starts, offset) - 1]
+    def at(self, offset: int, line_start: int) -> str | None:
         if line_start in self.inline:
             return self.inline[line_start]
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -135,16 +199,16 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each clause: cut at sentence ends, line breaks, bullets and 'but'."""
-    out, pos = [], 0
-    for m in _CLAUSE_BREAK.finditer(text):
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each clause of ``text[start:end]`` (one line): cut at sentence ends, bullets, 'but'."""
+    out, pos = [], start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
         if m.start() > pos:
             out.append((pos, m.start()))
         pos = m.end()
-    if pos < len(text):
-        out.append((pos, len(text)))
-    return out
+    if pos < end:
+        out.append((pos, end))
+    return out or [(start, end)]
 
 
 def _number(token: str) -> float:
@@ -152,33 +216,55 @@ def _number(token: str) -> float:
     return float(_NUMBER_WORDS[token]) if token in _NUMBER_WORDS else float(token)
 
 
-def analyse(text: str, spans: list[tuple[int, int]], *, kind: str = "posting") -> list[Context]:
-    """Context of each ``(start, end)`` span of ``text`` (spans in text order)."""
+def analyse(text: str, spans: list[tuple[int, int]], *, kind: str = "posting",
+            line_starts: list[int] | tuple[int, ...] | None = None) -> list[Context]:
+    """Context of each ``(start, end)`` span of ``text`` (spans in text order).
+
+    ``line_starts`` (offsets where lines begin) may be passed when the caller already has them.
+    """
     if not spans:
         return []
+    starts = line_starts or _line_starts(text)
     sections = _Sections(text)
-    clauses = _clauses(text)
-    clause_starts = [c[0] for c in clauses]
-    by_clause: dict[int, list[int]] = {}
+    cues = _cue_positions(text)
+    by_clause: dict[tuple[int, int], list[int]] = {}
+    line_clauses: dict[int, list[tuple[int, int]]] = {}
+    line_of_span: list[int] = []
     for i, (s, _e) in enumerate(spans):
-        ci = max(0, bisect.bisect_right(clause_starts, s) - 1)
-        by_clause.setdefault(ci, []).append(i)
+        li = bisect.bisect_right(starts, s) - 1
+        line_of_span.append(starts[li])
+        clauses = line_clauses.get(li)
+        if clauses is None:
+            end = starts[li + 1] - 1 if li + 1 < len(starts) else len(text)
+            clauses = line_clauses[li] = _clauses(text, starts[li], end)
+        clause = next((c for c in clauses if c[0] <= s < c[1]), clauses[-1])
+        by_clause.setdefault(clause, []).append(i)
 
     results: list[Context | None] = [None] * len(spans)
-    for ci, members in by_clause.items():
-        c_start, c_end = clauses[ci]
+    for (c_start, c_end), members in by_clause.items():
         clause = text[c_start:c_end]
-        years = _years_for(clause, c_start, [spans[i] for i in members])
-        pref = bool(_PREFERRED.search(clause))
-        req = bool(_REQUIRED.search(clause))
-        neg_before = [m.end() + c_start for m in _NEGATION_BEFORE.finditer(clause)]
-        neg_after = [m.start() + c_start for m in _NEGATION_AFTER.finditer(clause)]
+        if cues is not None:
+            pref = _any_in(cues["pref"], c_start, c_end)
+            req = _any_in(cues["req"], c_start, c_end)
+            neg = _any_in(cues["neg"], c_start, c_end)
+        else:
+            low = " " + clause.lower().replace("\u2019", "'") + " "
+            pref, req, neg = _has_any(low, _PREFERRED), _has_any(low, _REQUIRED), _has_any(low, _NEGATION_HINTS)
+        years = (_years_for(clause, c_start, [spans[i] for i in members]) if ("year" in clause or "yr" in clause
+                                                                               or "Year" in clause)
+                 else [None] * len(members))
+        if neg:
+            neg_before = [m.end() + c_start for m in _NEGATION_BEFORE.finditer(clause)]
+            neg_after = [m.start() + c_start for m in _NEGATION_AFTER.finditer(clause)]
+            softened = pref and bool(_NOT_REQUIRED_BUT.search(clause))
+        else:
+            neg_before = neg_after = []
+            softened = False
         for k, i in enumerate(members):
             s, e = spans[i]
-            section = sections.at(s)
-            negated = any(n <= s < n + _NEGATION_REACH for n in neg_before) or any(e <= n < e + _NEGATION_REACH for n in neg_after)
-            if negated and pref and re.search(r"not required but|optional", clause, re.I):
-                negated = False  # "not required, but a plus" is a preference, not a negation
+            section = sections.at(s, line_of_span[i])
+            negated = not softened and (any(n <= s < n + _NEGATION_REACH for n in neg_before)
+                                        or any(e <= n < e + _NEGATION_REACH for n in neg_after))
             if negated:
                 level = "negated"
             elif kind == "resume":
@@ -193,22 +279,39 @@ def analyse(text: str, spans: list[tuple[int, int]], *, kind: str = "posting") -
     return results  # type: ignore[return-value]
 
 
+_FORWARD = re.compile(r"\s*(?:of|with|in|using|on|working|experience|hands|professional|commercial|industry|"
+                      r"relevant|programming|coding|building|developing)\b", re.I)
+_BACKWARD_GAP = re.compile(r"[\s(:,–—-]{0,4}$")
+
+
 def _years_for(clause: str, offset: int, members: list[tuple[int, int]]) -> list[float | None]:
-    """Years tied to each mention of one clause: a years phrase covers the mentions after it (up to the
-    next years phrase); a mention before a phrase with no mention after it takes that phrase."""
-    found = [(m.start() + offset, m.end() + offset, _number(m.group(1))) for m in _YEARS.finditer(clause)]
+    """Years tied to each mention of one clause.
+
+    A phrase followed by "of/with/in/experience…" covers the mentions after it, up to the next phrase
+    ("3-5 years with SQL and Spark"); a phrase right after a mention belongs to that mention
+    ("Python (4 yrs)", "PyTorch: 3+ years"); a lone phrase with no mention after it takes the
+    nearest mention before it.
+    """
     out: list[float | None] = [None] * len(members)
-    if not found:
-        return out
-    for k, (s, _e) in enumerate(members):
-        before = [f for f in found if f[1] <= s]
-        if before:
-            out[k] = before[-1][2]
-    for f_start, _f_end, value in found:
-        if not any(s >= f_start for s, _e in members):  # nothing after this phrase: tie to the mention before
-            prev = [k for k, (s, e) in enumerate(members) if e <= f_start]
-            if prev and out[prev[-1]] is None:
-                out[prev[-1]] = value
+    found = list(_YEARS.finditer(clause))
+    for n, m in enumerate(found):
+        f_start, f_end, value = m.start() + offset, m.end() + offset, _number(m.group(1))
+        nxt = found[n + 1].start() + offset if n + 1 < len(found) else offset + len(clause)
+        before = [k for k, (s, e) in enumerate(members) if e <= f_start]
+        after = [k for k, (s, e) in enumerate(members) if f_end <= s < nxt]
+        forward = bool(_FORWARD.match(clause, m.end()))
+        adjacent = before and _BACKWARD_GAP.match(clause[members[before[-1]][1] - offset:m.start()])
+        if adjacent and not forward:
+            targets = [before[-1]]
+        elif after:
+            targets = after
+        elif before:
+            targets = [before[-1]]
+        else:
+            targets = []
+        for k in targets:
+            if out[k] is None:
+                out[k] = value
     return out
 
 

@@ -57,10 +57,17 @@ class Lexicon:
                 if not key or key in entries:
                     continue  # first claimant wins; validate reports the clash
                 entries[key] = _Entry(skill.id, method, form.strip(), key in ambiguous)
+        # One-character forms ("R", "C") would fire at every letter in the automaton; they are found
+        # with str.find on the original text instead (case-exact when ambiguous).
+        self._single: list[tuple[str, _Entry]] = []
         for key, entry in entries.items():
-            self._automaton.add_word(key, (len(key), entry))
+            if len(key) == 1:
+                self._single.append((entry.form if entry.ambiguous else key, entry))
+            else:
+                self._automaton.add_word(key, (len(key), entry))
         self.size = len(entries)
-        if entries:
+        self._has_automaton = len(entries) > len(self._single)
+        if self._has_automaton:
             self._automaton.make_automaton()
 
     def find(self, text: str) -> list[Hit]:
@@ -70,14 +77,27 @@ class Lexicon:
         folded, origin = fold_with_map(text)
         candidates: list[tuple[int, int, _Entry]] = []
         n = len(folded)
-        for end_idx, (length, entry) in self._automaton.iter(folded):
+        matches = self._automaton.iter(folded) if self._has_automaton else ()
+        for end_idx, (length, entry) in matches:
             start = end_idx - length + 1
             end = end_idx + 1
-            if start > 0 and _is_word(folded[start - 1]):
-                continue  # (?<!\w) semantics: "C" is not found inside "ABC"
-            if end < n and _is_word(folded[end]):
-                continue  # (?!\w) semantics: "C++" is not found inside "C++11"
+            if start > 0:
+                ch = folded[start - 1]
+                if ch.isalnum() or ch == "_":
+                    continue  # (?<!\w) semantics: "ML" is not found inside "HTML"
+            if end < n:
+                ch = folded[end]
+                if ch.isalnum() or ch == "_":
+                    continue  # (?!\w) semantics: "C++" is not found inside "C++11"
             candidates.append((start, end, entry))
+        for form, entry in self._single:
+            hay = text if entry.ambiguous else folded
+            i = hay.find(form)
+            while i != -1:
+                if not ((i > 0 and _is_word(hay[i - 1])) or (i + 1 < len(hay) and _is_word(hay[i + 1]))):
+                    f = i if hay is folded else _folded_index(origin, i)
+                    candidates.append((f, f + 1, entry))
+                i = hay.find(form, i + 1)
         candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         hits: list[Hit] = []
         last_end = -1
@@ -93,6 +113,15 @@ class Lexicon:
                 Hit(entry.skill_id, o_start, o_end, entry.method, _confidence(entry, o_end - o_start), entry.ambiguous)
             )
         return _resolve_ambiguous(text, hits)
+
+
+def _folded_index(origin, offset: int) -> int:
+    """Index in the folded text of the character at ``offset`` of the original text."""
+    if isinstance(origin, range):
+        return offset
+    import bisect
+
+    return bisect.bisect_left(origin, offset)
 
 
 def _confidence(entry: _Entry, length: int) -> float:
