@@ -33,9 +33,7 @@ def roles_command(
     if fmt == "json":
         sys.stdout.write(dumps(rows) + "\n")
         return
-    for r in rows:
-        r["aliases"] = ", ".join(r["aliases"])
-    emit_rows(rows, "table", columns=["name", "label", "source", "skills", "postings", "aliases"],
+    emit_rows(rows, "table", columns=["name", "label", "source", "skills", "postings"],
               title="Roles (curated weights are editorial judgements, not market figures)")
 
 
