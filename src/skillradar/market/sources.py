@@ -118,9 +118,13 @@ def parse_date(value) -> str | None:
             elif re.fullmatch(r"\d{9,13}", s):
                 return parse_date(int(s))
             else:
+                import warnings
+
                 import pandas as pd
 
-                ts = pd.to_datetime(s, errors="coerce")
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    ts = pd.to_datetime(s, errors="coerce")
                 if ts is pd.NaT or ts is None or (isinstance(ts, float) and math.isnan(ts)):
                     return None
                 day = ts.date()
