@@ -1,0 +1,45 @@
+"""``skillradar serve``: the web page and REST API (uvicorn), on 127.0.0.1 unless told otherwise."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Optional
+
+import typer
+
+from ..errors import MissingExtra, UsageError
+from . import app
+
+
+@app.command("serve")
+def serve_command(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (127.0.0.1: this machine only)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on (0: any free port)."),
+    db: Optional[str] = typer.Option(None, "--db", help="Market DuckDB file for the market view and measured roles."),
+    max_upload_mb: float = typer.Option(10.0, "--max-upload-mb", help="Largest request body accepted, in MB."),
+    cors_origin: list[str] = typer.Option([], "--cors-origin", help="Allow API calls from this origin (repeatable); "
+                                                                    "none by default."),
+    log_level: str = typer.Option("info", "--log-level", help="debug, info, warning or error."),
+) -> None:
+    """Serve the web page at / and the REST API under /api/ (OpenAPI schema at /openapi.json)."""
+    try:
+        import uvicorn
+
+        from ..web.app import create_app
+    except ModuleNotFoundError as exc:
+        raise MissingExtra("the web app", "web", exc.name or "fastapi") from exc
+    if not 0 <= port <= 65535:
+        raise UsageError(f"--port must be between 0 and 65535 (got {port})")
+    if max_upload_mb <= 0:
+        raise UsageError(f"--max-upload-mb must be positive (got {max_upload_mb})")
+    level = log_level.lower()
+    if level not in ("debug", "info", "warning", "error"):
+        raise UsageError(f"--log-level must be one of debug, info, warning, error (got '{log_level}')")
+    logging.basicConfig(level=level.upper(), stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    web_app = create_app(db=db, max_upload_bytes=int(max_upload_mb * 1024 * 1024), cors_origins=tuple(cors_origin))
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"skillradar serve: listening on {host}, reachable from other machines", file=sys.stderr)
+    # access_log off: our own middleware logs method, route, status and sizes only (no query strings).
+    uvicorn.run(web_app, host=host, port=port, log_level=level, access_log=False, server_header=False,
+                proxy_headers=False)

@@ -1,0 +1,106 @@
+"""``/api/market/…``: demand shares, trends, monthly series and co-occurrence from the server's DB.
+
+The database is the one given to ``create_app(db=…)`` (``skillradar serve --db PATH``), opened
+read-only per request. Without one, these endpoints answer 503 ``no_database`` saying how to set it.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Literal
+
+from fastapi import APIRouter, Query, Request
+from starlette.concurrency import run_in_threadpool
+
+from .api import ERROR_RESPONSES, ErrorBody
+from .bodies import BadRequest
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api/market", tags=["market"],
+                   responses={**ERROR_RESPONSES, 503: {"model": ErrorBody, "description": "no market database"}})
+
+Requirement = Literal["any", "required", "preferred"]
+
+
+def _db(request: Request) -> str:
+    db = request.app.state.db
+    if db is None:
+        raise BadRequest("no market database is configured: start the server with `skillradar serve --db PATH` "
+                         "(build one with `skillradar market ingest FILE --db PATH`)", code="no_database", status=503)
+    if db != ":memory:" and not Path(db).exists():
+        raise BadRequest(f"the market database '{Path(db).name}' does not exist yet: run "
+                         "`skillradar market ingest FILE --db PATH` first", code="no_database", status=503)
+    return db
+
+
+def _finite(rows: list[dict]) -> dict:
+    """``{"rows": …}`` with non-finite floats as null (JSON has no NaN)."""
+    for row in rows:
+        for k, v in row.items():
+            if isinstance(v, float) and not math.isfinite(v):
+                row[k] = None
+    return {"rows": rows}
+
+
+def _stats():
+    from ..market import stats
+
+    return stats
+
+
+@router.get("/top", summary="Skills by share of postings, with 95% Wilson intervals")
+async def top(request: Request,
+              family: str | None = Query(default=None),
+              title_contains: str | None = Query(default=None, max_length=200),
+              since: str | None = Query(default=None, description="ISO date"),
+              until: str | None = Query(default=None, description="ISO date"),
+              limit: int = Query(default=30, ge=1, le=1000),
+              requirement: Requirement = Query(default="any")) -> dict:
+    """Rows ``skill_id, label, family, postings, total, share, ci_low, ci_high``, by postings descending."""
+    db = _db(request)
+    rows = await run_in_threadpool(lambda: _stats().top(db, family=family, title_contains=title_contains,
+                                                        since=since, until=until, limit=limit,
+                                                        requirement=requirement))
+    return _finite(rows)
+
+
+@router.get("/trends", summary="Share before vs. on/after a split date, with tests and BH q-values")
+async def trends(request: Request,
+                 split: str = Query(description="ISO date"),
+                 family: str | None = Query(default=None),
+                 title_contains: str | None = Query(default=None, max_length=200),
+                 requirement: Requirement = Query(default="any")) -> dict:
+    """Rows ``skill_id, label, share_before, share_after, diff, p_value, q_value`` by q-value ascending."""
+    db = _db(request)
+    rows = await run_in_threadpool(lambda: _stats().trends(db, split=split, family=family,
+                                                           title_contains=title_contains, requirement=requirement))
+    return _finite(rows)
+
+
+@router.get("/monthly", summary="Per-month share of skills (the most frequent ones by default)")
+async def monthly(request: Request,
+                  skills: str | None = Query(default=None, description="comma-separated skill ids"),
+                  top_n: int = Query(default=6, ge=1, le=30),
+                  family: str | None = Query(default=None),
+                  title_contains: str | None = Query(default=None, max_length=200)) -> dict:
+    db = _db(request)
+    ids = [s.strip() for s in skills.split(",") if s.strip()] if skills else None
+    rows = await run_in_threadpool(lambda: _stats().monthly(db, skills=ids, top_n=top_n, family=family,
+                                                            title_contains=title_contains))
+    return _finite(rows)
+
+
+@router.get("/cooccur", summary="Skills appearing together with one skill: lift and enrichment p-value")
+async def cooccur(request: Request,
+                  skill: str = Query(description="a skill id"),
+                  title_contains: str | None = Query(default=None, max_length=200),
+                  since: str | None = Query(default=None),
+                  until: str | None = Query(default=None),
+                  requirement: Requirement = Query(default="any")) -> dict:
+    """Rows ``skill_id, other_id, other_label, both, lift, p_value`` by lift descending."""
+    db = _db(request)
+    rows = await run_in_threadpool(lambda: _stats().cooccur(db, skill=skill, title_contains=title_contains,
+                                                            since=since, until=until, requirement=requirement))
+    return _finite(rows)

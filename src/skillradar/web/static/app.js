@@ -1,0 +1,315 @@
+/* skillradar page logic. User text only ever reaches the DOM through textContent / text nodes. */
+(function () {
+  "use strict";
+  const $ = (id) => document.getElementById(id);
+  const C = window.SkillCharts;
+  const FAMILY_LABELS = { technical: "Technical", data: "Data", thinking: "Thinking", soft: "Soft", domain: "Domain" };
+
+  function node(tag, props, children) {
+    const n = document.createElement(tag);
+    for (const [k, v] of Object.entries(props || {})) {
+      if (k === "text") n.textContent = v;
+      else if (k === "class") n.className = v;
+      else n.setAttribute(k, v);
+    }
+    for (const c of children || []) if (c) n.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    return n;
+  }
+
+  function clear(n) { while (n.firstChild) n.removeChild(n.firstChild); }
+
+  function setStatus(el, message, isError) {
+    el.textContent = message;
+    el.classList.toggle("error", !!isError);
+  }
+
+  async function api(url, options) {
+    let res;
+    try {
+      res = await fetch(url, Object.assign({ headers: { Accept: "application/json" } }, options || {}));
+    } catch (e) {
+      throw new Error("The server could not be reached.");
+    }
+    let body = null;
+    try { body = await res.json(); } catch (e) { body = null; }
+    if (!res.ok) {
+      const err = new Error(body && body.error ? body.error.message : `Request failed (${res.status})`);
+      err.code = body && body.error ? body.error.code : "http_" + res.status;
+      err.status = res.status;
+      throw err;
+    }
+    return body;
+  }
+
+  /* ------------------------------------------------------------------ tabs */
+  const tabs = [$("tab-assess"), $("tab-market")];
+  let marketLoaded = false;
+  function selectTab(tab, focus) {
+    for (const t of tabs) {
+      const on = t === tab;
+      t.setAttribute("aria-selected", on ? "true" : "false");
+      t.tabIndex = on ? 0 : -1;
+      $(t.getAttribute("aria-controls")).hidden = !on;
+    }
+    if (focus) tab.focus();
+    if (tab.id === "tab-market" && !marketLoaded) { marketLoaded = true; loadMarket(); }
+  }
+  tabs.forEach((t, i) => {
+    t.addEventListener("click", () => selectTab(t, false));
+    t.addEventListener("keydown", (e) => {
+      if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
+        e.preventDefault();
+        selectTab(tabs[(i + (e.key === "ArrowRight" ? 1 : tabs.length - 1)) % tabs.length], true);
+      } else if (e.key === "Home") { e.preventDefault(); selectTab(tabs[0], true); }
+      else if (e.key === "End") { e.preventDefault(); selectTab(tabs[tabs.length - 1], true); }
+    });
+  });
+
+  /* ------------------------------------------------------------------ assess form */
+  const targetRadios = document.querySelectorAll('input[name="target"]');
+  function syncTarget() {
+    const role = document.querySelector('input[name="target"]:checked').value === "role";
+    $("target-role-fields").hidden = !role;
+    $("target-posting-fields").hidden = role;
+  }
+  targetRadios.forEach((r) => r.addEventListener("change", syncTarget));
+  syncTarget();
+
+  async function loadRoles() {
+    const select = $("role-select");
+    try {
+      const data = await api("/api/roles");
+      clear(select);
+      select.appendChild(node("option", { value: "", text: "Choose a role…" }));
+      for (const r of data.roles) {
+        const extra = r.source === "market" ? ` · measured from ${r.postings} postings` : " · curated";
+        select.appendChild(node("option", { value: r.name, text: (r.label || r.name) + extra }));
+      }
+    } catch (e) {
+      clear(select);
+      select.appendChild(node("option", { value: "", text: "Roles unavailable" }));
+      $("role-note").textContent = e.message;
+    }
+  }
+  loadRoles();
+
+  $("assess-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const status = $("assess-status");
+    const form = new FormData();
+    const resumeFile = $("resume-file").files[0];
+    const resumeText = $("resume-text").value;
+    if (resumeFile) form.append("resume", resumeFile, resumeFile.name);
+    else if (resumeText.trim()) form.append("resume_text", resumeText);
+    else { setStatus(status, "Add your résumé: upload a file or paste the text.", true); $("resume-file").focus(); return; }
+    const useRole = document.querySelector('input[name="target"]:checked').value === "role";
+    if (useRole) {
+      const role = $("role-select").value;
+      if (!role) { setStatus(status, "Choose a role to compare against.", true); $("role-select").focus(); return; }
+      form.append("role", role);
+    } else {
+      const pf = $("posting-file").files[0];
+      const pt = $("posting-text").value;
+      if (pf) form.append("posting", pf, pf.name);
+      else if (pt.trim()) form.append("posting_text", pt);
+      else { setStatus(status, "Add the job posting (file or text), or choose a role.", true); $("posting-file").focus(); return; }
+    }
+    form.append("include_text", "1");
+    const button = $("assess-button");
+    button.disabled = true;
+    setStatus(status, "Assessing…", false);
+    try {
+      const result = await api("/api/assess", { method: "POST", body: form });
+      renderAssessment(result);
+      setStatus(status, `Done: overall match ${Math.round(result.overall)} out of 100, ${result.gaps.length} gaps.`, false);
+      $("assess-results").scrollIntoView({ behavior: "smooth", block: "start" });
+    } catch (err) {
+      setStatus(status, err.message, true);
+    } finally {
+      button.disabled = false;
+    }
+  });
+
+  function reqBadge(req) {
+    if (!req) return null;
+    return node("span", { class: "badge " + (req === "required" || req === "preferred" ? req : "other"), text: req });
+  }
+
+  function renderAssessment(a) {
+    $("assess-results").hidden = false;
+    $("overall-score").textContent = Math.round(a.overall);
+    const t = a.target || {};
+    $("target-label").textContent = t.kind === "role"
+      ? `against the role “${t.label || t.name}” (${t.profile_source === "market" ? "measured profile" : "curated profile"})`
+      : `against the posting ${t.source || ""}`;
+    C.radar($("radar"), a.families, FAMILY_LABELS);
+    const summary = Object.entries(a.families).map(([k, v]) => `${FAMILY_LABELS[k] || k} ${v === null ? "not asked" : Math.round(v)}`);
+    $("radar").setAttribute("aria-label", "Radar chart of family scores: " + summary.join(", "));
+
+    const rows = $("family-rows");
+    clear(rows);
+    for (const [k, v] of Object.entries(a.families)) {
+      rows.appendChild(node("tr", {}, [node("td", { text: FAMILY_LABELS[k] || k }),
+        node("td", { text: v === null ? "not asked" : v.toFixed(1) })]));
+    }
+
+    const gaps = $("gap-list");
+    clear(gaps);
+    $("gap-count").textContent = String(a.gaps.length);
+    if (!a.gaps.length) gaps.appendChild(node("li", { text: "No gaps: the résumé shows every skill asked for." }));
+    for (const g of a.gaps) {
+      gaps.appendChild(node("li", {}, [node("strong", { text: g.label }), reqBadge(g.requirement),
+        node("span", { class: "why", text: g.reason || "" })]));
+    }
+
+    const plan = $("plan-list");
+    clear(plan);
+    if (!a.plan.length) plan.appendChild(node("li", { text: "Nothing to learn for this target." }));
+    for (const p of a.plan) {
+      const li = node("li", {}, [node("strong", { text: p.label })]);
+      if (p.after && p.after.length) li.appendChild(node("span", { class: "why", text: "after: " + p.after.join(", ") }));
+      if (p.why) li.appendChild(node("span", { class: "why", text: p.why }));
+      for (const r of p.resources || []) {
+        if (!/^https?:\/\//i.test(r.url)) continue;
+        const a2 = node("a", { href: r.url, rel: "noopener noreferrer", target: "_blank", text: r.title });
+        li.appendChild(node("span", { class: "why" }, [a2]));
+      }
+      plan.appendChild(li);
+    }
+
+    const matches = $("match-list");
+    clear(matches);
+    $("match-count").textContent = String(a.matched.length);
+    if (!a.matched.length) matches.appendChild(node("li", { class: "chip", text: "No skill of the target was found." }));
+    a.matched.forEach((m, idx) => {
+      const b = node("button", { type: "button", "data-skill": String(idx), "aria-label": `Show evidence for ${m.label}` },
+        [m.label, node("span", { class: "n", text: `×${(m.evidence || []).length}` })]);
+      b.addEventListener("click", () => focusEvidence(idx));
+      matches.appendChild(node("li", { class: "chip" }, [b]));
+    });
+    renderResume(a.resume_text || "", a.matched);
+  }
+
+  /* Offsets are code-point indices (Python); JS strings are UTF-16, so slice an array of code points. */
+  function renderResume(text, matched) {
+    const view = $("resume-view");
+    clear(view);
+    if (!text) { view.textContent = "(The résumé text was not returned.)"; return; }
+    const cps = Array.from(text);
+    const spans = [];
+    matched.forEach((m, idx) => (m.evidence || []).forEach((e) => spans.push({ start: e.start, end: e.end, idx, label: m.label })));
+    spans.sort((x, y) => x.start - y.start || y.end - x.end);
+    let pos = 0;
+    for (const s of spans) {
+      if (s.start < pos || s.end <= s.start || s.end > cps.length) continue; // overlapping or out of range
+      if (s.start > pos) view.appendChild(document.createTextNode(cps.slice(pos, s.start).join("")));
+      const mark = node("mark", { class: "evidence", "data-skill": String(s.idx), title: s.label, text: cps.slice(s.start, s.end).join("") });
+      view.appendChild(mark);
+      pos = s.end;
+    }
+    if (pos < cps.length) view.appendChild(document.createTextNode(cps.slice(pos).join("")));
+  }
+
+  function focusEvidence(idx) {
+    const marks = document.querySelectorAll("#resume-view mark.evidence");
+    let first = null;
+    marks.forEach((m) => {
+      const on = m.getAttribute("data-skill") === String(idx);
+      m.classList.toggle("active", on);
+      if (on && !first) first = m;
+    });
+    if (first) first.scrollIntoView({ behavior: "smooth", block: "center" });
+  }
+
+  /* ------------------------------------------------------------------ market */
+  let families = null;
+  async function loadFamilies() {
+    if (families) return;
+    try {
+      const tax = await api("/api/taxonomy");
+      families = tax.families || {};
+      const sel = $("market-family");
+      for (const [id, f] of Object.entries(families)) {
+        sel.appendChild(node("option", { value: id, text: (f && f.label) || FAMILY_LABELS[id] || id }));
+      }
+    } catch (e) { families = {}; }
+  }
+
+  function marketQuery() {
+    const q = new URLSearchParams();
+    const fam = $("market-family").value, title = $("market-title").value.trim();
+    if (fam) q.set("family", fam);
+    if (title) q.set("title_contains", title);
+    return q;
+  }
+
+  async function loadMarket() {
+    await loadFamilies();
+    const status = $("market-status");
+    setStatus(status, "Loading market statistics…", false);
+    const q = marketQuery();
+    const limit = Math.max(1, Math.min(100, parseInt($("market-limit").value, 10) || 20));
+    q.set("limit", String(limit));
+    try {
+      const top = await api("/api/market/top?" + q.toString());
+      const rows = top.rows;
+      C.demandBars($("demand-chart"), rows);
+      $("demand-chart").setAttribute("aria-label", "Bar chart of skill demand: " +
+        rows.slice(0, 10).map((r) => `${r.label} ${Math.round(100 * r.share)}%`).join(", "));
+      const sel = $("cooccur-skill");
+      const keep = sel.value;
+      clear(sel);
+      for (const r of rows) sel.appendChild(node("option", { value: r.skill_id, text: r.label }));
+      if (keep && rows.some((r) => r.skill_id === keep)) sel.value = keep;
+      const total = rows.length ? rows[0].total : 0;
+      setStatus(status, `${total} postings in scope; ${rows.length} skills shown.`, false);
+      if (rows.length) loadCooccur();
+      await defaultSplit();
+      if ($("trend-split").value) loadTrends();
+    } catch (err) {
+      C.empty($("demand-chart"), err.code === "no_database"
+        ? "No market database on this server." : "Market statistics are unavailable.");
+      setStatus(status, err.message, true);
+    }
+  }
+
+  async function defaultSplit() {
+    if ($("trend-split").value) return;
+    try {
+      const m = await api("/api/market/monthly?top_n=1&" + marketQuery().toString());
+      const months = [...new Set(m.rows.map((r) => r.month))].sort();
+      if (months.length >= 2) $("trend-split").value = months[Math.floor(months.length / 2)] + "-01";
+    } catch (e) { /* no dated postings: leave the split empty */ }
+  }
+
+  async function loadTrends() {
+    const split = $("trend-split").value;
+    const chart = $("trend-chart");
+    if (!split) { C.empty(chart, "Pick a date to compare before and after."); return; }
+    const q = marketQuery();
+    q.set("split", split);
+    try {
+      const data = await api("/api/market/trends?" + q.toString());
+      const rows = data.rows.slice().sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff) || a.skill_id.localeCompare(b.skill_id));
+      C.trendBars(chart, rows, 12);
+    } catch (err) { C.empty(chart, err.message); }
+  }
+
+  async function loadCooccur() {
+    const skill = $("cooccur-skill").value;
+    const chart = $("cooccur-chart");
+    if (!skill) { C.empty(chart, "Pick a skill."); return; }
+    const q = marketQuery();
+    q.set("skill", skill);
+    try {
+      const data = await api("/api/market/cooccur?" + q.toString());
+      C.liftBars(chart, data.rows, 12);
+    } catch (err) { C.empty(chart, err.message); }
+  }
+
+  $("market-form").addEventListener("submit", (e) => { e.preventDefault(); loadMarket(); });
+  $("trend-form").addEventListener("submit", (e) => { e.preventDefault(); loadTrends(); });
+  $("cooccur-form").addEventListener("submit", (e) => { e.preventDefault(); loadCooccur(); });
+
+  if (location.hash === "#market") selectTab($("tab-market"), false);
+})();

@@ -1,0 +1,152 @@
+/* skillradar charts: small SVG charts drawn with DOM calls (no library, no innerHTML).
+   Exposes window.SkillCharts = {radar, demandBars, trendBars, liftBars}. */
+(function () {
+  "use strict";
+  const NS = "http://www.w3.org/2000/svg";
+
+  function el(name, attrs, text) {
+    const node = document.createElementNS(NS, name);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function clear(container) {
+    while (container.firstChild) container.removeChild(container.firstChild);
+  }
+
+  function empty(container, message) {
+    clear(container);
+    const p = document.createElement("p");
+    p.className = "empty";
+    p.textContent = message;
+    container.appendChild(p);
+  }
+
+  function pct(x, digits) {
+    return (100 * x).toFixed(digits === undefined ? 0 : digits) + "%";
+  }
+
+  function truncate(s, n) {
+    return s.length > n ? s.slice(0, n - 1) + "…" : s;
+  }
+
+  /* Radar of family scores (0–100, null = not in the target). */
+  function radar(container, families, labels) {
+    clear(container);
+    const keys = Object.keys(families);
+    const size = 360, cx = size / 2, cy = size / 2 + 4, r = 118;
+    const svg = el("svg", { viewBox: `0 0 ${size} ${size}`, "aria-hidden": "true", focusable: "false" });
+    const angle = (i) => -Math.PI / 2 + (2 * Math.PI * i) / keys.length;
+    const point = (i, v) => [cx + r * v * Math.cos(angle(i)), cy + r * v * Math.sin(angle(i))];
+    for (const level of [0.25, 0.5, 0.75, 1]) {
+      const pts = keys.map((_, i) => point(i, level).map((n) => n.toFixed(1)).join(",")).join(" ");
+      svg.appendChild(el("polygon", { points: pts, class: "radar-grid" }));
+    }
+    keys.forEach((k, i) => {
+      const [x, y] = point(i, 1);
+      svg.appendChild(el("line", { x1: cx, y1: cy, x2: x.toFixed(1), y2: y.toFixed(1), class: "radar-axis" }));
+      const [lx, ly] = point(i, 1.2);
+      const anchor = Math.abs(lx - cx) < 8 ? "middle" : lx > cx ? "start" : "end";
+      const label = el("text", { x: lx.toFixed(1), y: ly.toFixed(1), "text-anchor": anchor, class: "radar-label",
+        "dominant-baseline": "middle" }, (labels && labels[k]) || k);
+      svg.appendChild(label);
+      const v = families[k];
+      svg.appendChild(el("text", { x: lx.toFixed(1), y: (ly + 15).toFixed(1), "text-anchor": anchor, class: "radar-value",
+        "dominant-baseline": "middle" }, v === null || v === undefined ? "not asked" : Math.round(v)));
+    });
+    const pts = keys.map((k, i) => point(i, Math.max(0, Math.min(100, families[k] || 0)) / 100));
+    svg.appendChild(el("polygon", { points: pts.map((p) => p.map((n) => n.toFixed(1)).join(",")).join(" "), class: "radar-area" }));
+    pts.forEach(([x, y]) => svg.appendChild(el("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: 3.5, class: "radar-dot" })));
+    container.appendChild(svg);
+  }
+
+  /* Horizontal bars of share with Wilson whiskers (rows of /api/market/top). */
+  function demandBars(container, rows) {
+    if (!rows.length) return empty(container, "No skills in scope.");
+    clear(container);
+    const left = 210, right = 70, rowH = 24, top = 28, width = 760;
+    const maxX = Math.min(1, Math.max(...rows.map((r) => r.ci_high || r.share)) * 1.05);
+    const x = (v) => left + (width - left - right) * (v / maxX);
+    const height = top + rows.length * rowH + 10;
+    const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, "aria-hidden": "true", focusable: "false" });
+    for (let t = 0; t <= 4; t++) {
+      const v = (maxX * t) / 4, gx = x(v);
+      svg.appendChild(el("line", { x1: gx, y1: top - 6, x2: gx, y2: height - 8, class: "grid" }));
+      svg.appendChild(el("text", { x: gx, y: top - 12, "text-anchor": "middle", class: "axis-label" }, pct(v)));
+    }
+    rows.forEach((row, i) => {
+      const y = top + i * rowH;
+      svg.appendChild(el("text", { x: left - 10, y: y + rowH / 2, "text-anchor": "end", "dominant-baseline": "middle",
+        "font-size": 13 }, truncate(row.label || row.skill_id, 28)));
+      const bar = el("rect", { x: left, y: y + 4, width: Math.max(1, x(row.share) - left), height: rowH - 8, rx: 4, class: "bar" });
+      bar.appendChild(el("title", {}, `${row.label}: ${pct(row.share, 1)} of ${row.total} postings (95% CI ${pct(row.ci_low, 1)}–${pct(row.ci_high, 1)})`));
+      svg.appendChild(bar);
+      const cy = y + rowH / 2;
+      svg.appendChild(el("line", { x1: x(row.ci_low), y1: cy, x2: x(row.ci_high), y2: cy, class: "whisker" }));
+      svg.appendChild(el("line", { x1: x(row.ci_low), y1: cy - 5, x2: x(row.ci_low), y2: cy + 5, class: "whisker" }));
+      svg.appendChild(el("line", { x1: x(row.ci_high), y1: cy - 5, x2: x(row.ci_high), y2: cy + 5, class: "whisker" }));
+      svg.appendChild(el("text", { x: x(row.ci_high) + 6, y: cy, "dominant-baseline": "middle", class: "axis-label" },
+        `${pct(row.share)} (${row.postings})`));
+    });
+    container.appendChild(svg);
+  }
+
+  /* Diverging bars of the change in share (rows of /api/market/trends). */
+  function trendBars(container, rows, limit) {
+    rows = rows.slice(0, limit || 12);
+    if (!rows.length) return empty(container, "No skills with postings in either period.");
+    clear(container);
+    const left = 170, right = 60, rowH = 24, top = 24, width = 520;
+    const m = Math.max(0.01, ...rows.map((r) => Math.abs(r.diff)));
+    const mid = left + (width - left - right) / 2;
+    const x = (v) => mid + ((width - left - right) / 2) * (v / m);
+    const height = top + rows.length * rowH + 8;
+    const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, "aria-hidden": "true", focusable: "false" });
+    svg.appendChild(el("line", { x1: mid, y1: top - 6, x2: mid, y2: height - 6, class: "grid" }));
+    svg.appendChild(el("text", { x: x(-m), y: top - 10, class: "axis-label" }, "−" + pct(m)));
+    svg.appendChild(el("text", { x: x(m), y: top - 10, "text-anchor": "end", class: "axis-label" }, "+" + pct(m)));
+    rows.forEach((row, i) => {
+      const y = top + i * rowH, d = row.diff;
+      svg.appendChild(el("text", { x: left - 10, y: y + rowH / 2, "text-anchor": "end", "dominant-baseline": "middle",
+        "font-size": 13 }, truncate(row.label || row.skill_id, 22)));
+      const sig = row.q_value !== null && row.q_value < 0.05;
+      const bar = el("rect", { x: Math.min(mid, x(d)), y: y + 4, width: Math.max(1, Math.abs(x(d) - mid)), height: rowH - 8, rx: 3,
+        class: "bar" + (d < 0 ? " neg" : "") + (sig ? "" : " faint") });
+      bar.appendChild(el("title", {}, `${row.label}: ${pct(row.share_before, 1)} → ${pct(row.share_after, 1)}, q = ${row.q_value === null ? "n/a" : row.q_value.toPrecision(2)}`));
+      svg.appendChild(bar);
+      svg.appendChild(el("text", { x: d < 0 ? x(d) - 4 : x(d) + 4, y: y + rowH / 2, "text-anchor": d < 0 ? "end" : "start",
+        "dominant-baseline": "middle", class: "axis-label" }, (d >= 0 ? "+" : "−") + pct(Math.abs(d), 1)));
+    });
+    container.appendChild(svg);
+  }
+
+  /* Bars of lift (rows of /api/market/cooccur). */
+  function liftBars(container, rows, limit) {
+    rows = rows.slice(0, limit || 12);
+    if (!rows.length) return empty(container, "No skill appears together with this one.");
+    clear(container);
+    const left = 170, right = 70, rowH = 24, top = 24, width = 520;
+    const m = Math.max(1, ...rows.map((r) => r.lift));
+    const x = (v) => left + (width - left - right) * (v / m);
+    const height = top + rows.length * rowH + 8;
+    const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, "aria-hidden": "true", focusable: "false" });
+    svg.appendChild(el("line", { x1: x(1), y1: top - 6, x2: x(1), y2: height - 6, class: "grid" }));
+    svg.appendChild(el("text", { x: x(1), y: top - 10, "text-anchor": "middle", class: "axis-label" }, "lift 1 (chance)"));
+    rows.forEach((row, i) => {
+      const y = top + i * rowH;
+      svg.appendChild(el("text", { x: left - 10, y: y + rowH / 2, "text-anchor": "end", "dominant-baseline": "middle",
+        "font-size": 13 }, truncate(row.other_label || row.other_id, 22)));
+      const sig = row.p_value !== null && row.p_value < 0.05;
+      const bar = el("rect", { x: left, y: y + 4, width: Math.max(1, x(row.lift) - left), height: rowH - 8, rx: 3,
+        class: "bar" + (sig ? "" : " faint") });
+      bar.appendChild(el("title", {}, `${row.other_label}: together in ${row.both} postings, lift ${row.lift.toFixed(2)}, p = ${row.p_value === null ? "n/a" : row.p_value.toPrecision(2)}`));
+      svg.appendChild(bar);
+      svg.appendChild(el("text", { x: x(row.lift) + 4, y: y + rowH / 2, "dominant-baseline": "middle", class: "axis-label" },
+        `×${row.lift.toFixed(2)} (${row.both})`));
+    });
+    container.appendChild(svg);
+  }
+
+  window.SkillCharts = { radar, demandBars, trendBars, liftBars, clear, empty };
+})();
