@@ -345,9 +345,7 @@ def _phone_ok(cand: str, labelled: bool) -> bool:
         return n >= 8
     groups = re.findall(r"\d+", cand)
     sizes = [len(g) for g in groups]
-    if all(_YEAR.fullmatch(g) for g in groups if len(g) == 4) and any(len(g) == 4 for g in groups) and (
-        len(groups) <= 3 and all(len(g) in (2, 4) for g in groups)
-    ):
+    if any(_YEAR.fullmatch(g) for g in groups) and all(len(g) <= 2 or _YEAR.fullmatch(g) for g in groups):
         return False  # 2019-2023, 05/2019 - 2021
     if _DATE_LIKE.fullmatch(cand) or (len(groups) <= 4 and re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\D.*", cand)):
         return False
