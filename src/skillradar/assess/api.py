@@ -132,7 +132,7 @@ def _market_demand(db, target: Target) -> dict[str, float] | None:
 
 
 def assess(resume, *, posting=None, role: str | None = None, db=None, taxonomy=None,
-           target: Target | None = None, today: _dt.date | None = None) -> Assessment:
+           target: Target | None = None, today: _dt.date | None = None, plan: bool = True) -> Assessment:
     """Assess a résumé (path or Document) against a posting (path or Document) or a role.
 
     Args:
@@ -142,6 +142,7 @@ def assess(resume, *, posting=None, role: str | None = None, db=None, taxonomy=N
         db: a market DuckDB path: measured role profiles and market demand for gap importance.
         taxonomy: a Taxonomy, bundled name or file (default ``genai``).
         target: a prebuilt target (what ``rank`` uses to read a posting once).
+        plan: build the learning plan (``rank`` skips it).
         today: reference date for recency and "Present" (default: today).
 
     Raises:
@@ -154,10 +155,11 @@ def assess(resume, *, posting=None, role: str | None = None, db=None, taxonomy=N
     doc = load_document(resume, kind="resume")
     extraction = extract_document(doc, taxonomy=tax, kind="resume")
     profile = understand_resume(extraction, doc, today=today)
-    return _assess_profile(profile, target, tax, demand=_market_demand(db, target))
+    return _assess_profile(profile, target, tax, demand=_market_demand(db, target), with_plan=plan)
 
 
-def _assess_profile(profile: ResumeProfile, target: Target, tax: Taxonomy, *, demand=None) -> Assessment:
+def _assess_profile(profile: ResumeProfile, target: Target, tax: Taxonomy, *, demand=None,
+                    with_plan: bool = True) -> Assessment:
     credits: dict[str, Credit] = {t.skill_id: credit_for(t, profile, tax) for t in target.skills}
     overall, families, detail = family_scores(target, credits)
     matched, partial = [], []
@@ -176,7 +178,7 @@ def _assess_profile(profile: ResumeProfile, target: Target, tax: Taxonomy, *, de
                             "why": c.explanation})
     matched.sort(key=lambda m: (-m["weight"] * m["credit"], m["skill_id"]))
     gaps = find_gaps(target, credits, profile, tax, demand)
-    plan = learning_plan(gaps, profile, tax)
+    plan = learning_plan(gaps, profile, tax) if with_plan else []
     warnings = [n.to_dict() for n in profile.notices]
     return Assessment(
         resume=profile.source, target=target, overall=overall, families=families, families_detail=detail,
@@ -199,11 +201,14 @@ def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=No
 
     tax = _resolve_taxonomy(taxonomy)
     target = build_target(posting=posting, role=role, db=db, taxonomy=tax)
+    demand = _market_demand(db, target)
     rows, failed = [], []
     for r in resumes:
         name = str(r.source if isinstance(r, Document) else r)
         try:
-            a = assess(r, target=target, taxonomy=tax, db=db, today=today)
+            doc = load_document(r, kind="resume")
+            profile = understand_resume(extract_document(doc, taxonomy=tax, kind="resume"), doc, today=today)
+            a = _assess_profile(profile, target, tax, demand=demand, with_plan=False)
         except InputError as err:
             failed.append({"resume": name, "error": err.to_dict()})
             if on_error:

@@ -158,10 +158,13 @@ class ResumeProfile:
     ranges: list[DateRange]
     reference_year: float
     notices: tuple = ()
+    _strengths: dict = field(default_factory=dict, repr=False)
 
     def strength(self, skill_id: str) -> float:
-        se = self.skills.get(skill_id)
-        return se.strength if se else 0.0
+        """The skill's evidence strength (0 when the résumé does not show it); computed once."""
+        if not self._strengths and self.skills:
+            self._strengths.update({k: v.strength for k, v in self.skills.items()})
+        return self._strengths.get(skill_id, 0.0)
 
 
 def _point(m: re.Match, p: str, *, end: bool) -> float | None:
