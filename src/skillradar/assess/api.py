@@ -112,20 +112,14 @@ def build_target(*, posting=None, role: str | None = None, db=None, taxonomy=Non
 
 
 def _market_demand(db, target: Target) -> dict[str, float] | None:
-    """Skill shares over all postings in the DB (for gap importance), when the market part offers them."""
+    """Each skill's share of all postings in the DB (for gap importance), when the market part is there."""
     if db is None or target.source == "market":
         return None
     try:
-        from ..market import profiles  # type: ignore[attr-defined]
+        from ..market import stats
     except ImportError:
         return None
-    fn = getattr(profiles, "skill_demand", None)
-    if fn is None:
-        return None
-    try:
-        return {str(k): float(v) for k, v in fn(db).items()}
-    except Exception:  # noqa: BLE001 - demand is an optional refinement; a broken DB must not stop an assessment
-        return None
+    return {r["skill_id"]: float(r["share"]) for r in stats.top(db)}
 
 
 # --------------------------------------------------------------------------------------- assess

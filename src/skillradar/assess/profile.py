@@ -233,7 +233,7 @@ def _curated_target(role: dict, taxonomy: Taxonomy) -> Target:
 
 
 def _market_profiles():
-    """``skillradar.market.profiles`` or None when the market part is not there."""
+    """``skillradar.market.profiles`` or None when the market part (duckdb, pandas) is not there."""
     try:
         from ..market import profiles  # type: ignore[attr-defined]
     except ImportError:
@@ -243,46 +243,44 @@ def _market_profiles():
 
 def _measured_roles(db: str | Path) -> list[dict]:
     prof = _market_profiles()
-    if prof is None:
+    if prof is None or not hasattr(prof, "measured_roles"):
         return []
-    fn = getattr(prof, "list_role_profiles", None) or getattr(prof, "list_roles", None)
-    if fn is None:
-        return []
-    out = []
-    for r in fn(db):
-        r = r if isinstance(r, dict) else getattr(r, "to_dict", lambda: vars(r))()
-        out.append(r)
-    return out
+    return [dict(r) for r in prof.measured_roles(db)]
+
+
+def _market_name(name: str) -> str:
+    """The market's name for a role: a curated role's ``market`` name, else the name as given."""
+    role = _find_curated(name)
+    return str(role.get("market") or role["label"]) if role else name
 
 
 def _measured_target(db: str | Path, name: str, taxonomy: Taxonomy) -> Target | None:
     prof = _market_profiles()
-    fn = getattr(prof, "role_profile", None) if prof is not None else None
-    if fn is None:
+    if prof is None or not hasattr(prof, "role_profile"):
         return None
+    market_name = _market_name(name)
     try:
-        data = fn(db, name)
-    except (KeyError, LookupError):
+        rows = prof.role_profile(db, market_name)
+    except UnknownRole:
         return None
-    if data is None:
+    if not rows:
         return None
-    data = data if isinstance(data, dict) else getattr(data, "to_dict", lambda: vars(data))()
-    postings = data.get("postings")
+    total = rows[0].get("total")
+    top = max(float(r["weight"]) for r in rows) or 1.0
     skills = []
-    rows = data.get("skills") or []
-    top = max((float(r.get("share", 0) or 0) for r in rows), default=0) or 1.0
     for r in rows:
-        skill = taxonomy.find(r.get("skill_id", ""))
-        share = float(r.get("share", 0) or 0)
+        skill = taxonomy.find(r["skill_id"])
+        share = float(r["weight"])
         if skill is None or share <= 0:
             continue
-        level = r.get("requirement") or ("required" if share >= 0.5 else "preferred")
+        level = r.get("requirement")
         weight = round(share / top, 4)
-        why = f"measured: in {share:.0%} of {postings} '{data.get('label', name)}' postings (weight = share / top share)"
+        why = (f"measured: named in {r.get('postings')} of {total} '{market_name}' postings ({share:.0%}); "
+               f"weight = share / top share ({top:.0%})" + (f"; mostly {level}" if level else ""))
         skills.append(TargetSkill(skill.id, skill.label, skill.family, weight, level, why, demand=share))
     skills.sort(key=lambda t: (-t.weight, t.skill_id))
-    return Target("role", str(data.get("name", name)), str(data.get("label", name)), "market", tuple(skills),
-                  postings=postings, note=f"measured from {postings} postings in {db}")
+    return Target("role", market_name, market_name, "market", tuple(skills), postings=total,
+                  note=f"measured from {total} postings in {db}")
 
 
 # --------------------------------------------------------------------------------------- listing and lookup
@@ -299,9 +297,8 @@ def list_roles(db: str | Path | None = None) -> list[dict]:
             raise UsageError("--db needs the market part (skillradar.market.profiles), which is not installed; "
                              "leave out --db to use the curated role profiles")
         for r in _measured_roles(db):
-            rows.append({"name": r.get("name"), "label": r.get("label", r.get("name")), "source": "market",
-                         "postings": r.get("postings"), "skills": r.get("skills") if isinstance(r.get("skills"), int)
-                         else len(r.get("skills") or []), "aliases": []})
+            rows.append({"name": r["role"], "label": r["role"], "source": "market", "postings": r.get("postings"),
+                         "skills": None, "aliases": []})
     rows.sort(key=lambda r: (r["source"] != "curated", str(r["name"])))
     return rows
 
@@ -321,7 +318,7 @@ def role_target(name: str, taxonomy: Taxonomy, *, db: str | Path | None = None) 
             notes.append(f"no measured profile for '{name}' in {db}; used the curated profile instead")
     role = _find_curated(name)
     if role is None:
-        known = [r["name"] for r in list_roles(None)]
+        known = [r["name"] for r in list_roles(db if db is not None and _market_profiles() is not None else None)]
         raise UnknownRole(f"unknown role '{name}'; known roles: {', '.join(known)} "
                           "(see `skillradar roles`)")
     target = _curated_target(role, taxonomy)
