@@ -438,15 +438,15 @@ async def _text_or_file(request: Request, file_field: str) -> str:
                  "application/json": {"schema": {"$ref": "#/components/schemas/TextBody"}},
                  "multipart/form-data": {"schema": {"type": "object", "properties": {"posting": _FILE}}}}}})
 async def posting_check(request: Request) -> dict:
-    """Runs ``skillradar.fairness.check_posting`` on the posting's text."""
+    """``{"findings": [...]}``: wording that may put candidates off (``skillradar.fairness.language.check_posting``),
+    each with its category, exact span (offsets into the text sent, or the file's extracted text) and a suggestion."""
     from ..errors import MissingExtra
 
     try:
-        from .. import fairness
-        check = fairness.check_posting
-    except (ImportError, AttributeError) as exc:
-        raise MissingExtra("posting language checks", "fairness", "skillradar.fairness.check_posting") from exc
+        from ..fairness.language import check_posting
+    except ImportError as exc:
+        raise MissingExtra("posting language checks", "fairness", "skillradar.fairness") from exc
     text = await _text_or_file(request, "posting")
     tax = _tax(request)
-    result = await run_in_threadpool(lambda: check(text, taxonomy=tax))
-    return result.to_dict() if hasattr(result, "to_dict") else result
+    findings = await run_in_threadpool(lambda: check_posting(text, taxonomy=tax))
+    return {"findings": findings}
