@@ -211,3 +211,10 @@ def test_empty_and_protect_argument():
     assert redact("").text == ""
     assert redact("Call 07700 900123", protect=[(5, 10)]).text == "Call [PHONE]"  # hard types win
     assert redact("Jane Doe\n", protect=[(0, 4)]).text == "Jane [NAME]\n"  # soft types are cut around
+
+
+def test_types_filter():
+    text = "Jane Doe\njane@x.io +44 7700 900123 github.com/jdoe"
+    assert redact(text, types={"EMAIL", "PHONE"}).text == "Jane Doe\n[EMAIL] [PHONE] github.com/jdoe"
+    with pytest.raises(ValueError):
+        redact(text, types={"SHOE_SIZE"})

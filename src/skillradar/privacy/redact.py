@@ -35,6 +35,7 @@ Offsets in :class:`RedactedItem` index the original text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -157,7 +158,7 @@ _DNI = re.compile(r"(?<!\w)(\d{8})-?([A-Z])(?!\w)")
 _DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
 _CODICE_FISCALE = re.compile(r"(?<!\w)[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z](?!\w)")
 _ID_LABEL = re.compile(
-    r"(?:(?i:social\s+security(?:\s+(?:number|no\.?|#))?|national\s+insurance(?:\s+(?:number|no\.?))?|"
+    r"(?<![\w])(?=[SsNnBbAaPpTtDdIiCcFfMmVvRrHh])(?:(?i:social\s+security(?:\s+(?:number|no\.?|#))?|national\s+insurance(?:\s+(?:number|no\.?))?|"
     r"burgerservicenummer|aadhaar(?:\s+(?:number|no\.?))?|steuer-?id(?:entifikationsnummer)?|"
     r"steueridentifikationsnummer|tax\s+(?:id|number|code)|passport(?:\s+(?:number|no\.?|#))?|"
     r"national\s+id(?:entity)?(?:\s+(?:card\s+)?(?:number|no\.?))?|id\s+card(?:\s+(?:number|no\.?))?|"
@@ -189,7 +190,7 @@ _DOB = re.compile(
     r"fecha\s+de\s+nacimiento|data\s+di\s+nascita)"
     r"\s*(?:[:：\-–]|(?:is|was)\b)?\s*(?:(?:in|at)\s+[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)?,?\s+(?:on\s+)?)?(" + _DATE + ")"
 )
-_AGE_LABEL = re.compile(r"(?<!\w)(?i:age|aged|alter|[âa]ge|leeftijd|edad|et[àa])\s*[:：\-–]?\s*(\d{2})(?!\d)"
+_AGE_LABEL = re.compile(r"(?<!\w)(?=[AaLlEeÂâ])(?i:age|aged|alter|[âa]ge|leeftijd|edad|et[àa])\s*[:：\-–]?\s*(\d{2})(?!\d)"
                         r"(?:\s*(?i:years|yrs|y\.?o\.?|ans|jahre|jaar|años|anni)\b)?")
 _AGE_OLD = re.compile(r"(?<![\w.+])(\d{2})[\s-]*(?i:years?|yrs?)[\s-]*(?i:old)\b|(?<![\w.+])(\d{2})\s?(?i:y/o|yo)\b|"
                       r"(?<![\w.+])(\d{2})\s+(?i:jahre\s+alt|ans\b(?=\s*[,;)\n|]|$)|jaar\s+oud)", re.M)
@@ -234,11 +235,10 @@ _CITY = r"[A-ZÄÖÜÉÈ][\wäöüßéèêàçôîû'’.]*(?:[ -](?:am|an|der|s
 _LINE_START = r"(?:(?<=^)|(?<=\n)|(?<=,)|(?<=, )|(?<=[|·•;:]\s)|(?<=^\s)|(?<=\n\s))"
 _LINE_END = r"(?=\s*(?:$|[,;|·•\n)]|\.(?:\s|$)))"
 _US_CITY_ZIP = re.compile(r"(?<![\w])" + _CITY + r",\s*(?:" + _US_STATES + r")\.?\s+\d{5}(?:-\d{4})?(?!\w)", re.M)
-_UK_POSTCODE = re.compile(
-    r"(?<![\w-])(?:" + _CITY + r",?\s+)?(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})(?![\w-])", re.M
-)
+_UK_POSTCODE = re.compile(r"(?<![\w-])(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})(?![\w-])")
+_CITY_BEFORE = re.compile(r"(?<![\w-])" + _CITY + r",?[ \t]+$")
 _EU_POSTCODE_CITY = re.compile(
-    _LINE_START + r"\s*(?:(?:D|F|DE|FR|NL|B|CH|A|L)-)?(?:\d{5}|\d{4}\s?(?!SA|SD|SS)[A-Z]{2}|\d{4})\s+" + _CITY
+    r"(?<![\w-])(?=[DFNBCAL\d])" + _LINE_START + r"(?:(?:D|F|DE|FR|NL|B|CH|A|L)-)?(?:\d{5}|\d{4}\s?(?!SA|SD|SS)[A-Z]{2}|\d{4})\s+" + _CITY
     + r"(?:\s+CEDEX(?:\s+\d{1,2})?)?" + _LINE_END,
     re.M,
 )
@@ -416,6 +416,10 @@ def _find_address(text: str) -> list[_Span]:
     for rx in (_EN_STREET, _DE_STREET, _NL_STREET, _FR_STREET, _ES_IT_STREET, _US_CITY_ZIP, _UK_POSTCODE, _EU_POSTCODE_CITY, _IN_PIN):
         for m in rx.finditer(text):
             s, e = m.start(), m.end()
+            if rx is _UK_POSTCODE:
+                back = _CITY_BEFORE.search(text, max(0, s - 40), s)
+                if back:
+                    s = back.start()
             while s < e and text[s].isspace():
                 s += 1
             while e > s and text[e - 1] in " ,.;":
@@ -568,45 +572,81 @@ def _propagate_names(text: str, names: list[_Span]) -> list[_Span]:
                     forms.add(tok.capitalize())
                 else:
                     forms.add(tok.upper())
-    out: list[_Span] = []
-    for form in sorted(forms, key=len, reverse=True):
-        for m in re.finditer(r"(?<![\w@./-])" + re.escape(form) + r"(?![\w@])", text):
-            out.append(("NAME", m.start(), m.end()))
-    return out
+    if not forms:
+        return []
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    rx = re.compile(r"(?<![\w@./-])(?:" + alternation + r")(?![\w@])")
+    return [("NAME", m.start(), m.end()) for m in rx.finditer(text)]
 
 
 # ------------------------------------------------------------------------------------------ assemble
 
 
-def find_pii(text: str) -> list[_Span]:
-    """Every candidate span of personal data, overlaps resolved by type priority (no skill protection)."""
+_FINDERS = {"EMAIL": _find_email, "URL": _find_url, "HANDLE": _find_handle, "NATIONAL_ID": _find_national_id,
+            "DATE_OF_BIRTH": _find_dob, "PHONE": _find_phone, "ADDRESS": _find_address, "AGE": _find_age}
+
+
+def find_pii(text: str, types=None) -> list[_Span]:
+    """Every candidate span of personal data, overlaps resolved by type priority (no skill protection).
+
+    ``types`` limits the search to some placeholders' types (default: all of PII_TYPES).
+    """
+    wanted = set(PII_TYPES if types is None else types)
+    unknown = wanted - set(PII_TYPES)
+    if unknown:
+        raise ValueError(f"unknown personal-data types: {', '.join(sorted(unknown))}")
     cands: list[_Span] = []
-    cands += _find_email(text)
-    cands += _find_url(text)
-    cands += _find_handle(text)
-    cands += _find_national_id(text)
-    cands += _find_dob(text)
-    cands += _find_phone(text)
-    cands += _find_address(text)
-    cands += _find_age(text)
-    names = _find_names(text)
-    cands += names
-    cands += _propagate_names(text, names)
+    for t, finder in _FINDERS.items():
+        if t in wanted:
+            cands += finder(text)
+    if "NAME" in wanted:
+        names = _find_names(text)
+        cands += names
+        cands += _propagate_names(text, names)
 
     def prio(t: str) -> int:
         return _PRIORITY["URL" if t == "URL?" else t] + (0.5 if t == "URL?" else 0)
 
     cands.sort(key=lambda c: (prio(c[0]), c[1], -(c[2] - c[1])))
-    taken: list[tuple[int, int]] = []
+    taken = _Intervals()
     chosen: list[_Span] = []
     for t, s, e in cands:
-        if e <= s:
+        if e <= s or taken.overlaps(s, e):
             continue
-        if any(s < te and ts < e for ts, te in taken):
-            continue
-        taken.append((s, e))
+        taken.add(s, e)
         chosen.append((t, s, e))
     return sorted(chosen, key=lambda c: c[1])
+
+
+class _Intervals:
+    """Disjoint intervals kept sorted, for overlap tests in O(log n)."""
+
+    def __init__(self, spans=()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in sorted(spans):
+            if self.ends and s < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], e)  # merge overlapping input spans
+            else:
+                self.starts.append(s)
+                self.ends.append(e)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.ends, s + 1)  # first interval ending after s
+        return i < len(self.starts) and self.starts[i] < e
+
+    def within(self, s: int, e: int) -> list[tuple[int, int]]:
+        i = bisect.bisect_left(self.ends, s + 1)
+        out = []
+        while i < len(self.starts) and self.starts[i] < e:
+            out.append((self.starts[i], self.ends[i]))
+            i += 1
+        return out
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect.bisect_left(self.starts, s)
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
 
 
 def _skill_spans(text: str, taxonomy) -> list[tuple[int, int]]:
@@ -641,7 +681,7 @@ def _subtract(s: int, e: int, protected: list[tuple[int, int]], text: str) -> li
     return out
 
 
-def redact(text: str, *, taxonomy=None, protect: list[tuple[int, int]] | None = None) -> Redaction:
+def redact(text: str, *, taxonomy=None, protect: list[tuple[int, int]] | None = None, types=None) -> Redaction:
     """Replace personal data in ``text`` with typed placeholders; skill mentions stay as written.
 
     Args:
@@ -650,16 +690,18 @@ def redact(text: str, *, taxonomy=None, protect: list[tuple[int, int]] | None = 
             default ``genai``).
         protect: spans to keep as they are instead of running the lexicon (e.g. the mentions a
             caller already has).
+        types: only these types (e.g. ``{"EMAIL", "PHONE"}`` for job postings, much faster);
+            default all of :data:`PII_TYPES`.
 
     Returns:
         :class:`Redaction` with the new text and the replaced items (offsets into ``text``).
     """
     if not text:
         return Redaction(text, ())
-    protected = sorted(protect) if protect is not None else _skill_spans(text, taxonomy)
+    protected = _Intervals(protect if protect is not None else _skill_spans(text, taxonomy))
     items: list[RedactedItem] = []
-    for t, s, e in find_pii(text):
-        overlapping = [(ps, pe) for ps, pe in protected if ps < e and s < pe]
+    for t, s, e in find_pii(text, types):
+        overlapping = protected.within(s, e)
         if t == "URL?":
             if overlapping:
                 continue  # "langchain.com" written as a skill, not a personal link
@@ -680,6 +722,6 @@ def redact(text: str, *, taxonomy=None, protect: list[tuple[int, int]] | None = 
     return Redaction("".join(parts), tuple(items))
 
 
-def redact_if(text: str, keep_pii: bool, *, taxonomy=None) -> str:
+def redact_if(text: str, keep_pii: bool, *, taxonomy=None, types=None) -> str:
     """``text`` unchanged when the user asked to keep personal data (``--keep-pii``), else redacted."""
-    return text if keep_pii else redact(text, taxonomy=taxonomy).text
+    return text if keep_pii else redact(text, taxonomy=taxonomy, types=types).text
