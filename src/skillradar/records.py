@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 __all__ = ["Notice", "Document", "Mention", "Extraction", "REQUIREMENTS", "METHODS", "FAMILIES"]
 
@@ -80,7 +80,13 @@ class Mention:
     section: str | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # Written out: dataclasses.asdict deep-copies every field and was most of the CLI's time.
+        return {
+            "skill_id": self.skill_id, "label": self.label, "family": self.family, "group": self.group,
+            "start": self.start, "end": self.end, "text": self.text, "line": self.line, "page": self.page,
+            "confidence": self.confidence, "method": self.method, "requirement": self.requirement,
+            "years": self.years, "section": self.section,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ __all__ = ["accept_ambiguous"]
 # Everyday uses, checked on the words right after (and before) the form, lower-cased.
 _AFTER_NEGATIVE = {
     "go": re.compile(r"^[\s-]*(to\b|live\b|beyond|further|ahead|above|getter|through|back\b|into|over\b|out\b|"
-                     r"on\b|for\b|the extra|far\b|hand in hand|forward|deep|big|-?to-?market)"),
+                     r"on\b|for it\b|the extra|far\b|hand in hand|forward|deep|big|-?to-?market)"),
     "r": re.compile(r"^\s*(&|and d\b|\.\s*[A-Z]|\.[a-z]\.)", re.I),
     "c": re.compile(r"^\s*(-\s*(level|suite|corp|section|class)|level|suite|\.\s*[A-Z]|grade)", re.I),
     "react": re.compile(r"^\s*(to\b|quickly|fast|promptly|calmly|swiftly|appropriately|accordingly|well\b|positively)"),

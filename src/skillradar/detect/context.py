@@ -152,6 +152,7 @@ def _heading_section(line: str) -> str | None:
 _HEADING_CANDIDATE = re.compile(
     r"[ \t]{0,3}(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*[A-Za-z][A-Za-z &'’/()-]{1,48}?[ \t]*(?:\*\*|__)?[ \t]*:?"
     r"[ \t]*(?:\*\*|__)?[ \t]*$")
+_SETEXT = re.compile(r"\s{0,3}(?:=+|-{3,})\s*$")
 _INLINE_CANDIDATE = re.compile(
     r"[ \t]*(?:[-*•·][ \t]*)?(?:\*\*|__)?([A-Za-z][A-Za-z &'’/-]{1,40}?)(?:\*\*|__)?[ \t]*[:–—][ \t]+\S")
 
@@ -168,10 +169,12 @@ class _Sections:
         self.names: list[str] = []
         self.inline: dict[int, str] = {}  # line start -> section named by an inline label
         pos = 0
-        for line in text.split("\n"):
+        lines = text.split("\n")
+        for k, line in enumerate(lines):
             n = len(line)
             if 2 < n <= 64 and _HEADING_CANDIDATE.match(line):
-                sec = _heading_section(line)
+                underlined = k + 1 < len(lines) and _SETEXT.match(lines[k + 1])  # "Title\n-----"
+                sec = _heading_section(line + ":" if underlined else line)
                 if sec:
                     self.starts.append(pos)
                     self.names.append(sec)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-__all__ = ["semantic_hits", "candidate_phrases", "clauses", "STOP_WORDS", "CALIBRATION", "THRESHOLD"]
+__all__ = ["semantic_hits", "scored_candidates", "resolve", "candidate_phrases", "clauses", "STOP_WORDS", "CALIBRATION", "THRESHOLD"]
 
 _WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w\u00c0-\u024f]*(?:[.+#'’\-/&][\w\u00c0-\u024f]+)*[+#]*")
 # Clause boundaries: sentence punctuation, brackets, bullets, slashes between spaces, line breaks.
@@ -135,6 +135,59 @@ def calibrate(cosine: float) -> float:
     return float(np.interp(cosine, xs, ys))
 
 
+def _lexical_forms(taxonomy) -> frozenset[str]:
+    """Folded labels and aliases: the lexicon already decided on these, the semantic stage keeps out."""
+    forms = _FORMS.get(id(taxonomy))
+    if forms is None or forms[0] is not taxonomy:
+        from ..textnorm import fold
+
+        keys = set()
+        for skill in taxonomy.skills:
+            for f in (skill.label, *skill.aliases, *skill.ambiguous):
+                keys.add(fold(f))
+        forms = (taxonomy, frozenset(keys))
+        _FORMS[id(taxonomy)] = forms
+    return forms[1]
+
+
+_FORMS: dict[int, tuple] = {}
+
+
+def scored_candidates(text: str, taxonomy, covered: Iterable[tuple[int, int]] = (), *, floor: float = 0.5):
+    """Every candidate phrase outside ``covered`` with its nearest skill: ``(cosine, start, end, skill_id)``.
+
+    Phrases written exactly like a label or alias are left out: the lexicon (with its ambiguity
+    rules, e.g. "go", "rest") has already accepted or rejected them.
+    """
+    from ..link import skill_index
+    from ..textnorm import fold
+
+    covered = sorted(covered)
+    starts = [c[0] for c in covered]
+    forms = _lexical_forms(taxonomy)
+    spans = [s for s in candidate_phrases(text) if not _overlaps(s, starts, covered) and fold(text[s[0]:s[1]]) not in forms]
+    if not spans:
+        return []
+    index = skill_index(taxonomy)
+    vecs = index.embedder.encode([text[a:b] for a, b in spans])
+    best_ids, best_scores = index.best(vecs)
+    return [(float(sc), a, b, sid) for (a, b), sid, sc in zip(spans, best_ids, best_scores) if sc >= floor]
+
+
+def resolve(cands, threshold: float) -> list[tuple[str, int, int, str, float]]:
+    """Candidates at or above ``threshold``, best first without overlaps, as hits in text order."""
+    cands = sorted((c for c in cands if c[0] >= threshold), key=lambda c: (-c[0], c[1]))
+    taken: list[tuple[int, int]] = []
+    hits = []
+    for score, a, b, sid in cands:
+        if any(a < tb and ta < b for ta, tb in taken):
+            continue
+        taken.append((a, b))
+        hits.append((sid, a, b, "semantic", round(calibrate(score), 4)))
+    hits.sort(key=lambda h: h[1])
+    return hits
+
+
 def semantic_hits(
     text: str,
     taxonomy,
@@ -146,26 +199,5 @@ def semantic_hits(
 
     ``text[start:end]`` is the phrase as written. Needs the ``semantic`` extra (raises MissingExtra).
     """
-    from ..link import skill_index
-
     thr = THRESHOLD if threshold is None else threshold
-    covered = sorted(covered)
-    starts = [c[0] for c in covered]
-    spans = [s for s in candidate_phrases(text) if not _overlaps(s, starts, covered)]
-    if not spans:
-        return []
-    index = skill_index(taxonomy)
-    phrases = [text[a:b] for a, b in spans]
-    vecs = index.embedder.encode(phrases)
-    best_ids, best_scores = index.best(vecs)
-    cands = [(float(sc), a, b, sid) for (a, b), sid, sc in zip(spans, best_ids, best_scores) if sc >= thr]
-    cands.sort(key=lambda c: (-c[0], c[1]))
-    taken: list[tuple[int, int]] = []
-    hits = []
-    for score, a, b, sid in cands:
-        if any(a < tb and ta < b for ta, tb in taken):
-            continue
-        taken.append((a, b))
-        hits.append((sid, a, b, "semantic", round(calibrate(score), 4)))
-    hits.sort(key=lambda h: h[1])
-    return hits
+    return resolve(scored_candidates(text, taxonomy, covered, floor=thr), thr)

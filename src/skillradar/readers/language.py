@@ -15,6 +15,7 @@ and is never flagged; neither is short text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..records import Notice
 
@@ -22,7 +23,7 @@ __all__ = ["language_notice", "MIN_WORDS", "MIN_LETTERS", "SAMPLE_CHARS"]
 
 MIN_WORDS = 30
 MIN_LETTERS = 60
-SAMPLE_CHARS = 20_000
+SAMPLE_CHARS = 3_000
 
 _ENGLISH = frozenset(
     """a about above after all also an and any are as at be because been before being both but by can
@@ -60,7 +61,9 @@ def _is_latin(ch: str) -> bool:
 def language_notice(text: str) -> Notice | None:
     """An ``unsupported_language`` notice when ``text`` is clearly not English, else None."""
     sample = text[:SAMPLE_CHARS]
-    letters = [ch for ch in sample if ch.isalpha()]
+    # Fewer than MIN_LETTERS / 2 characters beyond Latin-1 cannot make a non-Latin majority: skip the loop.
+    beyond_latin1 = len(sample) - len(sample.encode("latin-1", "ignore"))
+    letters = [ch for ch in sample if ch.isalpha()] if beyond_latin1 * 2 >= MIN_LETTERS else []
     if len(letters) >= MIN_LETTERS:
         other = sum(1 for ch in letters if not _is_latin(ch))
         if other > len(letters) / 2:
@@ -72,10 +75,11 @@ def language_notice(text: str) -> Notice | None:
     words = _WORD.findall(sample.lower())
     if len(words) < MIN_WORDS:
         return None
-    english = sum(1 for w in words if w in _ENGLISH) / len(words)
+    counts = Counter(words)
+    english = sum(counts[w] for w in _ENGLISH if w in counts) / len(words)
     best_lang, best = "", 0.0
     for lang, stop in _FOREIGN_SETS.items():
-        share = sum(1 for w in words if w in stop) / len(words)
+        share = sum(counts[w] for w in stop if w in counts) / len(words)
         if share > best:
             best_lang, best = lang, share
     if best >= 0.10 and best > 2 * english:
