@@ -142,6 +142,25 @@ def read_groups(path: str) -> dict[str, str]:
     return out
 
 
+def _load_groups(path: str, resumes: list[str]) -> dict[str, str]:
+    """The groups file, read by the fairness module when it is there (else a plain reader)."""
+    try:
+        from ..fairness.audit import load_groups_csv
+    except ImportError:
+        return read_groups(path)
+    return load_groups_csv(path, resumes=resumes)
+
+
+def _audit(ranked: list[dict], groups: dict[str, str]) -> dict:
+    try:
+        from ..fairness.audit import audit_ranking
+    except ImportError:
+        from ..assess import audit_groups
+
+        return audit_groups(ranked, groups)
+    return audit_ranking(ranked, groups)
+
+
 @app.command("rank")
 def rank_command(
     resumes: list[str] = typer.Argument(..., help="Résumé files (or folders, searched recursively)."),
@@ -152,10 +171,9 @@ def rank_command(
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
 ) -> None:
     """Rank résumés for one posting, best first, with top matched skills and gaps."""
-    from ..assess import audit_groups, rank
+    from ..assess import rank
 
     _choice(fmt, ("json", "csv", "table"), "--format")
-    group_map = read_groups(groups) if groups else None
     paths: list[str] = []
     for r in resumes:
         p = Path(r)
@@ -164,11 +182,12 @@ def rank_command(
                             and f.suffix.lower() in (".txt", ".md", ".html", ".htm", ".pdf", ".docx"))
         else:
             paths.append(r)
+    group_map = _load_groups(groups, paths) if groups else None
     failed: list[str] = []
     rows = rank(paths, posting=posting, taxonomy=taxonomy, top=top,
                 on_error=lambda src, err: (failed.append(src), report_error(err, src)))
     ranked = [r for r in rows if "rank" in r]
-    audit = audit_groups(ranked, group_map) if group_map is not None else None
+    audit = _audit(ranked, group_map) if group_map is not None else None
     if fmt == "json":
         sys.stdout.write(dumps({"ranking": rows, "audit": audit}) + "\n")
     else:
@@ -176,7 +195,7 @@ def rank_command(
         emit_rows(flat, "csv" if fmt == "csv" else "table",
                   columns=["rank", "resume", "overall", "top_matched", "top_gaps"], title=f"Ranking for {posting}")
         if audit is not None and fmt == "table":
-            stdout.print(f"Fairness audit ({audit['selected']}): impact ratio "
+            stdout.print(f"Fairness audit ({audit.get('selected_definition', audit.get('selected'))}): impact ratio "
                          f"{'n/a' if audit['impact_ratio'] is None else format(audit['impact_ratio'], '.2f')}")
             for g, v in audit["groups"].items():
                 stdout.print(f"  {g}: selection rate {v['selection_rate']:.2f} ({v['selected']}/{v['count']})")
