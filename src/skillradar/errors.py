@@ -20,7 +20,8 @@ three surfaces never disagree about what went wrong::
     │   ├── DecodeError                  decode_error
     │   ├── CorruptFile                  corrupt_file
     │   ├── ZipBomb                      zip_bomb              413
-    │   └── FileMissing                  file_not_found        404
+    │   ├── FileMissing                  file_not_found        404
+    │   └── MissingColumn                missing_column
     └── StoreError                       store_error     1     500
 
 Third-party exceptions are wrapped with ``raise … from exc`` so the cause stays visible.
@@ -46,6 +47,7 @@ __all__ = [
     "CorruptFile",
     "ZipBomb",
     "FileMissing",
+    "MissingColumn",
     "StoreError",
 ]
 
@@ -155,6 +157,12 @@ class ZipBomb(InputError):
 class FileMissing(InputError):
     code = "file_not_found"
     http_status = 404
+
+
+class MissingColumn(InputError):
+    """A posting file has no column holding the posting text (market ingest)."""
+
+    code = "missing_column"
 
 
 class StoreError(SkillradarError):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["accept_ambiguous"]
+__all__ = ["accept_ambiguous", "everyday_use", "technical_evidence"]
 
 # Everyday uses, checked on the words right after (and before) the form, lower-cased.
 _AFTER_NEGATIVE = {
@@ -46,21 +46,34 @@ _LIST_GAP = re.compile(r"^[\s,/;|&()+·•*-]*(and|or|&)?[\s,/;|&()+·•*-]*$",
 
 def accept_ambiguous(text: str, start: int, end: int, plain_hits) -> float | None:
     """Confidence for an ambiguous hit, or None when its context says it is an everyday word."""
+    if everyday_use(text, start, end):
+        return None
+    return technical_evidence(text, start, end, plain_hits)
+
+
+def everyday_use(text: str, start: int, end: int) -> bool:
+    """True where the words around the form show its everyday meaning ("go to market", "R&D")."""
     form = text[start:end].lower()
     after = text[end:end + 30]
     before = text[max(0, start - 25):start]
     rule = _AFTER_NEGATIVE.get(form)
     if rule and rule.search(after):
-        return None
+        return True
     if form in _VERB_LIKE and _BEFORE_NEGATIVE.search(before):
-        return None
-    if form in ("r", "c") and re.match(r"^\s*[-–]\s*\w", after):  # "R-squared", "C-level"
-        return None
+        return True
+    return form in ("r", "c") and bool(re.match(r"^\s*[-–]\s*\w", after))  # "R-squared", "C-level"
+
+
+def technical_evidence(text: str, start: int, end: int, neighbours) -> float | None:
+    """Confidence that the form means the technology: a listed neighbour, or cue words nearby."""
+    before = text[max(0, start - 25):start]
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
     # A listed neighbour: another skill separated only by commas, slashes, "and"/"or".
-    for h in plain_hits:
+    for h in neighbours:
+        if h.start == start:
+            continue
         if h.end <= start and h.end >= line_start and _LIST_GAP.match(text[h.end:start]):
             return 0.9
         if h.start >= end and h.start <= line_end and _LIST_GAP.match(text[end:h.start]):

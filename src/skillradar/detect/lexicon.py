@@ -14,7 +14,7 @@ import ahocorasick
 
 from ..taxonomy.model import Taxonomy
 from ..textnorm import fold, fold_with_map
-from .ambiguity import accept_ambiguous
+from .ambiguity import accept_ambiguous, everyday_use
 
 __all__ = ["Hit", "Lexicon", "lexicon_for"]
 
@@ -135,13 +135,15 @@ def _resolve_ambiguous(text: str, hits: list[Hit]) -> list[Hit]:
     """Keep an ambiguous hit only where its context says it means the technology."""
     if not any(h.ambiguous for h in hits):
         return hits
-    plain = [h for h in hits if not h.ambiguous]
+    # Neighbours that count as evidence: plain hits, and ambiguous ones not used in an everyday sense
+    # ("Spark and Kafka" vouch for each other; "go to market" vouches for nothing).
+    neighbours = [h for h in hits if not h.ambiguous or not everyday_use(text, h.start, h.end)]
     out = []
     for h in hits:
         if not h.ambiguous:
             out.append(h)
             continue
-        verdict = accept_ambiguous(text, h.start, h.end, plain)
+        verdict = accept_ambiguous(text, h.start, h.end, neighbours)
         if verdict is not None:
             out.append(Hit(h.skill_id, h.start, h.end, h.method, verdict, True))
     return out

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import CorruptFile, DecodeError, FileMissing, InputError, UnsupportedFormat
+from ..errors import CorruptFile, DecodeError, FileMissing, InputError, MissingColumn, UnsupportedFormat
 
 __all__ = ["Batch", "MissingColumn", "read_batches", "find_columns", "parse_date", "FORMATS", "COLUMN_NAMES"]
 
@@ -34,12 +34,6 @@ COLUMN_NAMES = {
     "id": ("id", "job_id", "jobid", "posting_id", "uid", "job_key"),
     "location": ("location", "job_location", "city"),
 }
-
-
-class MissingColumn(InputError):
-    """The file has no column holding the posting text."""
-
-    code = "missing_column"
 
 
 @dataclass

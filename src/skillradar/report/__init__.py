@@ -1,0 +1,1 @@
+"""Renderers and charts: self-contained HTML, Markdown, the radar chart, market charts and specs."""
