@@ -1,0 +1,85 @@
+"""skillradar vs esco-skill-extractor on the same 100 synthetic AI/ML postings, in one run.
+
+    bash bench/peer_setup.sh                # once: bench-only venv at /work/peer-venv (not committed)
+    .venv/bin/python bench/peer_compare.py [--peer-python /work/peer-venv/bin/python] [--n 100]
+
+Both sides time only the extraction over all postings after a warm-up (model loading and the
+label-vector caches are excluded and reported separately). skillradar runs ``extract`` with the
+semantic stage ON. Writes bench/out/peer_compare.json (not committed) and prints a summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--peer-python", default="/work/peer-venv/bin/python")
+    ap.add_argument("--n", type=int, default=100)
+    args = ap.parse_args()
+    sys.path.insert(0, str(HERE))
+    from peer_postings import postings
+
+    out_dir = HERE / "out"
+    out_dir.mkdir(exist_ok=True)
+    data = postings(args.n)
+    src = out_dir / "postings.jsonl"
+    src.write_text("".join(json.dumps(p) + "\n" for p in data), encoding="utf-8")
+
+    from skillradar.extract import extract_text
+    from skillradar.taxonomy import load_taxonomy
+
+    tax = load_taxonomy("genai")
+    t = time.perf_counter()
+    extract_text("warm-up: retrieval augmented generation with python", taxonomy=tax, semantic=True)
+    ours_init = time.perf_counter() - t
+    ours = {}
+    for semantic in (False, True):
+        t = time.perf_counter()
+        res = [extract_text(p["text"], taxonomy=tax, kind="posting", semantic=semantic) for p in data]
+        secs = time.perf_counter() - t
+        ours[semantic] = (secs, res)
+        print(f"skillradar extract (semantic={'on' if semantic else 'off'}): {len(data) / secs:8.1f} postings/s "
+              f"({secs:.2f} s for {len(data)})")
+
+    peer_json = out_dir / "peer_esco.json"
+    r = subprocess.run([args.peer_python, str(HERE / "peer_run_esco.py"), str(src), str(peer_json)],
+                       capture_output=True, text=True)
+    if r.returncode:
+        print(r.stderr[-2000:], file=sys.stderr)
+        return 1
+    peer = json.loads(peer_json.read_text())
+    print(f"esco-skill-extractor get_skills:     {peer['postings_per_s']:8.1f} postings/s ({peer['seconds']:.2f} s; init {peer['init_s']:.1f} s)")
+    ratio = (len(data) / ours[True][0]) / peer["postings_per_s"]
+    print(f"speed ratio (skillradar with semantic / peer): {ratio:.1f}x   (skillradar warm-up {ours_init:.1f} s)")
+
+    summary = []
+    for p, ex, pr in zip(data, ours[True][1], peer["results"]):
+        summary.append({
+            "id": p["id"],
+            "skillradar": sorted({f"{m.label} [{m.method}] '{m.text}'" for m in ex.mentions}),
+            "peer": pr["skills"],
+            "peer_cut_segments": pr["cut_segments"],
+        })
+    (out_dir / "peer_compare.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False), encoding="utf-8")
+    n_ours = sum(len({m.skill_id for m in ex.mentions}) for ex in ours[True][1]) / len(data)
+    n_sem = sum(sum(m.method == "semantic" for m in ex.mentions) for ex in ours[True][1]) / len(data)
+    n_peer = sum(len(r["skills"]) for r in peer["results"]) / len(data)
+    print(f"distinct skills per posting: skillradar {n_ours:.1f} (semantic mentions {n_sem:.1f}), peer {n_peer:.1f} ESCO skills")
+    first = summary[0]
+    print("example", first["id"], "\n  skillradar:", first["skillradar"][:12], "\n  peer:", first["peer"][:12])
+    cuts = sorted({c for s in summary for c in s["peer_cut_segments"]})
+    print(f"peer segments cut inside a word ({len(cuts)} distinct), e.g.:", cuts[:10])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

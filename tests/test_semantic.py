@@ -1,0 +1,68 @@
+"""The semantic stage: candidate phrases with exact offsets; hits reproduce the text; lexical spans win."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillradar.detect.semantic import calibrate, candidate_phrases, clauses, semantic_hits
+from skillradar.taxonomy import Skill, Taxonomy
+
+TAX = Taxonomy(
+    "mini",
+    "1",
+    (
+        Skill("g.ft", "Fine-tuning language models", aliases=("fine-tuning",)),
+        Skill("g.vdb", "Vector databases"),
+        Skill("s.comm", "Communication skills"),
+        Skill("s.go", "Go", ambiguous=("go",)),
+    ),
+)
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("SKILLRADAR_CACHE", str(tmp_path))
+
+
+def test_phrases_are_exact_offsets():
+    text = "• Ability to adapt large language models; experience with vector stores (Pinecone) and teamwork."
+    spans = candidate_phrases(text)
+    assert spans and all(text[a:b] == text[a:b].strip() and a < b for a, b in spans)
+    phrases = {text[a:b] for a, b in spans}
+    assert "large language models" in phrases and "vector stores" in phrases and "Pinecone" in phrases
+    assert "Ability" not in phrases and "and" not in phrases
+    assert all(text[a:b] for a, b in clauses(text))
+
+
+def test_semantic_hits_reproduce_text_and_skip_covered():
+    text = "You will adapt language models by further training them, and store embeddings in a vector store."
+    covered = [(text.index("store embeddings"), text.index("store embeddings") + 5)]
+    hits = semantic_hits(text, TAX, covered=covered, threshold=0.5)
+    assert hits, "expected at least one paraphrase above 0.5"
+    for skill_id, start, end, method, conf in hits:
+        assert method == "semantic" and skill_id in TAX and 0.0 < conf <= 1.0
+        assert text[start:end].strip() == text[start:end] and text[start:end]
+        assert not (start < covered[0][1] and covered[0][0] < end)
+    spans = sorted((h[1], h[2]) for h in hits)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:]))  # no overlaps
+
+
+def test_lexicon_decides_its_own_forms():
+    # "go" is an ambiguous alias: the lexicon rejected it here, the semantic stage must not bring it back
+    hits = semantic_hits("we go to the office", TAX, threshold=0.3)
+    assert all("go" != "we go to the office"[a:b].lower() for _, a, b, _, _ in hits)
+
+
+def test_calibration_monotone():
+    xs = [0.6, 0.7, 0.8, 0.9, 1.0]
+    ys = [calibrate(x) for x in xs]
+    assert ys == sorted(ys) and 0 < ys[0] and ys[-1] <= 1
+
+
+def test_extract_with_semantic_keeps_invariant():
+    from skillradar.extract import extract_text
+
+    text = "Requirements:\n- adapting large language models through further training\n- Kubernetes\n"
+    ex = extract_text(text, taxonomy=TAX, semantic=True)
+    for m in ex.mentions:
+        assert text[m.start:m.end] == m.text
