@@ -141,7 +141,7 @@
     const t = a.target || {};
     $("target-label").textContent = t.kind === "role"
       ? `against the role “${t.label || t.name}” (${t.profile_source === "market" ? "measured profile" : "curated profile"})`
-      : `against the posting ${t.source || ""}`;
+      : (t.source === "posting_text" ? "against the pasted posting" : `against the posting ${t.source || ""}`);
     C.radar($("radar"), a.families, FAMILY_LABELS);
     const summary = Object.entries(a.families).map(([k, v]) => `${FAMILY_LABELS[k] || k} ${v === null ? "not asked" : Math.round(v)}`);
     $("radar").setAttribute("aria-label", "Radar chart of family scores: " + summary.join(", "));
@@ -153,22 +153,15 @@
         node("td", { text: v === null ? "not asked" : v.toFixed(1) })]));
     }
 
-    const gaps = $("gap-list");
-    clear(gaps);
-    $("gap-count").textContent = String(a.gaps.length);
-    if (!a.gaps.length) gaps.appendChild(node("li", { text: "No gaps: the résumé shows every skill asked for." }));
-    for (const g of a.gaps) {
-      gaps.appendChild(node("li", {}, [node("strong", { text: g.label }), reqBadge(g.requirement),
-        node("span", { class: "why", text: g.reason || "" })]));
-    }
+    renderGaps(a.gaps, false);
 
     const plan = $("plan-list");
     clear(plan);
     if (!a.plan.length) plan.appendChild(node("li", { text: "Nothing to learn for this target." }));
-    for (const p of a.plan) {
+    for (const p of a.plan.slice(0, 10)) {
       const li = node("li", {}, [node("strong", { text: p.label })]);
       if (p.after && p.after.length) li.appendChild(node("span", { class: "why", text: "after: " + p.after.join(", ") }));
-      if (p.why) li.appendChild(node("span", { class: "why", text: p.why }));
+      if (p.why && p.why !== "gap") li.appendChild(node("span", { class: "why", text: p.why }));
       for (const r of p.resources || []) {
         if (!/^https?:\/\//i.test(r.url)) continue;
         const a2 = node("a", { href: r.url, rel: "noopener noreferrer", target: "_blank", text: r.title });
@@ -189,6 +182,24 @@
     });
     renderResume(a.resume_text || "", a.matched);
   }
+
+  const GAPS_SHOWN = 8;
+  let lastGaps = [];
+  function renderGaps(all, showAll) {
+    lastGaps = all;
+    const gaps = $("gap-list");
+    clear(gaps);
+    $("gap-count").textContent = String(all.length);
+    if (!all.length) gaps.appendChild(node("li", { text: "No gaps: the résumé shows every skill asked for." }));
+    for (const g of showAll ? all : all.slice(0, GAPS_SHOWN)) {
+      const why = node("details", {}, [node("summary", { text: "why" }), node("span", { class: "why", text: g.reason || "" })]);
+      gaps.appendChild(node("li", {}, [node("strong", { text: g.label }), reqBadge(g.requirement), why]));
+    }
+    const more = $("gap-more");
+    more.hidden = showAll || all.length <= GAPS_SHOWN;
+    more.textContent = `Show all ${all.length} gaps`;
+  }
+  $("gap-more").addEventListener("click", () => { renderGaps(lastGaps, true); $("gap-list").focus(); });
 
   /* Offsets are code-point indices (Python); JS strings are UTF-16, so slice an array of code points. */
   function renderResume(text, matched) {
@@ -245,6 +256,7 @@
 
   async function loadMarket() {
     await loadFamilies();
+    const ticket = ++latest.top;
     const status = $("market-status");
     setStatus(status, "Loading market statistics…", false);
     const q = marketQuery();
@@ -252,6 +264,7 @@
     q.set("limit", String(limit));
     try {
       const top = await api("/api/market/top?" + q.toString());
+      if (ticket !== latest.top) return;
       const rows = top.rows;
       C.demandBars($("demand-chart"), rows);
       $("demand-chart").setAttribute("aria-label", "Bar chart of skill demand: " +
@@ -267,6 +280,7 @@
       await defaultSplit();
       if ($("trend-split").value) loadTrends();
     } catch (err) {
+      if (ticket !== latest.top) return;
       C.empty($("demand-chart"), err.code === "no_database"
         ? "No market database on this server." : "Market statistics are unavailable.");
       setStatus(status, err.message, true);
@@ -282,7 +296,11 @@
     } catch (e) { /* no dated postings: leave the split empty */ }
   }
 
+  /* Only the latest request of each kind may draw (answers can arrive out of order). */
+  const latest = { top: 0, trends: 0, cooccur: 0 };
+
   async function loadTrends() {
+    const ticket = ++latest.trends;
     const split = $("trend-split").value;
     const chart = $("trend-chart");
     if (!split) { C.empty(chart, "Pick a date to compare before and after."); return; }
@@ -290,12 +308,14 @@
     q.set("split", split);
     try {
       const data = await api("/api/market/trends?" + q.toString());
+      if (ticket !== latest.trends) return;
       const rows = data.rows.slice().sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff) || a.skill_id.localeCompare(b.skill_id));
       C.trendBars(chart, rows, 12);
-    } catch (err) { C.empty(chart, err.message); }
+    } catch (err) { if (ticket === latest.trends) C.empty(chart, err.message); }
   }
 
   async function loadCooccur() {
+    const ticket = ++latest.cooccur;
     const skill = $("cooccur-skill").value;
     const chart = $("cooccur-chart");
     if (!skill) { C.empty(chart, "Pick a skill."); return; }
@@ -303,8 +323,9 @@
     q.set("skill", skill);
     try {
       const data = await api("/api/market/cooccur?" + q.toString());
+      if (ticket !== latest.cooccur) return;
       C.liftBars(chart, data.rows, 12);
-    } catch (err) { C.empty(chart, err.message); }
+    } catch (err) { if (ticket === latest.cooccur) C.empty(chart, err.message); }
   }
 
   $("market-form").addEventListener("submit", (e) => { e.preventDefault(); loadMarket(); });

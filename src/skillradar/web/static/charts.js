@@ -27,6 +27,12 @@
     return (100 * x).toFixed(digits === undefined ? 0 : digits) + "%";
   }
 
+  /* A round tick step giving at most ``n`` intervals up to ``max``. */
+  function niceStep(max, n) {
+    for (const step of [0.01, 0.02, 0.025, 0.05, 0.1, 0.2, 0.25, 0.5, 1]) if (max / step <= n) return step;
+    return 1;
+  }
+
   function truncate(s, n) {
     return s.length > n ? s.slice(0, n - 1) + "…" : s;
   }
@@ -35,8 +41,8 @@
   function radar(container, families, labels) {
     clear(container);
     const keys = Object.keys(families);
-    const size = 360, cx = size / 2, cy = size / 2 + 4, r = 118;
-    const svg = el("svg", { viewBox: `0 0 ${size} ${size}`, "aria-hidden": "true", focusable: "false" });
+    const width = 440, height = 360, cx = width / 2, cy = height / 2 + 4, r = 118;
+    const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, "aria-hidden": "true", focusable: "false" });
     const angle = (i) => -Math.PI / 2 + (2 * Math.PI * i) / keys.length;
     const point = (i, v) => [cx + r * v * Math.cos(angle(i)), cy + r * v * Math.sin(angle(i))];
     for (const level of [0.25, 0.5, 0.75, 1]) {
@@ -66,12 +72,13 @@
     if (!rows.length) return empty(container, "No skills in scope.");
     clear(container);
     const left = 210, right = 70, rowH = 24, top = 28, width = 760;
-    const maxX = Math.min(1, Math.max(...rows.map((r) => r.ci_high || r.share)) * 1.05);
+    const step = niceStep(Math.max(...rows.map((r) => r.ci_high || r.share)), 5);
+    const maxX = Math.min(1, step * Math.ceil(Math.max(...rows.map((r) => r.ci_high || r.share)) / step));
     const x = (v) => left + (width - left - right) * (v / maxX);
     const height = top + rows.length * rowH + 10;
     const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, "aria-hidden": "true", focusable: "false" });
-    for (let t = 0; t <= 4; t++) {
-      const v = (maxX * t) / 4, gx = x(v);
+    for (let v = 0; v <= maxX + 1e-9; v += step) {
+      const gx = x(v);
       svg.appendChild(el("line", { x1: gx, y1: top - 6, x2: gx, y2: height - 8, class: "grid" }));
       svg.appendChild(el("text", { x: gx, y: top - 12, "text-anchor": "middle", class: "axis-label" }, pct(v)));
     }
@@ -97,7 +104,7 @@
     rows = rows.slice(0, limit || 12);
     if (!rows.length) return empty(container, "No skills with postings in either period.");
     clear(container);
-    const left = 170, right = 60, rowH = 24, top = 24, width = 520;
+    const left = 200, right = 60, rowH = 24, top = 24, width = 540;
     const m = Math.max(0.01, ...rows.map((r) => Math.abs(r.diff)));
     const mid = left + (width - left - right) / 2;
     const x = (v) => mid + ((width - left - right) / 2) * (v / m);
@@ -109,7 +116,7 @@
     rows.forEach((row, i) => {
       const y = top + i * rowH, d = row.diff;
       svg.appendChild(el("text", { x: left - 10, y: y + rowH / 2, "text-anchor": "end", "dominant-baseline": "middle",
-        "font-size": 13 }, truncate(row.label || row.skill_id, 22)));
+        "font-size": 13 }, truncate(row.label || row.skill_id, 24)));
       const sig = row.q_value !== null && row.q_value < 0.05;
       const bar = el("rect", { x: Math.min(mid, x(d)), y: y + 4, width: Math.max(1, Math.abs(x(d) - mid)), height: rowH - 8, rx: 3,
         class: "bar" + (d < 0 ? " neg" : "") + (sig ? "" : " faint") });
@@ -126,7 +133,7 @@
     rows = rows.slice(0, limit || 12);
     if (!rows.length) return empty(container, "No skill appears together with this one.");
     clear(container);
-    const left = 170, right = 70, rowH = 24, top = 24, width = 520;
+    const left = 200, right = 70, rowH = 24, top = 24, width = 540;
     const m = Math.max(1, ...rows.map((r) => r.lift));
     const x = (v) => left + (width - left - right) * (v / m);
     const height = top + rows.length * rowH + 8;
@@ -136,7 +143,7 @@
     rows.forEach((row, i) => {
       const y = top + i * rowH;
       svg.appendChild(el("text", { x: left - 10, y: y + rowH / 2, "text-anchor": "end", "dominant-baseline": "middle",
-        "font-size": 13 }, truncate(row.other_label || row.other_id, 22)));
+        "font-size": 13 }, truncate(row.other_label || row.other_id, 24)));
       const sig = row.p_value !== null && row.p_value < 0.05;
       const bar = el("rect", { x: left, y: y + 4, width: Math.max(1, x(row.lift) - left), height: rowH - 8, rx: 3,
         class: "bar" + (sig ? "" : " faint") });

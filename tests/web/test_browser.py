@@ -1,0 +1,215 @@
+"""The web page in a real headless Chromium (Debian's /usr/bin/chromium driven by Python playwright).
+
+Starts ``skillradar serve`` on a free loopback port with a small market database, uploads a résumé,
+checks the report (radar, gaps, highlighted evidence), then the market view, and saves screenshots
+to tests/artifacts/. A missing browser FAILS (never skips): run scripts/install-browser.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/install-browser (installs Debian's chromium) and retry")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("the Python package 'playwright' is missing: run scripts/install-browser "
+                    "(never `playwright install`: the tests use Debian's chromium)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def server(market_db, tmp_path_factory):
+    port = _free_port()
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    with open(log, "wb") as fh:
+        proc = subprocess.Popen([sys.executable, "-m", "skillradar", "serve", "--port", str(port), "--db", str(market_db)],
+                                stdout=fh, stderr=subprocess.STDOUT, cwd=ROOT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    try:
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"skillradar serve exited with {proc.returncode}:\n{log.read_text(errors='replace')}")
+            try:
+                if httpx.get(base + "/openapi.json", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"skillradar serve did not answer within 90 s:\n{log.read_text(errors='replace')}")
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture()
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    external: list[str] = []
+    pg.on("request", lambda req: external.append(req.url) if not req.url.startswith(server) else None)
+    pg.console_errors = errors  # type: ignore[attr-defined]
+    pg.external_requests = external  # type: ignore[attr-defined]
+    yield pg
+    context.close()
+
+
+def test_serve_answers_documented_routes(server):
+    assert httpx.get(server + "/").status_code == 200
+    assert "/api/assess" in httpx.get(server + "/openapi.json").json()["paths"]
+    r = httpx.post(server + "/api/extract", json={"text": "Python and RAG"})
+    assert r.status_code == 200 and r.json()["mentions"]
+
+
+def test_serve_rejects_huge_upload_and_keeps_serving(server):
+    """Over the 10 MB default: 413 with a coded error, then normal service."""
+    big = b"Python " * (11 * 1024 * 1024 // 7)
+    r = httpx.post(server + "/api/extract", files={"file": ("big.txt", big, "text/plain")}, timeout=60)
+    assert r.status_code == 413 and r.json()["error"]["code"] == "too_large"
+
+    def chunks():  # no Content-Length: the server must cut the stream off at the limit
+        for _ in range(400):
+            yield b"x" * 65536
+
+    try:
+        r2 = httpx.post(server + "/api/extract", content=chunks(), headers={"content-type": "application/json"},
+                        timeout=60)
+        assert r2.status_code == 413 and r2.json()["error"]["code"] == "too_large"
+    except httpx.TransportError:
+        pass  # the server closed the connection while the client was still sending: also a refusal
+    png = httpx.post(server + "/api/extract", files={"file": ("x.pdf", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png")})
+    assert png.status_code == 415 and png.json()["error"]["code"] == "unsupported_format"
+    junk = httpx.post(server + "/api/extract", content=b"\x00\x01", headers={"content-type": "application/json"})
+    assert junk.status_code == 422 and junk.json()["error"]["code"] == "invalid_json"
+    assert httpx.post(server + "/api/extract", json={"text": "PyTorch"}).status_code == 200
+
+
+def expect(locator):
+    from playwright.sync_api import expect as pw_expect
+
+    return pw_expect(locator)
+
+
+def test_assess_report_in_browser(page, server):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.goto(server + "/")
+    page.get_by_label("Upload a file").set_input_files(str(ROOT / "examples" / "resume.md"))
+    page.get_by_label("…or paste it").fill((ROOT / "examples" / "posting.md").read_text(encoding="utf-8"))
+    page.get_by_role("button", name="Assess").click()
+    page.wait_for_selector("#radar svg polygon.radar-area", timeout=60_000)
+    assert page.locator("#assess-results").is_visible()
+    score = page.locator("#overall-score").inner_text()
+    assert score.isdigit() and 0 <= int(score) <= 100
+    assert page.locator("#gap-list li").count() >= 1
+    assert page.locator("#plan-list li").count() >= 1
+    assert page.locator("#match-list li").count() >= 1
+    marks = page.locator("#resume-view mark.evidence")
+    assert marks.count() >= 3
+    assert "Done" in page.locator("#assess-status").inner_text()
+    # the first highlighted span is a skill's exact text
+    first = page.locator("#match-list button").first
+    first.click()
+    assert page.locator("#resume-view mark.evidence.active").count() >= 1
+    if page.locator("#gap-more").is_visible():
+        page.locator("#gap-more").click()
+        assert page.locator("#gap-list li").count() > 8
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(ARTIFACTS / "web_assess.png"), full_page=True)
+    assert page.console_errors == [], page.console_errors  # CSP violations would show here
+    assert page.external_requests == []
+
+
+def test_assess_against_role_and_errors(page, server):
+    page.goto(server + "/")
+    page.get_by_role("button", name="Assess").click()
+    assert "Add your résumé" in page.locator("#assess-status").inner_text()
+    page.get_by_label("…or paste the text").fill((ROOT / "examples" / "resume.md").read_text(encoding="utf-8"))
+    page.get_by_text("A role", exact=True).click()
+    expect(page.locator("#role-select option")).not_to_have_count(1, timeout=30_000)
+    page.get_by_label("Role", exact=True).select_option("llm-engineer")
+    page.get_by_role("button", name="Assess").click()
+    page.wait_for_selector("#radar svg polygon.radar-area", timeout=60_000)
+    assert "role" in page.locator("#target-label").inner_text()
+    # an unreadable upload shows the server's coded message, and the page keeps working
+    page.get_by_label("Upload a file").set_input_files(
+        files=[{"name": "photo.pdf", "mimeType": "application/pdf", "buffer": b"\x89PNG\r\n\x1a\n" + bytes(64)}])
+    page.get_by_role("button", name="Assess").click()
+    expect(page.locator("#assess-status")).to_have_class("status error", timeout=30_000)
+    assert "PNG" in page.locator("#assess-status").inner_text()
+    assert page.console_errors == [] or all("415" in e for e in page.console_errors)
+
+
+def test_keyboard_tabs_and_labels(page, server):
+    page.goto(server + "/")
+    page.locator("#tab-assess").focus()
+    page.keyboard.press("ArrowRight")
+    assert page.locator("#tab-market").get_attribute("aria-selected") == "true"
+    assert page.evaluate("document.activeElement.id") == "tab-market"
+    assert page.locator("#panel-market").is_visible() and not page.locator("#panel-assess").is_visible()
+    # every visible form control has a label
+    unlabeled = page.evaluate("""() => [...document.querySelectorAll('input, select, textarea')]
+        .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label'))
+        .map(el => el.id || el.name)""")
+    assert unlabeled == []
+
+
+def test_market_view_in_browser(page, server):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.goto(server + "/")
+    page.get_by_role("tab", name="Market").click()
+    page.wait_for_selector("#demand-chart svg rect.bar", timeout=60_000)
+    assert page.locator("#demand-chart svg rect.bar").count() >= 5
+    assert page.locator("#demand-chart svg line.whisker").count() >= 15
+    page.wait_for_selector("#trend-chart svg rect.bar", timeout=60_000)
+    page.wait_for_selector("#cooccur-chart svg rect.bar", timeout=60_000)
+    assert "postings in scope" in page.locator("#market-status").inner_text()
+    # filter by family
+    page.get_by_label("Family", exact=True).select_option("data")
+    page.get_by_role("button", name="Show demand").click()
+    expect(page.locator("#market-status")).to_contain_text("skills shown", timeout=30_000)
+    page.get_by_label("Family", exact=True).select_option("")
+    page.get_by_role("button", name="Show demand").click()
+    page.wait_for_selector("#demand-chart svg rect.bar")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_selector("#trend-chart svg rect.bar")
+    page.wait_for_selector("#cooccur-chart svg rect.bar")
+    page.screenshot(path=str(ARTIFACTS / "web_market.png"), full_page=True)
+    assert page.console_errors == [], page.console_errors
+    assert page.external_requests == []
