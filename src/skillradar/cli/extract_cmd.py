@@ -23,21 +23,11 @@ def _check_choice(value: str, choices, option: str) -> str:
     return value
 
 
-def _read(source: str, kind: str):
-    from ..readers import read_path, read_text
+def _read(source: str, kind: str, max_bytes: int | None = None):
+    """One input as a Document; ``-`` is standard input read as text."""
+    from ..readers import DEFAULT_MAX_BYTES, read_path
 
-    k = "unknown" if kind == "auto" else kind
-    if source == "-":
-        data = sys.stdin.buffer.read()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            from ..errors import DecodeError
-
-            raise DecodeError(f"standard input is not UTF-8 (byte {exc.start}): re-encode it as UTF-8",
-                              source="-") from exc
-        return read_text(text, "-", kind=k)
-    return read_path(source, kind=k)
+    return read_path(source, kind="unknown" if kind == "auto" else kind, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
 
 
 @app.command("text")
@@ -56,6 +46,7 @@ def extract_command(
     kind: str = typer.Option("auto", "--kind", help="auto, posting or resume."),
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
     semantic: bool = typer.Option(False, "--semantic/--no-semantic", help="Also link paraphrases offline (extra 'semantic')."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest input file accepted, in bytes (default 20 MB)."),
 ) -> None:
     """Find skills in postings and résumés, with evidence spans, requirement level and years."""
     from ..readers import iter_inputs
@@ -72,7 +63,7 @@ def extract_command(
         for source in inputs:
             name = str(source)
             try:
-                doc = _read(name, kind)
+                doc = _read(name, kind, max_bytes)
                 ex = extract_document(doc, taxonomy=tax, kind=None if kind == "auto" else kind, semantic=semantic)
                 obj = ex.to_dict()
                 for notice in ex.notices:

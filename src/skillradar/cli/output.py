@@ -18,7 +18,8 @@ __all__ = ["stdout", "stderr", "emit_rows", "report_error", "progress", "FORMATS
 
 FORMATS_ROWS = ("table", "json", "jsonl", "csv")
 
-stdout = Console(soft_wrap=True)
+# Piped output gets a wide fixed width so tables do not wrap ids; a terminal keeps its own width.
+stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 stderr = Console(stderr=True, soft_wrap=True)
 
 
