@@ -25,7 +25,7 @@ from starlette.requests import Request
 from .. import __version__
 from ..errors import SkillradarError
 from .bodies import BodyLimitMiddleware
-from .security import SecurityMiddleware, log
+from .security import SecurityMiddleware, _route, log
 
 __all__ = ["create_app", "DEFAULT_MAX_UPLOAD_BYTES", "error_response"]
 
@@ -90,8 +90,7 @@ def create_app(db: str | Path | None = None, max_upload_bytes: int = DEFAULT_MAX
 
     @app.exception_handler(SkillradarError)
     async def _skillradar_error(request: Request, exc: SkillradarError):
-        log.info("refused %s with %s (%d)", request.url.path if request.url.path.startswith("/api/") else "page",
-                 exc.code, exc.http_status)
+        log.info("refused %s with %s (%d)", _route(request.scope), exc.code, exc.http_status)
         message = str(exc) if exc.source not in (None, "-") else exc.message
         return error_response(exc.http_status, exc.code, message)
 

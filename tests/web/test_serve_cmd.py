@@ -1,0 +1,42 @@
+"""``skillradar serve`` options and the in-memory handling of uploads."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+
+import pytest
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "skillradar", "serve", *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_help_lists_options():
+    out = run("--help").stdout
+    for opt in ("--host", "--port", "--db", "--max-upload-mb", "--cors-origin"):
+        assert opt in out
+    assert "127.0.0.1" in out
+
+
+@pytest.mark.parametrize("args", [("--port", "70000"), ("--max-upload-mb", "0"), ("--log-level", "loud")])
+def test_bad_options_exit_2(args):
+    r = run(*args)
+    assert r.returncode == 2, (r.returncode, r.stderr)
+    assert args[0] in r.stderr
+
+
+def test_uploads_never_touch_temp_files(client, monkeypatch):
+    """A 2 MB upload is parsed in memory: any attempt to open a temporary file fails the request."""
+
+    def refuse(*a, **k):
+        raise AssertionError("an upload was spooled to a temporary file")
+
+    for name in ("SpooledTemporaryFile", "NamedTemporaryFile", "TemporaryFile", "mkstemp", "mkdtemp"):
+        monkeypatch.setattr(tempfile, name, refuse)
+    body = b"Senior engineer: Python, PyTorch and RAG.\n" * 50_000
+    r = client.post("/api/extract", files={"file": ("big.txt", body, "text/plain")})
+    assert r.status_code == 200, r.text
+    assert r.json()["chars"] == len(body)
