@@ -45,6 +45,7 @@ def assess_command(
     db: Optional[str] = typer.Option(None, "--db", help="Market database: measured role profiles and demand."),
     fmt: str = typer.Option("table", "--format", "-f", help="json, table or markdown."),
     report: Optional[str] = typer.Option(None, "--report", help="Also write a self-contained HTML report here."),
+    keep_pii: bool = typer.Option(False, "--keep-pii", help="Keep personal data in the report's résumé text (redacted by default)."),
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
 ) -> None:
     """Score a résumé against a posting or a role: families, evidence, gaps and a learning plan."""
@@ -63,7 +64,14 @@ def assess_command(
     if report:
         from ..report.html import render_assessment_html
 
-        Path(report).write_text(render_assessment_html(result), encoding="utf-8")
+        findings = None
+        if posting is not None:
+            from ..fairness.language import check_posting
+            from ..readers import read_path
+
+            findings = check_posting(read_path(posting, kind="posting").text)
+        Path(report).write_text(render_assessment_html(result, keep_pii=keep_pii, posting_check=findings),
+                                encoding="utf-8")
     if fmt == "json":
         sys.stdout.write(dumps(result.to_dict()) + "\n")
     elif fmt == "markdown":

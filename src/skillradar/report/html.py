@@ -53,6 +53,7 @@ pre.resume { white-space:pre-wrap; word-wrap:break-word; font:13.5px/1.6 ui-mono
 mark { border-radius:3px; padding:0 2px; color:inherit; }
 footer { grid-column:1 / -1; color:var(--muted); font-size:12px; text-align:center; }
 @media (max-width: 860px) { main { grid-template-columns:1fr; } header .score { float:none; text-align:left; margin-bottom:8px; } }
+span.pii { background:#eceff3; color:#555; border-radius:3px; padding:0 3px; font-size:.9em; }
 @media print { body { background:#fff; } section.card { break-inside:avoid; } pre.resume { max-height:none; } }
 """
 
@@ -61,28 +62,56 @@ def _tint(colour: str, alpha: str = "33") -> str:
     return colour + alpha
 
 
-def _highlight(text: str, matched: list[dict]) -> str:
-    """The résumé text, escaped, with every matched evidence span wrapped in a coloured <mark>."""
+def _highlight(text: str, matched: list[dict], *, keep_pii: bool = False) -> str:
+    """The résumé text, escaped, with every matched evidence span wrapped in a coloured <mark> and,
+    unless ``keep_pii``, personal data replaced by typed placeholders (a report is a file that gets
+    shared; the evidence spans are protected from redaction, and personal data wins any overlap)."""
     spans = []
     for m in matched:
         colour = FAMILY_COLOURS.get(m.get("family", ""), "#888888")
         for ev in m["evidence"]:
             spans.append((ev["start"], ev["end"], m["label"], colour))
     spans.sort()
+    pii: list[tuple[int, int, str]] = []
+    if not keep_pii:
+        from ..privacy import redact
+
+        pii = [(i.start, i.end, f"[{i.type}]") for i in
+               redact(text, protect=[(a, b) for a, b, _l, _c in spans]).items]
+    events = sorted([(a, b, "pii", p, "") for a, b, p in pii] +
+                    [(a, b, "mark", label, colour) for a, b, label, colour in spans],
+                    key=lambda e: (e[0], e[2] != "pii"))
     out, pos = [], 0
-    for start, end, label, colour in spans:
+    for start, end, what, label, colour in events:
         if start < pos or end > len(text):
-            continue  # overlapping spans: keep the first
+            continue  # overlapping spans: the first (personal data first) wins
         out.append(escape(text[pos:start]))
-        out.append(f'<mark style="background:{_tint(colour)};box-shadow:inset 0 -2px 0 {colour}" '
-                   f'title="{escape(label)}">{escape(text[start:end])}</mark>')
+        if what == "pii":
+            out.append(f'<span class="pii" title="personal data removed">{escape(label)}</span>')
+        else:
+            out.append(f'<mark style="background:{_tint(colour)};box-shadow:inset 0 -2px 0 {colour}" '
+                       f'title="{escape(label)}">{escape(text[start:end])}</mark>')
         pos = end
     out.append(escape(text[pos:]))
     return "".join(out)
 
 
-def render_assessment_html(assessment) -> str:
-    """The HTML page for an :class:`~skillradar.assess.Assessment`."""
+def _posting_check_card(findings: list[dict]) -> str:
+    """A card listing the posting language check's findings (gender-coded, exclusionary, needless)."""
+    if not findings:
+        return ('<section class="card wide"><h2>Posting language check</h2><p class="note">No gender-coded or '
+                'exclusionary wording and no needless requirement found.</p></section>')
+    rows = "".join(f"<tr><td><b>{escape(f['term'])}</b></td><td>{escape(f['category'])}</td>"
+                   f"<td class=\"reason\">{escape(f['suggestion'])}<br><small>{escape(f['source'])}</small></td></tr>"
+                   for f in findings)
+    return ('<section class="card wide"><h2>Posting language check</h2><table><tr><th>wording</th><th>category</th>'
+            f'<th>suggestion and basis</th></tr>{rows}</table></section>')
+
+
+def render_assessment_html(assessment, *, keep_pii: bool = False, posting_check: list[dict] | None = None) -> str:
+    """The HTML page for an :class:`~skillradar.assess.Assessment`; personal data in the résumé text
+    is redacted unless ``keep_pii``; ``posting_check`` (findings of the posting language check) adds
+    a section when the target is a posting."""
     d = assessment.to_dict()
     t = d["target"]
     target_name = t["source"] if t["kind"] == "posting" else f"{t.get('label', t['name'])} ({t['name']})"
@@ -159,7 +188,9 @@ def render_assessment_html(assessment) -> str:
                    if mrows else '<p class="note">No target skill is shown in the résumé.</p>') + "</section>")
 
     html.append('<section class="card wide"><h2>Résumé with evidence highlighted</h2>'
-                f'<pre class="resume">{_highlight(assessment.resume_text, d["matched"])}</pre></section>')
+                f'<pre class="resume">{_highlight(assessment.resume_text, d["matched"], keep_pii=keep_pii)}</pre></section>')
+    if posting_check is not None:
+        html.append(_posting_check_card(posting_check))
     html.append('<footer>Made by skillradar, offline. Curated role weights are editorial judgements, not market figures.'
                 "</footer></main></body></html>")
     return "\n".join(html)

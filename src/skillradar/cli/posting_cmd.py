@@ -1,0 +1,59 @@
+"""``skillradar check-posting``: the posting language check (gender-coded, exclusionary, needless)."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from ..errors import InputError, UsageError
+from . import app
+from .output import dumps, emit_rows, report_error, stdout
+
+COLUMNS = ["source", "category", "term", "start", "end", "suggestion", "source_of_rule"]
+
+
+@app.command("check-posting")
+def check_posting_command(
+    paths: list[str] = typer.Argument(..., help="Posting files, folders or - for stdin."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or csv."),
+) -> None:
+    """Flag gender-coded and exclusionary wording and needless requirements in job postings."""
+    from ..fairness.language import check_posting, summarize
+    from ..readers import iter_inputs, read_path
+
+    if fmt not in ("table", "json", "jsonl", "csv"):
+        raise UsageError(f"--format must be table, json, jsonl or csv (got '{fmt}')")
+    results, rows, failed = [], [], 0
+    for source in iter_inputs(paths):
+        name = str(source)
+        try:
+            doc = read_path(name, kind="posting")
+        except InputError as err:
+            failed += 1
+            report_error(err, name)
+            results.append({"source": name, "error": err.to_dict()})
+            continue
+        findings = check_posting(doc.text)
+        results.append({"source": name, "findings": findings, "summary": summarize(findings)})
+        rows += [{"source": name, **f, "source_of_rule": f["source"]} for f in findings]
+    if fmt == "json":
+        sys.stdout.write(dumps(results) + "\n")
+    elif fmt == "jsonl":
+        for r in results:
+            sys.stdout.write(dumps(r) + "\n")
+    elif fmt == "csv":
+        emit_rows(rows, "csv", columns=COLUMNS)
+    else:
+        for r in results:
+            if "findings" not in r:
+                continue
+            s = r["summary"]
+            if not r["findings"]:
+                stdout.print(f"{r['source']}: no findings · gender coding leans {s['gender_lean']}", highlight=False)
+                continue
+            emit_rows([{k: f[k] for k in ("category", "term", "suggestion")} for f in r["findings"]], "table",
+                      columns=["category", "term", "suggestion"],
+                      title=f"{r['source']}: {len(r['findings'])} findings · gender coding leans {s['gender_lean']}")
+    if failed:
+        raise typer.Exit(1)

@@ -1,0 +1,67 @@
+"""Reports are files people share: the résumé text in them is redacted unless --keep-pii; a posting
+target adds the posting language check; ``check-posting`` works on its own."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CV = """Jane Doe
+jane.doe@example.com · +44 7700 900123 · 12 Baker Street, London NW1 6XE
+
+Experience
+2021 - Present  ML Engineer, Acme. Built RAG pipelines in Python with PyTorch and LangChain.
+"""
+POSTING = """Senior ML Engineer
+We want a young and dynamic rockstar. Native English speaker.
+Requirements: 5+ years of Python, PyTorch and RAG.
+"""
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "skillradar", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_report_redacts_personal_data_by_default_and_keeps_evidence(tmp_path):
+    cv, posting = tmp_path / "cv.md", tmp_path / "job.txt"
+    cv.write_text(CV, encoding="utf-8")
+    posting.write_text(POSTING, encoding="utf-8")
+    report = tmp_path / "r.html"
+    r = run("assess", str(cv), "--posting", str(posting), "--report", str(report), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    html = report.read_text(encoding="utf-8")
+    for secret in ("Jane", "jane.doe@example.com", "7700 900123", "Baker Street"):
+        assert secret not in html
+    assert "[EMAIL]" in html and "[PHONE]" in html
+    assert ">PyTorch</mark>" in html and '">RAG' in html
+    assert "Posting language check" in html and "young and dynamic" in html
+    # the JSON answer keeps its contract: evidence spans index the résumé as read
+    out = json.loads(r.stdout)
+    for m in out["matched"]:
+        for ev in m["evidence"]:
+            assert CV[ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_keep_pii_keeps_the_text(tmp_path):
+    cv = tmp_path / "cv.md"
+    cv.write_text(CV, encoding="utf-8")
+    report = tmp_path / "r.html"
+    r = run("assess", str(cv), "--role", "llm-engineer", "--report", str(report), "--keep-pii")
+    assert r.returncode == 0, r.stderr
+    assert "jane.doe@example.com" in report.read_text(encoding="utf-8")
+
+
+def test_check_posting_command(tmp_path):
+    posting = tmp_path / "job.txt"
+    posting.write_text(POSTING, encoding="utf-8")
+    r = run("check-posting", str(posting), str(tmp_path / "missing.txt"), "--format", "jsonl")
+    assert r.returncode == 1
+    first, second = (json.loads(l) for l in r.stdout.splitlines())
+    terms = {f["term"] for f in first["findings"]}
+    assert {"young and dynamic", "rockstar", "Native English speaker"} <= terms
+    for f in first["findings"]:
+        assert POSTING[f["start"]:f["end"]] == f["term"]
+    assert second["error"]["code"] == "file_not_found"
