@@ -25,12 +25,49 @@ from ..records import Extraction
 from ..taxonomy import Taxonomy
 
 __all__ = [
-    "TargetSkill", "Target", "NoTargetSkills", "REQUIREMENT_WEIGHTS", "target_from_posting", "curated_roles",
+    "TargetSkill", "Target", "NoTargetSkills", "REQUIREMENT_WEIGHTS", "IMPORTANCE", "skill_importance", "target_from_posting", "curated_roles",
     "role_target", "list_roles", "validate_roles", "RoleProblem",
 ]
 
 #: Weight of a posting skill by requirement level (unspecified = named in the posting without a cue).
 REQUIREMENT_WEIGHTS = {"required": 1.0, None: 0.75, "preferred": 0.5}
+
+#: Taxonomy groups whose skills are the technical core of AI/ML work: what the job is *about*.
+CORE_GROUPS = frozenset({
+    "ml-fundamentals", "deep-learning", "llm-engineering", "generative-models", "nlp", "computer-vision",
+    "frameworks", "statistics",
+})
+#: Skills outside the core groups that are still specific to AI/ML work (managed ML services).
+CORE_SKILLS = frozenset({
+    "cloud.sagemaker", "cloud.vertex-ai", "cloud.azure-ml", "cloud.azure-openai", "cloud.bedrock", "cloud.tpu",
+})
+#: Skills inside the core groups that are general software or operations practice, shared with many
+#: non-AI jobs (a DevOps engineer runs Docker and CI/CD every day).
+GENERAL_SKILLS = frozenset({
+    "mlops.docker", "mlops.kubernetes", "mlops.ci-cd", "mlops.github-actions", "mlops.gitlab-ci", "mlops.jenkins",
+    "mlops.prometheus-grafana", "mlops.airflow", "stats.mathematics", "stats.descriptive-statistics",
+    "stats.quantitative-analysis",
+})
+#: How much a skill matters to an AI/ML posting by what kind of skill it is.
+IMPORTANCE = {
+    "core": 1.0,  # the AI/ML technical core (see CORE_GROUPS)
+    "ml-ops": 1.0,  # ML-specific operations (mlops group, not general DevOps)
+    "general": 0.4,  # general technical skills: languages, cloud, databases, data tools, DevOps, BI
+    "other": 0.25,  # soft skills, thinking skills, domain knowledge
+}
+
+
+def skill_importance(skill) -> tuple[float, str]:
+    """How central a skill is to AI/ML work (a factor on its posting weight), and the reason."""
+    if skill.id in GENERAL_SKILLS:
+        return IMPORTANCE["general"], "general engineering skill shared with many non-AI jobs"
+    if skill.id in CORE_SKILLS or skill.group in CORE_GROUPS:
+        return IMPORTANCE["core"], "core AI/ML technical skill"
+    if skill.group == "mlops":
+        return IMPORTANCE["ml-ops"], "ML-specific operations skill"
+    if skill.family in ("technical", "data"):
+        return IMPORTANCE["general"], "general technical skill shared with many non-AI jobs"
+    return IMPORTANCE["other"], f"{skill.family} skill"
 _LEVEL_RANK = {"required": 0, None: 1, "preferred": 2}
 
 
@@ -105,7 +142,9 @@ def target_from_posting(extraction: Extraction, taxonomy: Taxonomy) -> Target:
     for skill_id, (_key, m) in best.items():
         years = years_of.get(skill_id)
         level = m.requirement
-        weight = REQUIREMENT_WEIGHTS.get(level, 0.75)
+        skill = taxonomy.find(skill_id)
+        importance, imp_why = skill_importance(skill) if skill is not None else (1.0, "")
+        weight = round(REQUIREMENT_WEIGHTS.get(level, 0.75) * importance, 4)
         cue = {"required": "required", "preferred": "preferred (nice to have)", None: "named without a requirement cue"}[level]
         why = f"{cue} in the posting (line {m.line}: \u201c{m.text}\u201d"
         why += f", {m.section})" if m.section else ")"
@@ -113,6 +152,8 @@ def target_from_posting(extraction: Extraction, taxonomy: Taxonomy) -> Target:
             why += f"; mentioned {count[skill_id]} times"
         if years:
             why += f"; asks for {years:g}+ years"
+        if importance != 1.0:
+            why += f"; × {importance:g}: {imp_why}"
         skills.append(TargetSkill(skill_id, m.label, m.family, weight, level, why, years=years))
     if not skills:
         only = f" (only negated: {', '.join(sorted(negated))})" if negated else ""

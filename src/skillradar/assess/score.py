@@ -20,13 +20,16 @@ from dataclasses import dataclass
 
 from ..records import FAMILIES
 from ..taxonomy import Taxonomy
-from .profile import Target, TargetSkill
+from .profile import CORE_GROUPS, CORE_SKILLS, GENERAL_SKILLS, Target, TargetSkill
 from .resume import ResumeProfile
 
-__all__ = ["Credit", "RELATED_CREDIT", "IMPLIED_CREDIT", "credit_for", "family_scores", "related_ids"]
+__all__ = ["Credit", "RELATED_CREDIT", "IMPLIED_CREDIT", "SIBLING_CREDIT", "credit_for", "family_scores", "related_ids"]
 
 RELATED_CREDIT = 0.5
 IMPLIED_CREDIT = 0.5
+#: Partial credit for a core AI/ML skill through another skill the résumé shows in the same taxonomy
+#: group (object detection for segmentation, LightGBM for XGBoost, LoRA for fine-tuning).
+SIBLING_CREDIT = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,18 @@ def credit_for(ts: TargetSkill, resume: ResumeProfile, taxonomy: Taxonomy) -> Cr
                        f"{resume.skills[did].label}, which builds on it")
             if best is None or c.value > best.value:
                 best = c
+    skill = taxonomy.find(ts.skill_id)
+    if best is None and skill is not None and (skill.group in CORE_GROUPS or skill.id in CORE_SKILLS) \
+            and skill.id not in GENERAL_SKILLS:
+        for sid in sorted(resume.skills):
+            other = taxonomy.find(sid)
+            if other is None or other.group != skill.group or sid in GENERAL_SKILLS or sid == ts.skill_id:
+                continue
+            s = resume.strength(sid)
+            if s > 0 and (best is None or SIBLING_CREDIT * s > best.value):
+                best = Credit(round(SIBLING_CREDIT * s, 4), "related", sid,
+                              f"partial credit {SIBLING_CREDIT:g} × {s:.2f} through {resume.skills[sid].label}, "
+                              f"shown in the same area ({taxonomy.group_label(skill.family, skill.group)})")
     return best or Credit(0.0, "none", None, "no evidence in the résumé")
 
 
