@@ -159,6 +159,7 @@ class ResumeProfile:
     reference_year: float
     notices: tuple = ()
     _strengths: dict = field(default_factory=dict, repr=False)
+    _cache: dict = field(default_factory=dict, repr=False)  # derived figures (e.g. the AI/ML core depth)
 
     def strength(self, skill_id: str) -> float:
         """The skill's evidence strength (0 when the résumé does not show it); computed once."""

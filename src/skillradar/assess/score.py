@@ -23,13 +23,18 @@ from ..taxonomy import Taxonomy
 from .profile import CORE_GROUPS, CORE_SKILLS, GENERAL_SKILLS, Target, TargetSkill
 from .resume import ResumeProfile
 
-__all__ = ["Credit", "RELATED_CREDIT", "IMPLIED_CREDIT", "SIBLING_CREDIT", "credit_for", "family_scores", "related_ids"]
+__all__ = ["Credit", "RELATED_CREDIT", "IMPLIED_CREDIT", "SIBLING_CREDIT", "TRANSFER_CREDIT", "core_depth", "credit_for", "family_scores", "related_ids"]
 
 RELATED_CREDIT = 0.5
 IMPLIED_CREDIT = 0.5
 #: Partial credit for a core AI/ML skill through another skill the résumé shows in the same taxonomy
 #: group (object detection for segmentation, LightGBM for XGBoost, LoRA for fine-tuning).
 SIBLING_CREDIT = 0.3
+#: Partial credit for a core skill through the résumé's AI/ML core elsewhere (skills transfer within the
+#: core): this × the mean strength of the résumé's three strongest core skills (missing ones count 0),
+#: so one stray mention of "machine learning" earns little and a body of AI/ML work earns more.
+TRANSFER_CREDIT = 0.2
+TRANSFER_DEPTH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +109,36 @@ def credit_for(ts: TargetSkill, resume: ResumeProfile, taxonomy: Taxonomy) -> Cr
                 best = Credit(round(SIBLING_CREDIT * s, 4), "related", sid,
                               f"partial credit {SIBLING_CREDIT:g} × {s:.2f} through {resume.skills[sid].label}, "
                               f"shown in the same area ({taxonomy.group_label(skill.family, skill.group)})")
+    if skill is not None and _is_core(skill) and TRANSFER_CREDIT > 0:
+        depth, top = core_depth(resume, taxonomy)
+        value = round(TRANSFER_CREDIT * depth, 4)
+        if value > 0 and (best is None or value > best.value):
+            best = Credit(value, "related", top[0] if top else None,
+                          f"partial credit {TRANSFER_CREDIT:g} × {depth:.2f}: AI/ML core skills shown elsewhere in the "
+                          f"résumé transfer ({', '.join(resume.skills[t].label for t in top)})")
     return best or Credit(0.0, "none", None, "no evidence in the résumé")
+
+
+def _is_core(skill) -> bool:
+    return (skill.group in CORE_GROUPS or skill.id in CORE_SKILLS or skill.group == "mlops") \
+        and skill.id not in GENERAL_SKILLS
+
+
+def core_depth(resume: ResumeProfile, taxonomy: Taxonomy) -> tuple[float, list[str]]:
+    """Mean strength of the résumé's ``TRANSFER_DEPTH`` strongest AI/ML core skills, and their ids."""
+    cached = resume._cache.get("core_depth")
+    if cached is not None:
+        return cached
+    scored = []
+    for sid in resume.skills:
+        sk = taxonomy.find(sid)
+        if sk is not None and _is_core(sk):
+            scored.append((resume.strength(sid), sid))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    top = scored[:TRANSFER_DEPTH]
+    out = (sum(v for v, _ in top) / TRANSFER_DEPTH, [sid for _, sid in top])
+    resume._cache["core_depth"] = out
+    return out
 
 
 def family_scores(target: Target, credits: dict[str, Credit]) -> tuple[float, dict[str, float | None], dict[str, dict]]:
