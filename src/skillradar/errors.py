@@ -8,7 +8,8 @@ three surfaces never disagree about what went wrong::
     ├── UsageError                       bad_usage       2     400
     │   ├── UnknownTaxonomy              unknown_taxonomy
     │   ├── UnknownSkill                 unknown_skill
-    │   └── UnknownRole                  unknown_role
+    │   ├── UnknownRole                  unknown_role
+    │   └── GroupsFileError              invalid_groups  2     422
     ├── MissingExtra                     missing_extra   2     501
     ├── TaxonomyError                    invalid_taxonomy 1    422
     ├── InputError                       (per input)     1     422
@@ -21,7 +22,8 @@ three surfaces never disagree about what went wrong::
     │   ├── CorruptFile                  corrupt_file
     │   ├── ZipBomb                      zip_bomb              413
     │   ├── FileMissing                  file_not_found        404
-    │   └── MissingColumn                missing_column
+    │   ├── MissingColumn                missing_column
+    │   └── UnknownItem                  unknown_id            404
     └── StoreError                       store_error     1     500
 
 Third-party exceptions are wrapped with ``raise … from exc`` so the cause stays visible.
@@ -35,6 +37,7 @@ __all__ = [
     "UnknownTaxonomy",
     "UnknownSkill",
     "UnknownRole",
+    "GroupsFileError",
     "MissingExtra",
     "TaxonomyError",
     "InputError",
@@ -48,6 +51,7 @@ __all__ = [
     "ZipBomb",
     "FileMissing",
     "MissingColumn",
+    "UnknownItem",
     "StoreError",
 ]
 
@@ -90,6 +94,13 @@ class UnknownSkill(UsageError):
 class UnknownRole(UsageError):
     code = "unknown_role"
     http_status = 404
+
+
+class GroupsFileError(UsageError):
+    """The ``--groups`` CSV cannot be used (missing columns, unknown résumé, conflicting rows)."""
+
+    code = "invalid_groups"
+    http_status = 422
 
 
 class MissingExtra(SkillradarError):
@@ -163,6 +174,13 @@ class MissingColumn(InputError):
     """A posting file has no column holding the posting text (market ingest)."""
 
     code = "missing_column"
+
+
+class UnknownItem(InputError):
+    """``data erase`` was given an id the store does not hold."""
+
+    code = "unknown_id"
+    http_status = 404
 
 
 class StoreError(SkillradarError):

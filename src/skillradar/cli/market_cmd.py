@@ -3,7 +3,6 @@ measured roles and a synthetic demonstration corpus. Thin wrappers over ``skillr
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Optional
 

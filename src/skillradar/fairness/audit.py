@@ -17,19 +17,12 @@ import csv
 import math
 from pathlib import Path
 
-from ..errors import UsageError
+from ..errors import GroupsFileError
 
 __all__ = ["audit_ranking", "load_groups_csv", "GroupsFileError", "FOUR_FIFTHS"]
 
 FOUR_FIFTHS = 0.8
 SMALL_GROUP = 5
-
-
-class GroupsFileError(UsageError):
-    """The ``--groups`` CSV cannot be used (missing columns, unknown résumé, conflicting rows)."""
-
-    code = "invalid_groups"
-    http_status = 422
 
 
 def load_groups_csv(path: str | Path, *, resumes: list[str] | None = None) -> dict[str, str]:

@@ -24,7 +24,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError, MissingExtra, StoreError
+from ..errors import MissingExtra, StoreError, UnknownItem
 
 __all__ = ["DEFAULT_DB", "UnknownItem", "EraseResult", "connect", "store_resume", "store_derived", "list_items",
            "get_item", "erase", "DERIVED_COLUMN"]
@@ -32,13 +32,6 @@ __all__ = ["DEFAULT_DB", "UnknownItem", "EraseResult", "connect", "store_resume"
 DEFAULT_DB = "skillradar.duckdb"
 DERIVED_COLUMN = "stored_item_id"
 _TABLE = "stored_items"
-
-
-class UnknownItem(InputError):
-    """``data erase`` was given an id the store does not hold."""
-
-    code = "unknown_id"
-    http_status = 404
 
 
 @dataclass
