@@ -51,8 +51,11 @@ class Assessment:
                 "credit": "direct evidence strength = section factor (experience 1.0, projects 0.95, "
                           "certifications 0.75, education/summary 0.7, skills list 0.6) × recency "
                           "(1.0 within 2 years, down to 0.5 at 10+ years); related skill 0.5 × its strength; "
-                          "a more advanced skill that builds on it 0.5 × its strength",
-                "weights": "posting: required 1.0, named 0.75, preferred 0.5" if self.target.source == "posting"
+                          "a more advanced skill that builds on it 0.5 × its strength; for AI/ML core skills, "
+                          "another skill of the same area 0.3 × its strength, else 0.2 × the mean strength of "
+                          "the résumé's three strongest AI/ML core skills",
+                "weights": "posting: required 1.0, named 0.75, preferred 0.5, × importance (AI/ML core 1.0, "
+                           "general technical 0.4, soft/thinking/domain 0.25)" if self.target.source == "posting"
                            else ("curated: editorial judgements, not market figures" if self.target.source == "curated"
                                  else "market: share of the role's postings / the top share"),
             },

@@ -1,0 +1,34 @@
+"""The score's structure: importance of a skill to the posting, same-area and transfer credit."""
+
+from skillradar.assess import assess, build_target
+from skillradar.assess.profile import IMPORTANCE, skill_importance
+from skillradar.records import Document
+
+POSTING_TEXT = ("Requirements:\n- Experience with PyTorch and object detection.\n- Python and Docker.\n"
+                "- Good communication skills.\n")
+
+
+def _posting():
+    return Document(source="p.txt", text=POSTING_TEXT, format="txt", kind="posting")
+
+
+def test_core_skills_weigh_more_than_general_and_soft(taxonomy):
+    target = build_target(posting=_posting(), taxonomy=taxonomy)
+    w = {t.skill_id: t.weight for t in target.skills}
+    assert w["fw.pytorch"] > w["lang.python"] > w["soft.communication"]
+    assert w["mlops.docker"] == w["lang.python"]
+    assert skill_importance(taxonomy.get("mlops.mlflow"))[0] == IMPORTANCE["core"]
+    assert skill_importance(taxonomy.get("mlops.docker"))[0] == IMPORTANCE["general"]
+
+
+def test_ml_practitioner_beats_generalist_with_same_generic_skills(taxonomy):
+    ml = Document(source="a.txt", text="Experience\nML Engineer, 2021 - Present\nTrained image segmentation "
+                  "models and fine-tuned transformers; built Python services in Docker.\n")
+    dev = Document(source="b.txt", text="Experience\nDeveloper, 2021 - Present\nBuilt Python services in "
+                   "Docker; wrote documentation.\n")
+    a = assess(ml, posting=_posting(), taxonomy=taxonomy)
+    b = assess(dev, posting=_posting(), taxonomy=taxonomy)
+    assert a.overall > b.overall
+    partial = {p["skill_id"]: p for p in a.partial}
+    assert "cv.object-detection" in partial  # through segmentation, same area
+    assert "same area" in partial["cv.object-detection"]["why"]
