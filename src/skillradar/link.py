@@ -131,15 +131,29 @@ def score_lines(
     vecs = index.embedder.encode(flat)
     sent_vecs, pos = vecs[: len(live)], len(live)
     out: list[np.ndarray | None] = [None] * len(texts)
+    sent_scores = index.skill_scores(sent_vecs) if live else None
+    counts = [len(ps) for ps in phrase_lists]
+    # phrase scores for many lines in one matrix product (chunks of ~2,000 rows), max per line
+    phrase_best: list[np.ndarray | None] = [None] * len(live)
+    j = 0
+    while j < len(live):
+        k, rows = j, 0
+        while k < len(live) and (rows == 0 or rows + counts[k] <= 2000):
+            rows += counts[k]
+            k += 1
+        if rows and sentence_weight < 1.0:
+            block = index.skill_scores(vecs[pos : pos + rows])
+            bounds = np.cumsum([0] + counts[j:k])
+            for m in range(j, k):
+                a_, b_ = bounds[m - j], bounds[m - j + 1]
+                if b_ > a_:
+                    phrase_best[m] = block[a_:b_].max(axis=0)
+        pos += rows
+        j = k
     for j, i in enumerate(live):
-        n = len(phrase_lists[j])
-        sent = index.skill_scores(sent_vecs[j : j + 1])[0]
-        if n and sentence_weight < 1.0:
-            phr = index.skill_scores(vecs[pos : pos + n]).max(axis=0)
-            score = sentence_weight * sent + (1.0 - sentence_weight) * np.maximum(phr, sent)
-        else:
-            score = sent
-        pos += n
+        sent = sent_scores[j]
+        phr = phrase_best[j]
+        score = sent if phr is None else sentence_weight * sent + (1.0 - sentence_weight) * np.maximum(phr, sent)
         if lexical_weight:
             score = (score + lexical_weight * index.lexical(texts[i])) / (1.0 + lexical_weight)  # stays ≤ 1
         out[i] = score
