@@ -23,6 +23,7 @@ three surfaces never disagree about what went wrong::
     │   ├── ZipBomb                      zip_bomb              413
     │   ├── FileMissing                  file_not_found        404
     │   ├── MissingColumn                missing_column
+    │   ├── NoTargetSkills               no_target_skills
     │   └── UnknownItem                  unknown_id            404
     └── StoreError                       store_error     1     500
 
@@ -52,6 +53,7 @@ __all__ = [
     "FileMissing",
     "MissingColumn",
     "UnknownItem",
+    "NoTargetSkills",
     "StoreError",
 ]
 
@@ -181,6 +183,12 @@ class UnknownItem(InputError):
 
     code = "unknown_id"
     http_status = 404
+
+
+class NoTargetSkills(InputError):
+    """The posting names no skill of the taxonomy (or only negated ones): nothing to assess against."""
+
+    code = "no_target_skills"
 
 
 class StoreError(SkillradarError):

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import datetime as _dt
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import EmptyText, FileMissing, UsageError
 from ..extract import extract_document
-from ..records import FAMILIES, Document
+from ..records import Document
 from ..taxonomy import Taxonomy, load_taxonomy
 from .plan import Gap, PlanStep, find_gaps, learning_plan
 from .profile import Target, role_target, target_from_posting
 from .resume import ResumeProfile, understand_resume
 from .score import Credit, credit_for, family_scores
 
-__all__ = ["Assessment", "assess", "build_target", "load_document", "rank", "audit_groups"]
+__all__ = ["Assessment", "assess", "build_target", "load_document", "rank"]
 
 
 @dataclass
@@ -223,25 +222,3 @@ def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=No
             if k not in ("resume", "overall", "rank")}} for r in rows] + failed
 
 
-def audit_groups(ranking: list[dict], groups: dict[str, str]) -> dict:
-    """Selection rate per self-reported group among the top half, and the impact ratio (min / max).
-
-    ``groups`` maps a résumé path (as given) to its group; résumés without a group are left out of
-    the audit and counted under ``ungrouped``.
-    """
-    ranked = [r for r in ranking if "rank" in r]
-    cutoff = math.ceil(len(ranked) / 2)
-    per: dict[str, list[int]] = {}
-    ungrouped = 0
-    for r in ranked:
-        g = groups.get(r["resume"])
-        if g is None:
-            ungrouped += 1
-            continue
-        per.setdefault(g, []).append(1 if r["rank"] <= cutoff else 0)
-    rates = {g: {"selection_rate": sum(v) / len(v), "count": len(v), "selected": sum(v)} for g, v in sorted(per.items())}
-    values = [v["selection_rate"] for v in rates.values()]
-    ratio = (min(values) / max(values)) if values and max(values) > 0 else None
-    return {"selected": "top half of the ranking", "cutoff_rank": cutoff, "groups": rates,
-            "impact_ratio": ratio, "ungrouped": ungrouped,
-            "note": "impact ratio below 0.8 fails the four-fifths rule of thumb"}

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import InputError, UnknownRole, UsageError
+from ..errors import NoTargetSkills, UnknownRole, UsageError
 from ..records import Extraction
 from ..taxonomy import Taxonomy
 
@@ -69,12 +69,6 @@ def skill_importance(skill) -> tuple[float, str]:
         return IMPORTANCE["general"], "general technical skill shared with many non-AI jobs"
     return IMPORTANCE["other"], f"{skill.family} skill"
 _LEVEL_RANK = {"required": 0, None: 1, "preferred": 2}
-
-
-class NoTargetSkills(InputError):
-    """The posting names no skill of the taxonomy (or only negated ones): nothing to assess against."""
-
-    code = "no_target_skills"
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 from typing import Optional
@@ -125,47 +124,19 @@ def _print_assessment(a) -> None:
                          + (f"\n     {escape(res)}" if res else ""), highlight=False)
 
 
-def read_groups(path: str) -> dict[str, str]:
-    """The ``resume,group`` CSV of ``rank --groups``; bad shapes raise UsageError saying what to fix."""
-    p = Path(path)
-    if not p.is_file():
-        raise UsageError(f"--groups: no such file '{path}'")
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"--groups: '{path}' is not UTF-8 text") from exc
-    reader = csv.DictReader(text.splitlines())
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    if "resume" not in header or "group" not in header:
-        raise UsageError(f"--groups: '{path}' needs a header 'resume,group' (got {','.join(header) or 'nothing'})")
-    reader.fieldnames = header
-    out: dict[str, str] = {}
-    for i, row in enumerate(reader, 2):
-        name, group = (row.get("resume") or "").strip(), (row.get("group") or "").strip()
-        if not name or not group:
-            raise UsageError(f"--groups: '{path}' line {i}: both resume and group are needed")
-        if name in out and out[name] != group:
-            raise UsageError(f"--groups: '{path}' line {i}: '{name}' is given two groups")
-        out[name] = group
-    return out
-
-
 def _load_groups(path: str, resumes: list[str]) -> dict[str, str]:
-    """The groups file, read by the fairness module when it is there (else a plain reader)."""
-    try:
-        from ..fairness.audit import load_groups_csv
-    except ImportError:
-        return read_groups(path)
+    from ..fairness.audit import load_groups_csv
+
     return load_groups_csv(path, resumes=resumes)
 
 
 def _audit(ranked: list[dict], groups: dict[str, str]) -> dict:
     try:
         from ..fairness.audit import audit_ranking
-    except ImportError:
-        from ..assess import audit_groups
+    except ImportError as exc:  # fairlearn is the 'fairness' extra
+        from ..errors import MissingExtra
 
-        return audit_groups(ranked, groups)
+        raise MissingExtra("the ranking audit", "fairness", "fairlearn") from exc
     return audit_ranking(ranked, groups)
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..errors import GroupsFileError
 
-__all__ = ["audit_ranking", "load_groups_csv", "GroupsFileError", "FOUR_FIFTHS"]
+__all__ = ["audit_ranking", "load_groups_csv", "parse_groups_csv", "GroupsFileError", "FOUR_FIFTHS"]
 
 FOUR_FIFTHS = 0.8
 SMALL_GROUP = 5
@@ -45,6 +45,11 @@ def load_groups_csv(path: str | Path, *, resumes: list[str] | None = None) -> di
         raise GroupsFileError(f"groups file {path} does not exist", source=str(path)) from exc
     except OSError as exc:
         raise GroupsFileError(f"cannot read groups file {path}: {exc}", source=str(path)) from exc
+    return parse_groups_csv(raw, str(path), resumes=resumes)
+
+
+def parse_groups_csv(raw: bytes, path: str, *, resumes: list[str] | None = None) -> dict[str, str]:
+    """:func:`load_groups_csv` for bytes already read (an upload); ``path`` names it in messages."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

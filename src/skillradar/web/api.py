@@ -7,8 +7,6 @@ content (``readers.read_bytes``), never trusted from their names; CPU work runs 
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from typing import Literal
 
@@ -299,27 +297,17 @@ _RANK_BODY = {"requestBody": {"required": True, **_multipart_schema({
 }, required=["resumes"])}}
 
 
-def _read_groups(part: Part) -> dict[str, str]:
-    try:
-        text = bytes(part.data).decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BadRequest("the groups file is not UTF-8 CSV", code="decode_error") from exc
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or not {"resume", "group"} <= {f.strip() for f in reader.fieldnames}:
-        raise BadRequest("the groups file needs a header 'resume,group'", code="invalid_groups")
-    out = {}
-    for row in reader:
-        name, group = (row.get("resume") or "").strip(), (row.get("group") or "").strip()
-        if name and group:
-            out[name] = group
-    return out
+def _read_groups(part: Part, resumes: list[str]) -> dict[str, str]:
+    from ..fairness.audit import parse_groups_csv
+
+    return parse_groups_csv(bytes(part.data), "groups", resumes=resumes)
 
 
 @router.post("/rank", openapi_extra=_RANK_BODY, summary="Rank résumés for one posting or role")
 async def rank(request: Request) -> dict:
     """``{"ranking": [...], "audit": {...} or null}`` like `skillradar rank --format json`; unreadable résumés
     appear after the ranked rows with their error."""
-    from ..assess import audit_groups
+    from ..fairness.audit import audit_ranking
     from ..assess import rank as rank_resumes
     from ..readers import read_bytes
 
@@ -346,7 +334,10 @@ async def rank(request: Request) -> dict:
             except SkillradarError as err:
                 failed.append({"resume": name, "error": err.to_dict()})
         ranking = rank_resumes(docs, taxonomy=tax, db=db, **target) + failed if docs else failed
-        audit = audit_groups(ranking, _read_groups(groups_part)) if groups_part is not None else None
+        audit = None
+        if groups_part is not None:
+            ranked = [r for r in ranking if "rank" in r]
+            audit = audit_ranking(ranked, _read_groups(groups_part, [r["resume"] for r in ranked]))
         return {"ranking": ranking, "audit": audit}
 
     return await run_in_threadpool(work)
