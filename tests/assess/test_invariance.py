@@ -1,4 +1,5 @@
-"""Scores do not move when only name, pronouns, gendered words, age or address change."""
+"""Scores do not move when only name, pronouns, gendered words, age, marital status, nationality or
+address change."""
 
 from __future__ import annotations
 
@@ -13,13 +14,17 @@ from .conftest import EXAMPLES, POSTINGS, RESUMES, TODAY
 
 PERSONAS = [
     {"name": "Maria Gonzalez", "title": "Ms.", "subj": "she", "obj": "her", "poss": "her", "age": "Age: 29",
-     "address": "12 Rose Lane, Leeds LS1 4AB, United Kingdom", "role": "chairwoman", "group": "women"},
+     "address": "12 Rose Lane, Leeds LS1 4AB, United Kingdom", "role": "chairwoman", "group": "women",
+     "marital": "Married, two children", "nationality": "Spanish"},
     {"name": "John Smith", "title": "Mr.", "subj": "he", "obj": "him", "poss": "his", "age": "Age: 58",
-     "address": "Apt 5, 900 Market Street, San Francisco, CA 94103", "role": "chairman", "group": "men"},
+     "address": "Apt 5, 900 Market Street, San Francisco, CA 94103", "role": "chairman", "group": "men",
+     "marital": "Single", "nationality": "American"},
     {"name": "Alex Kim", "title": "Mx.", "subj": "they", "obj": "them", "poss": "their",
-     "age": "Date of birth: 03/04/1971", "address": "Via Roma 7, 20121 Milano, Italy", "role": "chair", "group": "people"},
+     "age": "Date of birth: 03/04/1971", "address": "Via Roma 7, 20121 Milano, Italy", "role": "chair", "group": "people",
+     "marital": "Divorced", "nationality": "South Korean"},
     {"name": "Julia Okonkwo", "title": "Dr.", "subj": "she", "obj": "her", "poss": "her", "age": "Age: 41",
-     "address": "PO Box 88, Nairobi 00100, Kenya", "role": "chairwoman", "group": "mothers"},
+     "address": "PO Box 88, Nairobi 00100, Kenya", "role": "chairwoman", "group": "mothers",
+     "marital": "Widowed", "nationality": "Nigerian"},
 ]
 
 SOURCES = [EXAMPLES / "resume.md", *[RESUMES / f for f in ("cv-001.md", "cv-008.txt", "cv-015.txt", "cv-022.md", "cv-031.txt", "cv-045.md")]]
@@ -41,7 +46,8 @@ def _existing(paths):
 
 def _variant(body: str, persona: dict) -> str:
     header = (f"{persona['title']} {persona['name']}\n{persona['address']}\n{persona['age']}\n"
-              f"Pronouns: {persona['subj']}/{persona['obj']}\n\n")
+              f"Pronouns: {persona['subj']}/{persona['obj']}\nMarital status: {persona['marital']}\n"
+              f"Nationality: {persona['nationality']}\n\n")
     footer = (f"\n\nVolunteering\n{persona['subj'].capitalize()} volunteers as {persona['role']} of a local "
               f"book club for {persona['group']}, and {persona['poss']} references are available on request.\n")
     return header + body + footer
