@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Context", "SECTIONS", "analyse", "guess_kind"]
 
@@ -124,8 +124,9 @@ _YEARS = re.compile(
     r"(?:years?|yrs?)(?:'|’)?\b", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
+    """Section, requirement level and years of one mention."""
+
     section: str | None
     requirement: str | None
     years: float | None
@@ -209,8 +210,14 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
+_BREAK_HINTS = (".", ";", "!", "?", "•", "·", "ut", "ereas", "wever")
+
+
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each clause of ``text[start:end]`` (one line): cut at sentence ends, bullets, 'but'."""
+    line = text[start:end]
+    if not any(h in line for h in _BREAK_HINTS):  # most lines: one clause, no regex needed
+        return [(start, end)]
     out, pos = [], start
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         if m.start() > pos:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -19,9 +20,9 @@ from .ambiguity import accept_ambiguous, everyday_use
 __all__ = ["Hit", "Lexicon", "lexicon_for"]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A raw lexical hit before context: offsets into the original text."""
+class Hit(NamedTuple):
+    """A raw lexical hit before context: offsets into the original text (a tuple: made by the
+    thousand per corpus, so cheap construction matters)."""
 
     skill_id: str
     start: int
