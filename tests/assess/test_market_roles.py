@@ -9,7 +9,7 @@ import pytest
 
 from .conftest import EXAMPLES, POSTINGS
 
-pytest.importorskip("duckdb")
+import duckdb  # noqa: F401,E402  (an installed extra: fail loudly if missing)
 
 TITLES = {"llm-engineer.txt": "Senior LLM Engineer", "ml-engineer.md": "Machine Learning Engineer",
           "data-scientist.md": "Data Scientist"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("fairlearn")
+import fairlearn  # noqa: F401,E402  (an installed extra: fail loudly if missing)
 
 from skillradar.fairness.audit import GroupsFileError, audit_ranking, load_groups_csv  # noqa: E402
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("dask.distributed")
+import dask.distributed  # noqa: F401,E402  (an installed extra: fail loudly if missing)
 
 
 @pytest.mark.slow

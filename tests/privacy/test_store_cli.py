@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-pytest.importorskip("duckdb")
+import duckdb  # noqa: E402  (an installed extra: fail loudly if missing)
 
 from skillradar.cli import main  # noqa: E402
 from skillradar.privacy import store  # noqa: E402
@@ -25,8 +25,6 @@ def test_store_keeps_only_redacted_text(tmp_path):
 
 
 def test_list_and_erase_with_derived(tmp_path):
-    import duckdb
-
     db = tmp_path / "s.duckdb"
     a = store.store_resume(db, CV, "a.txt")
     b = store.store_resume(db, "Bob Stone\nGo, Spark", "b.txt")
