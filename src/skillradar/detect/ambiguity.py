@@ -38,7 +38,8 @@ _STRONG_CUES = re.compile(
 )
 _WEAK_CUES = re.compile(
     r"\b(proficien\w*|experience|expertise|knowledge|skills?|engineer|engineering|apps?|applications?|native|"
-    r"written|develop\w*|build\w*|services?|tools?|technologies|tech|using|advanced)\b",
+    r"written|develop\w*|build\w*|services?|tools?|technologies|tech|using|advanced|fluent|fluency|speak\w*|"
+    r"required|preferred|nice to have|plus|familiar\w*)\b",
     re.I,
 )
 _LIST_GAP = re.compile(r"^[\s,/;|&()+·•*-]*(and|or|&)?[\s,/;|&()+·•*-]*$", re.I)
@@ -64,21 +65,25 @@ def everyday_use(text: str, start: int, end: int) -> bool:
     return form in ("r", "c") and bool(re.match(r"^\s*[-–]\s*\w", after))  # "R-squared", "C-level"
 
 
-def technical_evidence(text: str, start: int, end: int, neighbours) -> float | None:
-    """Confidence that the form means the technology: a listed neighbour, or cue words nearby."""
+def technical_evidence(text: str, start: int, end: int, neighbours, *, listed_only: bool = False) -> float | None:
+    """Confidence that the form means the technology: a listed neighbour, or (unless ``listed_only``)
+    cue words nearby."""
     before = text[max(0, start - 25):start]
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
-    # A listed neighbour: another skill separated only by commas, slashes, "and"/"or".
+    window = text[max(line_start, start - 40):start] + " " + text[end:min(line_end, end + 40)]
+    # A listed neighbour: another skill separated only by commas, slashes, "and"/"or". An ambiguous
+    # neighbour vouches only together with a cue word ("Italian and French dishes" is food).
     for h in neighbours:
         if h.start == start:
             continue
-        if h.end <= start and h.end >= line_start and _LIST_GAP.match(text[h.end:start]):
+        listed = ((line_start <= h.end <= start and _LIST_GAP.match(text[h.end:start]))
+                  or (end <= h.start <= line_end and _LIST_GAP.match(text[end:h.start])))
+        if listed and (not h.ambiguous or _STRONG_CUES.search(window) or _WEAK_CUES.search(window)):
             return 0.9
-        if h.start >= end and h.start <= line_end and _LIST_GAP.match(text[end:h.start]):
-            return 0.9
-    window = text[max(line_start, start - 40):start] + " " + text[end:min(line_end, end + 40)]
+    if listed_only:
+        return None
     if _STRONG_CUES.search(window):
         return 0.85
     prev = re.search(r"([A-Z][a-z]+) $", before)

@@ -15,7 +15,7 @@ import ahocorasick
 
 from ..taxonomy.model import Taxonomy
 from ..textnorm import fold, fold_with_map
-from .ambiguity import accept_ambiguous, everyday_use
+from .ambiguity import accept_ambiguous, everyday_use, technical_evidence
 
 __all__ = ["Hit", "Lexicon", "lexicon_for"]
 
@@ -30,6 +30,7 @@ class Hit(NamedTuple):
     method: str  # "exact" (the label) or "alias"
     confidence: float
     ambiguous: bool
+    exact_case: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,13 +107,18 @@ class Lexicon:
             if start < last_end:
                 continue
             o_start, o_end = origin[start], origin[end - 1] + 1
+            exact_case = True
             if entry.ambiguous:
-                if text[o_start:o_end] != entry.form:
-                    continue  # ambiguous forms count only as written ("Go", not "go")
+                written = text[o_start:o_end]
+                if written != entry.form:
+                    # "go", "kafka": a lower-case writing of a capitalised form may still be the tool, but
+                    # needs stronger evidence; all-caps forms ("R", "REST", "BERT") count only as written.
+                    if entry.form.isupper() or not written.islower():
+                        continue
+                    exact_case = False
             last_end = end
-            hits.append(
-                Hit(entry.skill_id, o_start, o_end, entry.method, _confidence(entry, o_end - o_start), entry.ambiguous)
-            )
+            hits.append(Hit(entry.skill_id, o_start, o_end, entry.method, _confidence(entry, o_end - o_start),
+                            entry.ambiguous, exact_case))
         return _resolve_ambiguous(text, hits)
 
 
@@ -133,21 +139,39 @@ def _confidence(entry: _Entry, length: int) -> float:
 
 
 def _resolve_ambiguous(text: str, hits: list[Hit]) -> list[Hit]:
-    """Keep an ambiguous hit only where its context says it means the technology."""
+    """Keep an ambiguous hit only where its context says it means the technology.
+
+    Written as in the taxonomy ("Spark"), a form needs a listed neighbour or a cue word nearby; its
+    neighbours may be plain hits or other ambiguous ones not used in an everyday sense ("Spark and
+    Kafka" vouch for each other, "go to market" vouches for nothing). Written in lower case
+    ("kafka"), it needs a listed neighbour that is itself accepted, found by repeating until stable.
+    """
     if not any(h.ambiguous for h in hits):
         return hits
-    # Neighbours that count as evidence: plain hits, and ambiguous ones not used in an everyday sense
-    # ("Spark and Kafka" vouch for each other; "go to market" vouches for nothing).
-    neighbours = [h for h in hits if not h.ambiguous or not everyday_use(text, h.start, h.end)]
-    out = []
-    for h in hits:
+    neighbours = [h for h in hits if not h.ambiguous or (h.exact_case and not everyday_use(text, h.start, h.end))]
+    accepted: dict[int, Hit] = {}
+    for i, h in enumerate(hits):
         if not h.ambiguous:
-            out.append(h)
-            continue
-        verdict = accept_ambiguous(text, h.start, h.end, neighbours)
-        if verdict is not None:
-            out.append(Hit(h.skill_id, h.start, h.end, h.method, verdict, True))
-    return out
+            accepted[i] = h
+        elif h.exact_case:
+            verdict = accept_ambiguous(text, h.start, h.end, neighbours)
+            if verdict is not None:
+                accepted[i] = h._replace(confidence=verdict)
+    pending = [i for i, h in enumerate(hits) if h.ambiguous and not h.exact_case]
+    changed = True
+    while pending and changed:
+        changed = False
+        for i in list(pending):
+            h = hits[i]
+            if everyday_use(text, h.start, h.end):
+                pending.remove(i)
+                continue
+            verdict = technical_evidence(text, h.start, h.end, list(accepted.values()), listed_only=True)
+            if verdict is not None:
+                accepted[i] = h._replace(confidence=verdict - 0.1)
+                pending.remove(i)
+                changed = True
+    return [accepted[i] for i in sorted(accepted)]
 
 
 @functools.lru_cache(maxsize=8)
