@@ -32,3 +32,18 @@ def test_ml_practitioner_beats_generalist_with_same_generic_skills(taxonomy):
     partial = {p["skill_id"]: p for p in a.partial}
     assert "cv.object-detection" in partial  # through segmentation, same area
     assert "same area" in partial["cv.object-detection"]["why"]
+
+
+def test_involvement_separates_doing_from_talking():
+    from skillradar.assess.resume import involvement_of
+
+    def inv(sentence: str, word: str = "RAG") -> str:
+        i = sentence.index(word)
+        return involvement_of(sentence, i, i + len(word))
+
+    assert inv("- Built a RAG assistant over 40k documents.") == "hands-on"
+    assert inv("- Advised insurers on RAG adoption.") == "talking"
+    assert inv("- Sold RAG products to banks.") == "talking"
+    assert inv("- Familiar with RAG.") == "neutral"
+    # the sentence, not the line, decides: a doing verb elsewhere on the line does not leak in
+    assert inv("Built dashboards. Wrote about RAG for the blog.") == "talking"

@@ -98,6 +98,7 @@ class Evidence:
     recency: float
     entry: str | None  # the date range of its entry, e.g. "Mar 2022 - Present"
     years_ago: float | None
+    involvement: float = 1.0  # hands-on (1.0), neutral, or talking about the skill rather than using it
 
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text, "section": self.section}
@@ -139,6 +140,9 @@ class SkillEvidence:
             parts.append(f"in the entry dated {best.entry}")
         if best.recency < 1.0:
             parts.append(f"about {best.years_ago:.0f} years ago (recency ×{best.recency:.2f})")
+        if best.involvement < 1.0:
+            how = "talked about rather than used" if best.involvement == INVOLVEMENT["talking"] else "no verb of doing"
+            parts.append(f"{how} (×{best.involvement:.2f})")
         if self.stated_years is not None:
             parts.append(f"{self.stated_years:g} years stated")
         elif self.dated_years:
@@ -249,7 +253,7 @@ def understand_resume(extraction: Extraction, doc: Document, *, today: _dt.date 
         se = skills.get(m.skill_id)
         if se is None:
             se = skills[m.skill_id] = SkillEvidence(m.skill_id, m.label, m.family)
-        ev = _evidence(m, ranges, entry_starts, ref)
+        ev = _evidence(m, ranges, entry_starts, ref, text)
         se.evidence.append(ev)
         if m.years is not None:
             se.stated_years = max(se.stated_years or 0.0, m.years)
@@ -268,8 +272,36 @@ def _range_of(offset: int, ranges: list[DateRange], entry_starts: list[int]) -> 
     return None
 
 
-def _evidence(m: Mention, ranges: list[DateRange], entry_starts: list[int], ref: float) -> Evidence:
+# Verbs of doing the work versus verbs of talking about it, for mentions in dated entries: "built a
+# RAG assistant" shows the skill; "advised clients on RAG" or "sold RAG products" shows less of it.
+_HANDS_ON = re.compile(
+    r"\b(built|build|building|developed|develop|developing|implemented|implementing|trained|training|fine-?tuned|"
+    r"deployed|deploying|designed|engineered|wrote|coded|programmed|shipped|optimi[sz]ed|created|automated|"
+    r"migrated|architected|prototyped|maintained|refactored|benchmarked|tuned|scaled|productioni[sz]ed|"
+    r"analy[sz]ed|modelled|modeled|ran|run|used|using|applied|researched|published|led the development)\b", re.I)
+_TALKING = re.compile(
+    r"\b(advised|advising|sold|selling|covered|covering|reported on|wrote about|writing about|articles? on|"
+    r"marketed|marketing|promoted|pitched|explained|briefed|negotiated|drafted|reviewed contracts|"
+    r"interviewed|recruited|hired|sourced|evangeli[sz]ed|consulted on|lectured on|commented on|"
+    r"communicated|customers? (?:about|on)|clients? (?:about|on))\b", re.I)
+INVOLVEMENT = {"hands-on": 1.0, "neutral": 0.85, "talking": 0.6}
+
+
+def involvement_of(text: str, start: int, end: int) -> str:
+    """``hands-on``, ``talking`` or ``neutral``: how the sentence around a mention relates to the skill."""
+    left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), text.rfind("; ", 0, start))
+    right = min((i for i in (text.find("\n", end), text.find(". ", end), text.find("; ", end)) if i != -1),
+                default=len(text))
+    sentence = text[left + 1:right]
+    talking, doing = _TALKING.search(sentence), _HANDS_ON.search(sentence)
+    if talking and not (doing and doing.start() < talking.start()):
+        return "talking"
+    return "hands-on" if doing else "neutral"
+
+
+def _evidence(m: Mention, ranges: list[DateRange], entry_starts: list[int], ref: float, text: str) -> Evidence:
     section_factor = SECTION_FACTORS.get(m.section, 0.7)
+    involvement = INVOLVEMENT[involvement_of(text, m.start, m.end)] if m.section in DATED_SECTIONS else 1.0
     recency, entry, ago = 1.0, None, None
     if m.section in DATED_SECTIONS:
         found = _range_of(m.start, ranges, entry_starts)
@@ -280,6 +312,6 @@ def _evidence(m: Mention, ranges: list[DateRange], entry_starts: list[int], ref:
             entry = rng.text
     return Evidence(
         start=m.start, end=m.end, text=m.text, section=m.section, line=m.line,
-        strength=round(section_factor * recency, 4), section_factor=section_factor, recency=recency,
-        entry=entry, years_ago=ago,
+        strength=round(section_factor * recency * involvement, 4), section_factor=section_factor, recency=recency,
+        entry=entry, years_ago=ago, involvement=involvement,
     )
