@@ -99,25 +99,46 @@ def usable_surfaces(taxonomy=None) -> dict[str, str]:
     return {sid: s for sid, s, _n in _surfaces_for(tax)}
 
 
+# How central a skill is to generative-AI postings, by id prefix: the plan draws most skills from the
+# core so the corpus reads like the market it imitates (core 0, general technical 1, the rest 2).
+_TIERS = (("genai.", "ml.", "dl.", "fw.", "nlp.", "mlops.", "cv."), ("cloud.", "lang.", "data.", "db.", "stats.", "se."))
+# Skills most generative-AI postings name, with a share in the spirit of public posting studies: flat truths.
+_ANCHORS = {"lang.python": 0.7, "genai.llm": 0.45, "data.sql": 0.3, "fw.pytorch": 0.3, "soft.communication": 0.3,
+            "cloud.aws": 0.25, "mlops.docker": 0.2}
+
+
+def _tier(skill_id: str) -> int:
+    return next((k for k, prefixes in enumerate(_TIERS) if skill_id.startswith(prefixes)), len(_TIERS))
+
+
 def _plan(ids: list[str], rng: random.Random, max_flat: int) -> dict[str, tuple[float, float]]:
     ids = sorted(ids)
     rng.shuffle(ids)
-    genai = [i for i in ids if i.startswith(("genai.", "llm."))]
-    others = [i for i in ids if i not in genai]
+    anchors = [i for i in sorted(_ANCHORS) if i in ids]
+    genai = [i for i in ids if i.startswith(("genai.", "llm.")) and i not in anchors]
+    others = [i for i in ids if i not in genai and i not in anchors]
     n_rise = max(1, min(4, len(ids) // 4))
     rising = (genai + others)[:n_rise]
-    rest = [i for i in ids if i not in rising]
+    rest = [i for i in ids if i not in rising and i not in anchors]
     falling_pool = [i for i in rest if i.startswith(("fw.", "lang.", "ml."))] + [i for i in rest if not i.startswith(("fw.", "lang.", "ml."))]
     n_fall = max(1, min(3, len(ids) // 6))
     falling = falling_pool[:n_fall]
-    flat = [i for i in rest if i not in falling][:max_flat]
+    pool = sorted((i for i in rest if i not in falling), key=_tier)  # stable: shuffled within each tier
+    room = max(0, max_flat - len(anchors))
+    quota = {0: room // 2, 1: room * 3 // 10}
+    quota[2] = room - quota[0] - quota[1]
+    flat = list(anchors)
+    for tier in range(len(_TIERS) + 1):
+        flat += [i for i in pool if _tier(i) == tier][:quota[tier]]
+    if len(flat) < max_flat:  # small taxonomies: fill from whatever is left
+        flat += [i for i in pool if i not in flat][:max_flat - len(flat)]
     plan = {}
     for i in rising:
         plan[i] = (round(rng.uniform(0.05, 0.12), 3), round(rng.uniform(0.35, 0.45), 3))
     for i in falling:
         plan[i] = (round(rng.uniform(0.32, 0.40), 3), round(rng.uniform(0.08, 0.14), 3))
     for i in flat:
-        p = round(rng.uniform(0.10, 0.40), 3)
+        p = _ANCHORS.get(i, round(rng.uniform(0.10, 0.40), 3))
         plan[i] = (p, p)
     return plan
 
