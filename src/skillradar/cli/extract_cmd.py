@@ -7,11 +7,11 @@ from typing import Optional
 
 import typer
 
-from ..errors import InputError, UsageError
+from ..errors import UsageError
 from ..extract import KINDS, extract_document
 from ..taxonomy import load_taxonomy
 from . import app
-from .output import dumps, emit_rows, progress, report_error, stdout, warn
+from .output import dumps, emit_rows, run_batch, stdout, warn, write_jsonl
 
 MENTION_COLUMNS = ["source", "kind", "skill_id", "label", "family", "group", "start", "end", "text", "line",
                    "page", "confidence", "method", "requirement", "years", "section"]
@@ -57,25 +57,15 @@ def extract_command(
     inputs = list(iter_inputs(paths))
     if not inputs:
         raise UsageError("no supported input files found in " + ", ".join(paths))
-    results: list[dict] = []
-    failed = 0
-    with progress(len(inputs), "extracting") as advance:
-        for source in inputs:
-            name = str(source)
-            try:
-                doc = _read(name, kind, max_bytes)
-                ex = extract_document(doc, taxonomy=tax, kind=None if kind == "auto" else kind, semantic=semantic)
-                obj = ex.to_dict()
-                for notice in ex.notices:
-                    warn(notice.code, name, notice.message)
-            except InputError as err:
-                failed += 1
-                report_error(err, name)
-                obj = {"source": name, "error": err.to_dict()}
-            results.append(obj)
-            if fmt == "jsonl":
-                sys.stdout.write(dumps(obj) + "\n")
-            advance()
+    def work(name: str) -> dict:
+        ex = extract_document(_read(name, kind, max_bytes), taxonomy=tax, kind=None if kind == "auto" else kind,
+                              semantic=semantic)
+        for notice in ex.notices:
+            warn(notice.code, name, notice.message)
+        return ex.to_dict()
+
+    results, failed = run_batch([str(p) for p in inputs], "extracting", work,
+                                write_jsonl if fmt == "jsonl" else None)
     if fmt == "json":
         sys.stdout.write(dumps(results) + "\n")
     elif fmt == "csv":

@@ -5,16 +5,16 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..errors import SkillradarError
+from ..errors import InputError, SkillradarError
 
-__all__ = ["stdout", "stderr", "emit_rows", "report_error", "progress", "FORMATS_ROWS"]
+__all__ = ["stdout", "stderr", "emit_rows", "report_error", "progress", "run_batch", "write_jsonl", "FORMATS_ROWS"]
 
 FORMATS_ROWS = ("table", "json", "jsonl", "csv")
 
@@ -90,5 +90,27 @@ def progress(total: int, label: str) -> Iterator:
         yield lambda n=1: bar.advance(task, n)
 
 
-def iter_nonempty(values: Iterable[str]) -> list[str]:
-    return [v for v in values if v]
+def run_batch(inputs: Sequence[str], label: str, work: Callable[[str], dict],
+              on_result: Callable[[dict], None] | None = None) -> tuple[list[dict], int]:
+    """Apply ``work(name) -> dict`` to every input with a progress bar. A failed input becomes
+    ``{"source", "error": {"code", "message"}}`` plus one line on stderr, and the batch goes on.
+    ``on_result`` sees each object as it is made (to stream JSON lines). Returns (objects, failures)."""
+    results: list[dict] = []
+    failed = 0
+    with progress(len(inputs), label) as advance:
+        for name in inputs:
+            try:
+                obj = work(name)
+            except InputError as err:
+                failed += 1
+                report_error(err, name)
+                obj = {"source": name, "error": err.to_dict()}
+            results.append(obj)
+            if on_result is not None:
+                on_result(obj)
+            advance()
+    return results, failed
+
+
+def write_jsonl(obj: dict) -> None:
+    sys.stdout.write(dumps(obj) + "\n")

@@ -6,9 +6,9 @@ import sys
 
 import typer
 
-from ..errors import InputError, UsageError
+from ..errors import UsageError
 from . import app
-from .output import dumps, emit_rows, report_error, stdout
+from .output import dumps, emit_rows, run_batch, stdout
 
 COLUMNS = ["source", "category", "term", "start", "end", "suggestion", "source_of_rule"]
 
@@ -24,19 +24,12 @@ def check_posting_command(
 
     if fmt not in ("table", "json", "jsonl", "csv"):
         raise UsageError(f"--format must be table, json, jsonl or csv (got '{fmt}')")
-    results, rows, failed = [], [], 0
-    for source in iter_inputs(paths):
-        name = str(source)
-        try:
-            doc = read_path(name, kind="posting")
-        except InputError as err:
-            failed += 1
-            report_error(err, name)
-            results.append({"source": name, "error": err.to_dict()})
-            continue
-        findings = check_posting(doc.text)
-        results.append({"source": name, "findings": findings, "summary": summarize(findings)})
-        rows += [{"source": name, **f, "source_of_rule": f["source"]} for f in findings]
+    def work(name: str) -> dict:
+        findings = check_posting(read_path(name, kind="posting").text)
+        return {"source": name, "findings": findings, "summary": summarize(findings)}
+
+    results, failed = run_batch([str(p) for p in iter_inputs(paths)], "checking", work)
+    rows = [{"source": r["source"], **f, "source_of_rule": f["source"]} for r in results for f in r.get("findings", [])]
     if fmt == "json":
         sys.stdout.write(dumps(results) + "\n")
     elif fmt == "jsonl":

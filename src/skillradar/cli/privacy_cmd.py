@@ -7,31 +7,15 @@ from typing import Optional
 
 import typer
 
-from ..errors import InputError, UsageError
+from ..errors import UsageError
 from . import app
-from .output import dumps, emit_rows, progress, report_error
+from .output import dumps, emit_rows, report_error, run_batch, write_jsonl
 
 data_app = typer.Typer(help="The stored résumés and reports (redacted): list them, erase them.",
                        no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(data_app, name="data")
 
 DATA_COLUMNS = ["id", "kind", "date", "size", "source", "parent"]
-
-
-def _read(source: str):
-    from ..readers import read_path, read_text
-
-    if source == "-":
-        data = sys.stdin.buffer.read()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            from ..errors import DecodeError
-
-            raise DecodeError(f"standard input is not UTF-8 (byte {exc.start}): re-encode it as UTF-8",
-                              source="-") from exc
-        return read_text(text, "-")
-    return read_path(source)
 
 
 @app.command("redact")
@@ -42,7 +26,7 @@ def redact_command(
 ) -> None:
     """Print the text with personal data replaced by typed placeholders ([EMAIL], [PHONE], [NAME] …)."""
     from ..privacy import redact
-    from ..readers import iter_inputs
+    from ..readers import iter_inputs, read_path
     from ..taxonomy import load_taxonomy
 
     if fmt not in ("text", "json", "jsonl"):
@@ -51,28 +35,20 @@ def redact_command(
     inputs = [str(p) for p in iter_inputs(paths)]
     if not inputs:
         raise UsageError("no supported input files found in " + ", ".join(paths))
-    results = []
-    failed = 0
-    with progress(len(inputs), "redacting") as advance:
-        for name in inputs:
-            try:
-                doc = _read(name)
-                red = redact(doc.text, taxonomy=tax)
-                obj = {"source": name, **red.to_dict()}
-            except InputError as err:
-                failed += 1
-                report_error(err, name)
-                obj = {"source": name, "error": err.to_dict()}
-            results.append(obj)
-            if fmt == "jsonl":
-                sys.stdout.write(dumps(obj) + "\n")
-            elif fmt == "text" and "text" in obj:
-                if len(inputs) > 1:
-                    sys.stdout.write(f"==> {name} <==\n")
-                sys.stdout.write(obj["text"])
-                if len(inputs) > 1 and not obj["text"].endswith("\n"):
-                    sys.stdout.write("\n")
-            advance()
+    def work(name: str) -> dict:
+        return {"source": name, **redact(read_path(name).text, taxonomy=tax).to_dict()}
+
+    def show(obj: dict) -> None:
+        if fmt == "jsonl":
+            write_jsonl(obj)
+        elif fmt == "text" and "text" in obj:
+            if len(inputs) > 1:
+                sys.stdout.write(f"==> {obj['source']} <==\n")
+            sys.stdout.write(obj["text"])
+            if len(inputs) > 1 and not obj["text"].endswith("\n"):
+                sys.stdout.write("\n")
+
+    results, failed = run_batch(inputs, "redacting", work, show)
     if fmt == "json":
         sys.stdout.write(dumps(results) + "\n")
     if failed:

@@ -68,7 +68,8 @@ _SUFFIX_FORMAT = {
 _SUPPORTED_LIST = ", ".join(SUPPORTED_SUFFIXES)
 
 
-def _human(n: int) -> str:
+def human_size(n: int) -> str:
+    """``2.5 MB``, ``12 KB``, ``900 bytes``: sizes in messages."""
     if n >= 1024 * 1024:
         return f"{n / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
     if n >= 1024:
@@ -78,7 +79,7 @@ def _human(n: int) -> str:
 
 def _too_large(size: int, max_bytes: int, source: str) -> TooLarge:
     return TooLarge(
-        f"is {_human(size)}, over the {_human(max_bytes)} limit: raise the limit with "
+        f"is {human_size(size)}, over the {human_size(max_bytes)} limit: raise the limit with "
         "--max-bytes (max_bytes=… in Python) if the file is genuine",
         source=source,
     )

@@ -16,19 +16,13 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..readers import human_size
+
 __all__ = ["BodyLimitMiddleware", "BodyTooLarge", "Part", "read_form", "read_json", "human_size", "BadRequest",
            "UnsupportedMediaType"]
 
 MAX_PARTS = 64  # form fields + files in one request
 MAX_TEXT_FIELD = 64 * 1024  # a plain form field (not a file, not a *_text field) over this is refused
-
-
-def human_size(n: int) -> str:
-    if n >= 1024 * 1024:
-        return f"{n / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
-    if n >= 1024:
-        return f"{n / 1024:.1f} KB".replace(".0 KB", " KB")
-    return f"{n} bytes"
 
 
 class BodyTooLarge(HTTPException):
