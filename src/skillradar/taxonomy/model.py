@@ -69,7 +69,8 @@ class Taxonomy:
     _by_id: dict[str, Skill] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self._by_id.update({s.id: s for s in self.skills})
+        for s in self.skills:  # a duplicated id keeps its first definition (validate reports the rest)
+            self._by_id.setdefault(s.id, s)
 
     def __len__(self) -> int:
         return len(self.skills)

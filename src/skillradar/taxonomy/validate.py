@@ -93,7 +93,9 @@ def validate(located: Located, *, strict_families: bool = True) -> list[Problem]
 
 def _prerequisite_cycles(tax) -> list[list[str]]:
     """Each prerequisite cycle once (depth-first search with colours)."""
-    graph = {s.id: [p for p in s.prerequisites if p in tax and p != s.id] for s in tax.skills}
+    graph: dict[str, list[str]] = {}
+    for s in tax.skills:  # the first definition of a duplicated id counts, as everywhere else
+        graph.setdefault(s.id, [p for p in s.prerequisites if p in tax and p != s.id])
     colour: dict[str, int] = {}
     stack: list[str] = []
     cycles: list[list[str]] = []
