@@ -45,7 +45,8 @@ class _Bar:
         self._t0 = time.perf_counter()
         self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
                             TextColumn("{task.fields[rows]:,} rows · {task.fields[rate]:,.0f} rows/s"),
-                            TextColumn("ETA"), TimeRemainingColumn(), console=stderr, transient=True)
+                            TextColumn("ETA"), TimeRemainingColumn(), console=stderr, transient=True,
+                            redirect_stdout=False, redirect_stderr=False)
         self.task = self.bar.add_task(label, total=total_bytes, rows=0, rate=0.0)
         self.bar.start()
 
