@@ -71,3 +71,11 @@ def test_kind_is_guessed():
     assert extract_text("Responsibilities\nYou will build models.\nRequirements\nPython").kind == "posting"
     cv = "Jane Doe\njane@example.com\nExperience\n2019 - 2023 Data Scientist, built models\nEducation\nMSc"
     assert extract_text(cv).kind == "resume"
+
+
+def test_years_cover_a_list_not_every_later_skill():
+    ms = _by_text("4+ years of Python and strong software engineering practice (Git, code review).")
+    assert ms["Python"].years == 4.0
+    assert ms["Git"].years is None
+    ms = _by_text("5 years of Python, SQL or Spark and some Docker")
+    assert (ms["Python"].years, ms["SQL"].years, ms["Spark"].years) == (5.0, 5.0, 5.0)

@@ -299,6 +299,7 @@ def analyse(text: str, spans: list[tuple[int, int]], *, kind: str = "posting",
 
 _FORWARD = re.compile(r"\s*(?:of|with|in|using|on|working|experience|hands|professional|commercial|industry|"
                       r"relevant|programming|coding|building|developing)\b", re.I)
+_YEARS_LIST_GAP = re.compile(r"[\s,/&+()]*(?:and|or|as well as|e\.g\.|such as|like|with|using|in)?[\s,/&+()]*$", re.I)
 _BACKWARD_GAP = re.compile(r"[\s(:,–—-]{0,4}$")
 
 
@@ -322,7 +323,13 @@ def _years_for(clause: str, offset: int, members: list[tuple[int, int]]) -> list
         if adjacent and not forward:
             targets = [before[-1]]
         elif after:
-            targets = after
+            # the phrase covers a list of skills ("SQL and Spark", "Python, Go"), not every later one
+            targets = [after[0]]
+            for k in after[1:]:
+                gap = clause[members[targets[-1]][1] - offset:members[k][0] - offset]
+                if not _YEARS_LIST_GAP.match(gap):
+                    break
+                targets.append(k)
         elif before:
             targets = [before[-1]]
         else:
