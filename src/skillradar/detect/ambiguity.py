@@ -39,7 +39,8 @@ _STRONG_CUES = re.compile(
 _WEAK_CUES = re.compile(
     r"\b(proficien\w*|experience|expertise|knowledge|skills?|engineer|engineering|apps?|applications?|native|"
     r"written|develop\w*|build\w*|services?|tools?|technologies|tech|using|advanced|fluent|fluency|speak\w*|"
-    r"required|preferred|nice to have|plus|familiar\w*)\b",
+    r"required|preferred|nice to have|plus|familiar\w*|know|knowing|learn|learning|used|worked with|work with|"
+    r"working with)\b",
     re.I,
 )
 _LIST_GAP = re.compile(r"^[\s,/;|&()+·•*-]*(and|or|&)?[\s,/;|&()+·•*-]*$", re.I)

@@ -78,7 +78,7 @@ def _cue_automaton():
     for kind, cues in (("pref", _PREFERRED), ("req", _REQUIRED), ("neg", _NEGATION_HINTS)):
         for cue in cues:
             key = cue.strip()
-            word_start = key[0].isalnum()
+            word_start = key[0].isalnum() and not key.startswith(("n'", "n’"))  # "don't": "n't" ends a word
             old = auto.get(key, None)
             kinds = (old[2] if old else frozenset()) | {kind}
             auto.add_word(key, (len(key), word_start, kinds))
