@@ -44,14 +44,21 @@ _INLINE_LABEL = re.compile(r"^\s*(?:[-*•·]\s*)?(?:\*\*|__)?([A-Za-z][A-Za-z &
 _CLAUSE_BREAK = re.compile(
     r"[.;!?](?=\s|$)|[•·]|\b(?:[Bb]ut|[Ww]hereas|[Hh]owever)\b(?!,?\s+(?:a\s+(?:big\s+|strong\s+|huge\s+)?plus|"
     r"is a plus|would be|nice|preferred|desirable|helpful|appreciated|welcome|an advantage))")
-_NOT_REQUIRED_BUT = re.compile(r"not (?:required|necessary|mandatory|needed),? but|\boptional\b", re.I)
+# "not required" next to a preference cue softens to a preference ("a plus, not a requirement").
+_NOT_REQUIRED_BUT = re.compile(r"not (?:required|necessary|mandatory|needed|a requirement|a must|essential)|\boptional\b",
+                               re.I)
 
 _NEGATION_BEFORE = re.compile(
     r"\b(no|not|without|never|none|neither|nor|don[’']?t|doesn[’']?t|do not|does not|isn[’']?t|aren[’']?t|"
     r"won[’']?t|need not|needn[’']?t)\b(?!\s+(?:only|just|limited)\b)", re.I)
 _NEGATION_AFTER = re.compile(
     r"\b(?:is|are)?\s*(not required|not necessary|not needed|not a requirement|not expected|not mandatory|optional"
-    r"|unnecessary)\b", re.I)
+    r"|not a must|not essential|unnecessary)\b", re.I)
+# A level written right after the skill overrides the clause: "PyTorch (required), JAX (preferred)".
+_LOCAL_LEVEL = re.compile(r"\s*[(\[]\s*(required|must|mandatory|preferred|nice to have|a plus|optional|bonus)\s*[)\]]",
+                          re.I)
+_LOCAL_LEVELS = {"required": "required", "must": "required", "mandatory": "required", "preferred": "preferred",
+                 "nice to have": "preferred", "a plus": "preferred", "optional": "preferred", "bonus": "preferred"}
 _NEGATION_REACH = 60  # characters a negation cue reaches ("no prior hands-on PyTorch experience")
 # Requirement cues, checked as substrings of the lower-cased clause (much faster than regexes with
 # many alternations; a leading space stands for a word start).
@@ -283,7 +290,10 @@ def analyse(text: str, spans: list[tuple[int, int]], *, kind: str = "posting",
             section = sections.at(s, line_of_span[i])
             negated = bool(check_negation) and (any(n <= s < n + _NEGATION_REACH for n in neg_before)
                                                 or any(e <= n < e + _NEGATION_REACH for n in neg_after))
-            if negated:
+            local = _LOCAL_LEVEL.match(text, e, e + 30) if kind != "resume" else None
+            if local and not negated:
+                level = _LOCAL_LEVELS[local.group(1).lower()]
+            elif negated:
                 level = "negated"
             elif kind == "resume":
                 level = None
