@@ -72,3 +72,43 @@ def test_import_is_light():
     code = "import sys, skillradar.embed; print('onnxruntime' in sys.modules, 'tokenizers' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_static_table_built_from_model_and_cached(embedder, tmp_path, monkeypatch):
+    monkeypatch.setenv("SKILLRADAR_CACHE", str(tmp_path))
+    table = embedder.static_table()
+    assert table.path.parent == tmp_path / "vectors" and embed.MODEL_ID in table.path.name
+    tid = embedder._tokenizer.token_to_id("python")
+    assert tid is not None and not table.have[tid]
+    cheap = embedder.static_encode(["python"])[0]
+    assert table.have[tid]
+    # the row is the model's own mean-pooled output for "[CLS] python [SEP]" (float16-rounded) …
+    row = embedder.token_rows([tid])[0]
+    assert np.allclose(table.rows[tid], row, atol=2e-3 * np.abs(row).max())
+    full = embedder.encode(["python"], use_cache=False)[0]
+    assert float(row @ full) / np.linalg.norm(row) > 0.999
+    # … and the cheap vector is that row minus the empty-input direction, normalised
+    expect = table.rows[tid] - table.center
+    assert np.allclose(cheap, expect / np.linalg.norm(expect), atol=1e-5)
+    assert table.save() == table.path and table.path.exists()
+    computed = embedder.stats["token_rows"]
+    again = embed.StaticTable(embedder, table.path)  # a new process would load this file
+    assert again.have[tid] and np.array_equal(again.rows[tid], table.rows[tid])
+    assert np.array_equal(again.center, table.center)
+    assert embedder.stats["token_rows"] == computed  # nothing recomputed: served from disk
+
+
+def test_static_encode_matches_whole_text_tokenization(embedder, tmp_path, monkeypatch):
+    monkeypatch.setenv("SKILLRADAR_CACHE", str(tmp_path))
+    texts = ["Fine-tuning LLMs (LoRA/QLoRA) on C++ code", "vector   databases", "", "  ", "naïve Bayes, k-NN"]
+    got = embedder.static_encode(texts)
+    table = embedder.static_table()
+    for text, v in zip(texts, got):
+        ids = embedder._tokenizer.encode(text, add_special_tokens=False).ids
+        if not ids:
+            assert not v.any()
+            continue
+        expect = table.rows[ids].mean(axis=0) - table.center
+        assert np.allclose(v, expect / np.linalg.norm(expect), atol=1e-5)
+    a, b, c = embedder.static_encode(["fine-tuning language models", "training LLMs further", "forklift driving"])
+    assert a @ b > a @ c

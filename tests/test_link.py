@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from skillradar.link import link
@@ -67,3 +68,30 @@ def test_cli_link_jsonl(tmp_path):
 def test_cli_bad_top_k():
     r = subprocess.run([sys.executable, "-m", "skillradar", "link", "--top-k", "-2"], input="", capture_output=True, text=True)
     assert r.returncode == 2 and "top-k" in r.stderr
+
+
+def test_phrase_prefilter_keeps_ranking():
+    from skillradar.link import score_lines, skill_index
+
+    index = skill_index(TAX)
+    lines = ["We need someone to deploy services on k8s clusters and tune models", "write SQL queries over RAG logs"]
+    fast = score_lines(lines, index)
+    every = score_lines(lines, index, max_phrases=None)
+    for f, e in zip(fast, every):
+        assert f.shape == e.shape == (len(TAX),)
+        assert int(np.argmax(f)) == int(np.argmax(e))
+        assert np.all(f <= e + 1e-6)  # fewer phrases can only lower a phrase maximum
+
+
+def test_cheap_map_for_large_taxonomies():
+    from skillradar.link import MIN_MAP_ROWS, SkillIndex
+
+    words = ["data", "model", "cloud", "web", "test", "design", "security", "network", "sales", "finance"]
+    kinds = ["analysis", "engineering", "management", "auditing", "operations", "strategy", "support", "research"]
+    skills = [Skill(f"k{i}", f"{w} {k} {j}") for i, (w, k, j) in enumerate(
+        (w, k, j) for j in range(10) for w in words for k in kinds)][:MIN_MAP_ROWS]
+    tax = Taxonomy("big", "1", tuple(skills))
+    index = SkillIndex(tax)
+    assert index._cheap_model()[0] == "mapped"
+    est = index.cheap_best(["cloud security auditing", "zzzz"])
+    assert est.shape == (2,) and est[0] > 0.5 and est[0] > est[1]

@@ -66,3 +66,36 @@ def test_extract_with_semantic_keeps_invariant():
     ex = extract_text(text, taxonomy=TAX, semantic=True)
     for m in ex.mentions:
         assert text[m.start:m.end] == m.text
+
+
+def test_prefilter_spans_reproduce_text():
+    from skillradar.detect.semantic import scored_candidates
+
+    text = ("We adapt Language Models by further training. You know vector stores; "
+            "VECTOR STORES and vector stores again, plus C++/CUDA kernels and naïve Bayes.")
+    spans = set(candidate_phrases(text))
+    everything = {(a, b): (score, sid) for score, a, b, sid in scored_candidates(text, TAX, floor=0.0, prefilter=None)}
+    for budget in (1, 3, None):
+        kept = scored_candidates(text, TAX, floor=0.0, prefilter=0.0, budget=budget)
+        assert kept
+        for score, a, b, sid in kept:
+            assert (a, b) in spans and text[a:b] == text[a:b].strip() and text[a:b]
+            ref_score, ref_sid = everything[(a, b)]  # same full-model score as without the prefilter
+            assert sid == ref_sid and abs(score - ref_score) < 1e-4
+    # one vector per lower-cased phrase, but every occurrence keeps its own offsets
+    kept = scored_candidates(text, TAX, floor=0.0, prefilter=0.0, budget=None)
+    occurrences = [(a, b) for _, a, b, _ in kept if text[a:b].lower() == "vector stores"]
+    assert len(occurrences) == 3 and len({text[a:b] for a, b in occurrences}) == 2
+
+
+def test_prefilter_budget_limits_full_model():
+    from skillradar.detect.semantic import rescore_budget, scored_candidates
+    from skillradar.embed import get_embedder
+
+    text = "Design experiments; review code; write documentation; mentor juniors; present results to clients."
+    emb = get_embedder()
+    emb._cache.clear()
+    before = emb.stats["encoded"]
+    scored_candidates(text, TAX, floor=0.0, prefilter=0.0, budget=2)
+    assert emb.stats["encoded"] - before == 2
+    assert rescore_budget(0) >= 1 and rescore_budget(600) > rescore_budget(10)

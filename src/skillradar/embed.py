@@ -6,6 +6,12 @@
   sentence-transformers computes them, so a dot product is a cosine.
 * Nothing heavy happens at import: onnxruntime and tokenizers load on the first ``encode``.
   Missing packages raise ``MissingExtra`` naming the ``semantic`` extra.
+* A static word-piece table distilled from the same model (``StaticTable``): row ``t`` is the model's
+  mean-pooled output for ``[CLS] t [SEP]``. A text's *cheap* vector is the mean of its word-pieces' rows
+  (minus the vector of the empty input), L2-normalised: no transformer pass per text, ~100× cheaper,
+  used to pick which candidate phrases deserve the full model. Rows are computed through the model
+  the first time a word-piece is seen (a length-3 input, ~1 ms) and persisted under the cache folder
+  keyed by the model id; ``StaticTable.fill()`` computes the whole vocabulary at once (about a minute).
 * Two caches: an in-memory LRU of phrase vectors (optionally persisted) and an on-disk cache of
   taxonomy label vectors keyed by model id + taxonomy content hash + the recipe that built the
   label texts, under ``$SKILLRADAR_CACHE`` or ``~/.cache/skillradar``.
@@ -13,11 +19,13 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import hashlib
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -25,12 +33,66 @@ import numpy as np
 
 from .errors import MissingExtra
 
-__all__ = ["MODEL_ID", "DIM", "Embedder", "get_embedder", "cache_dir", "label_vectors"]
+__all__ = ["MODEL_ID", "DIM", "Embedder", "StaticTable", "get_embedder", "cache_dir", "label_vectors", "small_blas"]
 
 MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
 DIM = 384
 MAX_TOKENS = 256  # the model's max_seq_length
 FEATURE = "semantic linking"
+STATIC_RECIPE = "static1"  # bump when the way table rows are computed changes
+
+
+_BLAS: tuple | None = None
+_BLAS_LOCK = threading.Lock()
+
+
+def _openblas() -> tuple:
+    """``(get_num_threads, set_num_threads)`` of the OpenBLAS numpy loaded, or ``()`` if not found."""
+    global _BLAS
+    if _BLAS is None:
+        import ctypes
+
+        found: tuple = ()
+        try:
+            with open("/proc/self/maps", encoding="utf-8", errors="replace") as f:
+                paths = sorted({ln.split()[-1] for ln in f if "openblas" in ln.lower() and ".so" in ln})
+            for path in paths:
+                lib = ctypes.CDLL(path)
+                for pre, suf in (("scipy_openblas_", "64_"), ("scipy_openblas_", ""), ("openblas_", "64_"), ("openblas_", "")):
+                    get, set_ = getattr(lib, f"{pre}get_num_threads{suf}", None), getattr(lib, f"{pre}set_num_threads{suf}", None)
+                    if get is not None and set_ is not None:
+                        set_.argtypes = [ctypes.c_int]
+                        found = (get, set_)
+                        break
+                if found:
+                    break
+        except OSError:
+            found = ()
+        _BLAS = found
+    return _BLAS
+
+
+@contextlib.contextmanager
+def small_blas() -> Iterator[None]:
+    """One BLAS thread for the small matrix products of the semantic stage.
+
+    OpenBLAS's own threads busy-wait; beside onnxruntime on two shared cores a (100 × 3,000) product
+    took ~30 ms with 2 threads and ~4 ms with one. No-op when the BLAS is not OpenBLAS.
+    """
+    blas = _openblas()
+    if not blas:
+        yield
+        return
+    with _BLAS_LOCK:
+        before = blas[0]()
+        if before > 1:
+            blas[1](1)
+    try:
+        yield
+    finally:
+        if before > 1:
+            with _BLAS_LOCK:
+                blas[1](before)
 
 
 def cache_dir() -> Path:
@@ -70,6 +132,8 @@ class Embedder:
         opts.inter_op_num_threads = 1
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         opts.log_severity_level = 3
+        # no busy-waiting between runs: on few shared cores spinning threads starve numpy and tokenizers
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(str(_model_path()), opts, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self._session.get_inputs()}
         tok = Tokenizer.from_file(str(_tokenizer_path()))
@@ -80,9 +144,21 @@ class Embedder:
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
-        self.stats = {"encoded": 0, "cache_hits": 0}
+        self.stats = {"encoded": 0, "cache_hits": 0, "token_rows": 0}
+        self._tables: dict[Path, StaticTable] = {}
+        self._chunks: dict[str, tuple[np.ndarray, int]] = {}  # chunk → (row sum, word-pieces)
+        self._chunk_limit = 200_000
 
     # -- core ---------------------------------------------------------------------------------
+    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """Mean-pooled (attention-masked) last hidden state, not normalised: ``(batch, 384)``."""
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden = self._session.run(None, feeds)[0]  # (batch, width, 384)
+        m = mask[:, :, None].astype(np.float32)
+        return (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
+
     def _run(self, texts: Sequence[str]) -> np.ndarray:
         """Encode without the phrase cache: batches of similar token length, padded per batch."""
         out = np.zeros((len(texts), DIM), dtype=np.float32)
@@ -99,12 +175,7 @@ class Embedder:
                 e = encodings[i].ids
                 ids[row, : len(e)] = e
                 mask[row, : len(e)] = 1
-            feeds = {"input_ids": ids, "attention_mask": mask}
-            if "token_type_ids" in self._inputs:
-                feeds["token_type_ids"] = np.zeros_like(ids)
-            hidden = self._session.run(None, feeds)[0]  # (batch, width, 384)
-            m = mask[:, :, None].astype(np.float32)
-            pooled = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
+            pooled = self._forward(ids, mask)
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)
             out[idx] = pooled / np.clip(norms, 1e-12, None)
         self.stats["encoded"] += len(texts)
@@ -138,6 +209,77 @@ class Embedder:
                     self._cache.popitem(last=False)
         return out
 
+    # -- static (distilled) vectors -------------------------------------------------------------
+    def token_rows(self, token_ids: Sequence[int]) -> np.ndarray:
+        """The model's mean-pooled output for ``[CLS] t [SEP]`` per word-piece id ``t`` (not normalised)."""
+        tok = self._tokenizer
+        cls_id, sep_id = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
+        token_ids = np.asarray(token_ids, dtype=np.int64)
+        out = np.zeros((len(token_ids), DIM), dtype=np.float32)
+        for b in range(0, len(token_ids), 1024):
+            t = token_ids[b : b + 1024]
+            ids = np.stack([np.full(len(t), cls_id), t, np.full(len(t), sep_id)], axis=1)
+            out[b : b + len(t)] = self._forward(ids, np.ones_like(ids))
+        self.stats["token_rows"] = self.stats.get("token_rows", 0) + len(token_ids)
+        return out
+
+    def empty_row(self) -> np.ndarray:
+        """The model's mean-pooled output for the empty text ``[CLS] [SEP]``: the common direction."""
+        tok = self._tokenizer
+        ids = np.array([[tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")]], dtype=np.int64)
+        return self._forward(ids, np.ones_like(ids))[0]
+
+    def static_table(self) -> "StaticTable":
+        """This embedder's static table for the current cache folder (built lazily)."""
+        path = StaticTable.default_path()
+        with self._lock:
+            table = self._tables.get(path)
+            if table is None:
+                table = self._tables[path] = StaticTable(self, path)
+        return table
+
+    def static_encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Cheap unit vectors: normalised mean of the texts' word-piece rows in the static table.
+
+        BERT's pre-tokenizer cuts at whitespace first, so a text's word-pieces are the concatenation
+        of its whitespace-separated chunks' word-pieces: each distinct chunk is tokenized once and its
+        row sum memoised (bounded), which makes phrases of one document nearly free. Texts without
+        any word-piece give zero vectors (their cosine to anything is 0).
+        """
+        texts = list(texts)
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        if not texts:
+            return out
+        chunked = [t.split() for t in texts]
+        memo = self._chunks
+        with self._lock:
+            missing = list(dict.fromkeys(c for cs in chunked for c in cs if c not in memo))
+        if missing:
+            table = self.static_table()
+            encodings = self._tokenizer.encode_batch_fast(missing, add_special_tokens=False)
+            lens = np.fromiter((len(e.ids) for e in encodings), dtype=np.int64, count=len(missing))
+            flat = np.fromiter((i for e in encodings for i in e.ids), dtype=np.int64, count=int(lens.sum()))
+            sums = np.zeros((len(missing), DIM), dtype=np.float32)
+            live = np.flatnonzero(lens)
+            if len(live):
+                rows = table.rows_for(flat)
+                sums[live] = np.add.reduceat(rows, np.r_[0, np.cumsum(lens)[:-1]][live], axis=0)
+            with self._lock:
+                if len(memo) + len(missing) > self._chunk_limit:
+                    memo.clear()
+                for c, v, n in zip(missing, sums, lens):
+                    memo[c] = (v, int(n))
+        center = self.static_table().center
+        with self._lock:
+            entries = [[memo[c] for c in cs] for cs in chunked]
+        for i, es in enumerate(entries):
+            n = sum(e[1] for e in es)
+            if n:
+                out[i] = sum(e[0] for e in es) / n - center if len(es) > 1 else es[0][0] / n - center
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        np.divide(out, norms, out=out, where=norms > 1e-12)
+        return out
+
     # -- persistence of the phrase cache (optional) --------------------------------------------
     def _phrase_file(self) -> Path:
         return cache_dir() / "vectors" / f"{self.model_id}-phrases.npz"
@@ -163,6 +305,76 @@ class Embedder:
             vecs = np.stack(list(self._cache.values())) if self._cache else np.zeros((0, DIM), np.float32)
         _atomic_save(p, lambda f: np.savez(f, keys=keys, vecs=vecs))
         return p
+
+
+class StaticTable:
+    """Word-piece vectors distilled from the embedder's model, filled on demand and persisted.
+
+    File: ``<cache>/vectors/<model id>-static1.npz`` (float16 rows, a mask of computed rows and the
+    empty-input vector). Rows are written back every ``SAVE_EVERY`` new rows and at exit.
+    """
+
+    SAVE_EVERY = 512
+
+    def __init__(self, embedder: Embedder, path: Path | None = None) -> None:
+        self.embedder = embedder
+        self.path = path or self.default_path()
+        vocab = embedder._tokenizer.get_vocab_size()
+        self.rows = np.zeros((vocab, DIM), dtype=np.float32)
+        self.have = np.zeros(vocab, dtype=bool)
+        self.center: np.ndarray | None = None
+        self._lock = threading.RLock()
+        self._unsaved = 0
+        try:
+            with np.load(self.path, allow_pickle=False) as data:
+                if data["rows"].shape == self.rows.shape and str(data["model"]) == MODEL_ID:
+                    self.have = data["have"].astype(bool)
+                    self.rows = data["rows"].astype(np.float32)
+                    self.center = data["center"].astype(np.float32)
+        except (OSError, KeyError, ValueError):
+            pass
+        if self.center is None:
+            self.center = embedder.empty_row().astype(np.float16).astype(np.float32)
+            self._unsaved = 1
+        atexit.register(self.save)
+
+    @staticmethod
+    def default_path() -> Path:
+        return cache_dir() / "vectors" / f"{MODEL_ID}-{STATIC_RECIPE}.npz"
+
+    def rows_for(self, token_ids: np.ndarray) -> np.ndarray:
+        """Rows for these ids (computing the missing ones through the model first)."""
+        with self._lock:
+            missing = np.unique(token_ids[~self.have[token_ids]])
+            if len(missing):
+                # stored as float16 on disk: round now so a fresh row equals a reloaded one
+                self.rows[missing] = self.embedder.token_rows(missing).astype(np.float16).astype(np.float32)
+                self.have[missing] = True
+                self._unsaved += len(missing)
+                if self._unsaved >= self.SAVE_EVERY:
+                    self.save()
+            return self.rows[token_ids]
+
+    def fill(self) -> int:
+        """Compute every row not yet computed (the whole vocabulary); returns how many were added."""
+        with self._lock:
+            before = int(self.have.sum())
+            self.rows_for(np.arange(len(self.have)))
+            self.save()
+            return int(self.have.sum()) - before
+
+    def save(self) -> Path | None:
+        """Persist computed rows (atomic); a read-only cache folder only costs speed."""
+        with self._lock:
+            if not self._unsaved:
+                return None
+            rows, have, center = self.rows.astype(np.float16), self.have.copy(), self.center.astype(np.float16)
+            self._unsaved = 0
+        try:
+            _atomic_save(self.path, lambda f: np.savez(f, model=np.array(MODEL_ID), rows=rows, have=have, center=center))
+        except OSError:
+            return None
+        return self.path
 
 
 _EMBEDDER: Embedder | None = None

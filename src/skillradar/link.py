@@ -11,6 +11,11 @@ scoring each skill as a mixture of
 
 The weights are fixed constants chosen on the two public validation splits as a whole
 (bench/eval_linking.py prints the sweep), not per sentence.
+
+Speed: only the ``LINK_PHRASES`` most promising phrases of a line go through the full model. They
+are picked with cheap static vectors (``embed.StaticTable``) mapped into the model's space by a
+ridge regression fitted on the taxonomy's own label texts (static vector → full vector), compared
+with the full label vectors: ``SkillIndex.cheap_best``.
 """
 
 from __future__ import annotations
@@ -26,11 +31,16 @@ __all__ = ["link", "skill_index", "SkillIndex", "SENTENCE_WEIGHT", "LEXICAL_WEIG
 SENTENCE_WEIGHT = 0.5  # weight of the whole-sentence cosine; the rest goes to the best phrase
 LEXICAL_WEIGHT = 0.1  # bonus for the share of the label's content words found in the sentence
 MAX_ALIASES = 8  # label texts per skill beyond the label itself
+CHEAP_REST = True  # phrases not re-scored still count with their cheap mapped vectors
+LINK_PHRASES = 8  # phrases per line re-scored with the full model (picked by their cheap score)
+RIDGE = 0.1  # regularisation of the static → full linear map
+MIN_MAP_ROWS = 768  # fewer label texts than this: compare in the static space instead of mapping
 
 
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*")
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     for suffix in ("ing", "ment", "ies", "es", "ed", "s", "al", "ity", "ion", "e", "y"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
@@ -59,6 +69,7 @@ class SkillIndex:
             for f in dict.fromkeys(forms):
                 texts.append(f)
                 owner.append(k)
+        self.texts = texts
         self.ids = [s.id for s in taxonomy.skills]
         self.labels = [s.label for s in taxonomy.skills]
         self.owner = np.asarray(owner, dtype=np.int64)
@@ -68,6 +79,42 @@ class SkillIndex:
         self._single = len(texts) == len(self.ids)
         self._stems: list[frozenset[str]] | None = None
         self._stem_index: dict[str, list[int]] | None = None
+        self._cheap: tuple | None = None
+
+    # -- cheap (static) estimates ---------------------------------------------------------------
+    def _cheap_model(self) -> tuple:
+        """``("mapped", W)`` (static → full, fitted on the label texts) or ``("static", label vectors)``."""
+        if self._cheap is None:
+            from .embed import DIM
+
+            static = self.embedder.static_encode(self.texts)
+            if len(self.texts) >= MIN_MAP_ROWS:
+                x = np.c_[static, np.ones(len(static), dtype=np.float32)].astype(np.float64)
+                w = np.linalg.solve(x.T @ x + RIDGE * np.eye(DIM + 1), x.T @ self.vectors.astype(np.float64))
+                self._cheap = ("mapped", w.astype(np.float32))
+            else:
+                self._cheap = ("static", static)
+        return self._cheap
+
+    def cheap_vectors(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Cheap vectors of ``texts`` and the label matrix to compare them with (rows = label texts)."""
+        kind, model = self._cheap_model()
+        vecs = self.embedder.static_encode(texts)
+        if kind == "static":
+            return vecs, model
+        empty = ~vecs.any(axis=1)
+        mapped = vecs @ model[:-1] + model[-1]
+        mapped /= np.clip(np.linalg.norm(mapped, axis=1, keepdims=True), 1e-12, None)
+        mapped[empty] = 0.0
+        return mapped, self.vectors
+
+    def cheap_best(self, texts: Sequence[str], chunk: int = 1024) -> np.ndarray:
+        """Estimated best cosine of each text to any skill, without the full model."""
+        vecs, labels = self.cheap_vectors(texts)
+        out = np.zeros(len(vecs), dtype=np.float32)
+        for a in range(0, len(vecs), chunk):
+            out[a : a + chunk] = (vecs[a : a + chunk] @ labels.T).max(axis=1) if labels.shape[0] else 0.0
+        return out
 
     def skill_scores(self, vecs: np.ndarray) -> np.ndarray:
         """``(n, skills)`` cosine of each vector to each skill (best over its label and aliases)."""
@@ -80,9 +127,9 @@ class SkillIndex:
         """For each vector, the id of its nearest skill and that cosine."""
         if len(vecs) == 0:
             return [], np.zeros(0, dtype=np.float32)
-        scores = self.skill_scores(vecs)
-        arg = scores.argmax(axis=1)
-        return [self.ids[i] for i in arg], scores[np.arange(len(arg)), arg]
+        rows = vecs @ self.vectors.T  # the best row's owner is the best skill: no per-skill reduce
+        arg = rows.argmax(axis=1)
+        return [self.ids[self.owner[i]] for i in arg], rows[np.arange(len(arg)), arg]
 
     def lexical(self, text: str) -> np.ndarray:
         """Share of each label's content stems that occur in ``text`` (0 for most skills)."""
@@ -120,29 +167,59 @@ def score_lines(
     *,
     sentence_weight: float = SENTENCE_WEIGHT,
     lexical_weight: float = LEXICAL_WEIGHT,
+    max_phrases: int | None = LINK_PHRASES,
+    cheap_rest: bool = CHEAP_REST,
 ) -> list[np.ndarray | None]:
-    """Per line, the score of every skill (None for blank lines)."""
+    """Per line, the score of every skill (None for blank lines).
+
+    ``max_phrases``: phrases per line scored with the full model, the best by their cheap estimate
+    (None: all candidate phrases). ``cheap_rest``: the other phrases still count, with their cheap
+    (mapped static) vectors; otherwise they are dropped.
+    """
     from .detect.semantic import candidate_phrases
 
     texts = [ln.strip() for ln in lines]
     live = [i for i, t in enumerate(texts) if t]
-    phrase_lists = [[texts[i][a:b] for a, b in candidate_phrases(texts[i])] for i in live]
-    flat = [texts[i] for i in live] + [p for ps in phrase_lists for p in ps]
-    vecs = index.embedder.encode(flat)
-    sent_vecs, pos = vecs[: len(live)], len(live)
+    use_phrases = sentence_weight < 1.0
+    phrase_lists: list[list[str]] = []
+    for i in live:
+        if not use_phrases:
+            phrase_lists.append([])
+            continue
+        phrases = dict.fromkeys(texts[i][a:b] for a, b in candidate_phrases(texts[i]))
+        phrase_lists.append([p for p in phrases if p != texts[i]])  # the whole line is scored anyway
+    unique = list(dict.fromkeys(p for ps in phrase_lists for p in ps))
+    cheap_vecs: dict[str, np.ndarray] = {}
+    if max_phrases is not None and unique:
+        vecs_c, labels_c = index.cheap_vectors(unique)
+        est = np.concatenate([(vecs_c[a : a + 1024] @ labels_c.T).max(axis=1) for a in range(0, len(unique), 1024)])
+        cheap = dict(zip(unique, est))
+        keep = [sorted(ps, key=lambda p: -cheap[p])[:max_phrases] for ps in phrase_lists]
+        if cheap_rest and labels_c is index.vectors:  # mapped into the model's space: comparable
+            cheap_vecs = dict(zip(unique, vecs_c))
+        else:
+            phrase_lists = keep
+        full = list(dict.fromkeys(p for ps in keep for p in ps))
+    else:
+        full = unique
+    vecs = index.embedder.encode([texts[i] for i in live] + full)
+    sent_vecs = vecs[: len(live)]
+    vector_of = dict(cheap_vecs)
+    vector_of.update(zip(full, vecs[len(live) :]))
     out: list[np.ndarray | None] = [None] * len(texts)
     sent_scores = index.skill_scores(sent_vecs) if live else None
     counts = [len(ps) for ps in phrase_lists]
+    flat = [p for ps in phrase_lists for p in ps]
     # phrase scores for many lines in one matrix product (chunks of ~2,000 rows), max per line
     phrase_best: list[np.ndarray | None] = [None] * len(live)
-    j = 0
+    j = pos = 0
     while j < len(live):
         k, rows = j, 0
         while k < len(live) and (rows == 0 or rows + counts[k] <= 2000):
             rows += counts[k]
             k += 1
-        if rows and sentence_weight < 1.0:
-            block = index.skill_scores(vecs[pos : pos + rows])
+        if rows:
+            block = index.skill_scores(np.stack([vector_of[p] for p in flat[pos : pos + rows]]))
             bounds = np.cumsum([0] + counts[j:k])
             for m in range(j, k):
                 a_, b_ = bounds[m - j], bounds[m - j + 1]
