@@ -561,3 +561,8 @@ def test_market_roles_with_db(market_client):
     roles = market_client.get("/api/roles")
     assert roles.status_code == 200
     assert any(r["source"] == "curated" for r in roles.json()["roles"])
+
+
+def test_head_on_the_page_answers_for_health_checks(client):
+    r = client.head("/")
+    assert r.status_code == 200 and "default-src 'self'" in r.headers["content-security-policy"]

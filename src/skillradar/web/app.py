@@ -119,7 +119,7 @@ def create_app(db: str | Path | None = None, max_upload_bytes: int = DEFAULT_MAX
 
     page = _page()
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def index() -> HTMLResponse:
         return HTMLResponse(page)
 
