@@ -1,13 +1,15 @@
 """SkillSpan dev: knowledge-span recall and precision of ``extract``, lexical only and with the
 semantic stage, plus the cosine → precision table the semantic confidence is calibrated from.
 
-    .venv/bin/python bench/eval_spans.py [--split tech|house|both] [--calibrate]
+    .venv/bin/python bench/eval_spans.py [--split tech|house|both] [--calibrate] [--no-prefilter]
 
 Same rules as ``../shared/eval/score.py spans``: each sentence is its tokens joined by single spaces;
 a gold KNOWLEDGE span counts as found when any mention overlaps it; a mention counts as right when
 it overlaps any gold SKILL or KNOWLEDGE span. With ``--calibrate`` every semantic candidate above
 0.55 (before overlap resolution) is binned by cosine and the share that overlaps a gold span is
-printed: that share is what ``detect.semantic.CALIBRATION`` maps a cosine to.
+printed: that share is what ``detect.semantic.CALIBRATION`` maps a cosine to. ``--no-prefilter`` also
+runs the full model over every candidate (no static prefilter) and prints how many of its candidates
+at or above the threshold the prefiltered run kept.
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="both", choices=["tech", "house", "both"])
     ap.add_argument("--calibrate", action="store_true")
+    ap.add_argument("--no-prefilter", action="store_true", help="also score every candidate with the full model")
     args = ap.parse_args()
     if not EVAL.is_dir():
         print(f"needs the evaluation data at {EVAL} (the shared/ folder beside the repo)", file=sys.stderr)
@@ -111,6 +114,17 @@ def main() -> int:
             mark = " (default)" if thr == THRESHOLD else ""
             print(f"{split:5s} lexical + semantic  recall {r:.3f}  precision {p:.3f}  ({n} mentions, "
                   f"{sum(map(len, sem))} semantic, threshold {thr:.2f}){mark}")
+        if args.no_prefilter:
+            t = time.perf_counter()
+            full = [scored_candidates(text, tax, covered=cov, floor=0.55, prefilter=None) for (text, _, _), cov in zip(data, lexical)]
+            t_full = time.perf_counter() - t
+            sem = [resolve(c, THRESHOLD) for c in full]
+            r, p, n = score(data, [cov + [(h[1], h[2]) for h in s] for cov, s in zip(lexical, sem)])
+            print(f"{split:5s} no prefilter        recall {r:.3f}  precision {p:.3f}  ({n} mentions, "
+                  f"{sum(map(len, sem))} semantic; candidates scored in {t_full:.1f} s)")
+            want = {(i, a, b) for i, c in enumerate(full) for sc, a, b, _ in c if sc >= THRESHOLD}
+            got = {(i, a, b) for i, c in enumerate(cands) for sc, a, b, _ in c if sc >= THRESHOLD}
+            print(f"{split:5s} prefilter kept {len(want & got)} of {len(want)} candidates at or above {THRESHOLD:.2f}")
         if args.calibrate:
             rows = []
             for (text, know, every), cs in zip(data, cands):

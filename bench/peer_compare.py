@@ -37,16 +37,21 @@ def main() -> int:
     from skillradar.extract import extract_text
     from skillradar.taxonomy import load_taxonomy
 
-    tax = load_taxonomy("genai")
-    t = time.perf_counter()
-    extract_text("warm-up: retrieval augmented generation with python", taxonomy=tax, semantic=True)
-    ours_init = time.perf_counter() - t
     from skillradar.embed import get_embedder
 
+    tax = load_taxonomy("genai")
+    t = time.perf_counter()
     emb = get_embedder()
+    # the static word-piece table is part of the model (like the label vectors): fill it completely
+    # up front so the timed runs never compute table rows (first time ever: about a minute)
+    added = emb.static_table().fill()
+    extract_text("warm-up: retrieval augmented generation with python", taxonomy=tax, semantic=True)
+    ours_init = time.perf_counter() - t
+    print(f"skillradar init {ours_init:.1f} s (static table rows computed now: {added})")
     ours = {}
     # the postings share sentences (drawn from pools), so the phrase cache makes repeats free:
-    # "cold" clears it before every posting, which is what a corpus of unrelated postings costs
+    # "cold" clears it (and the per-chunk tokenization memo of the static vectors) before every
+    # posting, which is what a corpus of unrelated postings costs
     for name, semantic, cold in (("semantic off", False, False), ("semantic on, cold cache", True, True),
                                  ("semantic on, warm cache", True, False)):
         emb._cache.clear()
@@ -55,6 +60,7 @@ def main() -> int:
         for p in data:
             if cold:
                 emb._cache.clear()
+                emb._chunks.clear()
             res.append(extract_text(p["text"], taxonomy=tax, kind="posting", semantic=semantic))
         secs = time.perf_counter() - t
         ours[name] = (secs, res)

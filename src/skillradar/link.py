@@ -34,6 +34,7 @@ MAX_ALIASES = 8  # label texts per skill beyond the label itself
 CHEAP_REST = True  # phrases not re-scored still count with their cheap mapped vectors
 LINK_PHRASES = 8  # phrases per line re-scored with the full model (picked by their cheap score)
 RIDGE = 0.1  # regularisation of the static → full linear map
+CHEAP_DIMS = 192  # principal directions of the label vectors the cheap estimate is computed in
 MIN_MAP_ROWS = 768  # fewer label texts than this: compare in the static space instead of mapping
 
 
@@ -83,22 +84,28 @@ class SkillIndex:
 
     # -- cheap (static) estimates ---------------------------------------------------------------
     def _cheap_model(self) -> tuple:
-        """``("mapped", W)`` (static → full, fitted on the label texts) or ``("static", label vectors)``."""
+        """``("mapped", W, U, labels @ U)``: static → full map fitted on the label texts, and the top
+        ``CHEAP_DIMS`` principal directions of the label vectors (the estimate is computed there, half
+        the work, same recall); or ``("static", static label vectors, None, None)`` for small taxonomies."""
         if self._cheap is None:
             from .embed import DIM
 
             static = self.embedder.static_encode(self.texts)
             if len(self.texts) >= MIN_MAP_ROWS:
                 x = np.c_[static, np.ones(len(static), dtype=np.float32)].astype(np.float64)
-                w = np.linalg.solve(x.T @ x + RIDGE * np.eye(DIM + 1), x.T @ self.vectors.astype(np.float64))
-                self._cheap = ("mapped", w.astype(np.float32))
+                full = self.vectors.astype(np.float64)
+                w = np.linalg.solve(x.T @ x + RIDGE * np.eye(DIM + 1), x.T @ full)
+                _, basis = np.linalg.eigh(full.T @ full)  # ascending eigenvalues
+                u = np.ascontiguousarray(basis[:, ::-1][:, :CHEAP_DIMS], dtype=np.float32)
+                self._cheap = ("mapped", w.astype(np.float32), u, np.ascontiguousarray(self.vectors @ u))
             else:
-                self._cheap = ("static", static)
+                self._cheap = ("static", static, None, None)
         return self._cheap
 
     def cheap_vectors(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Cheap vectors of ``texts`` and the label matrix to compare them with (rows = label texts)."""
-        kind, model = self._cheap_model()
+        """Cheap unit vectors of ``texts`` and the label matrix they compare with (rows = label texts):
+        mapped into the model's space (compare with ``vectors``) or static (compare with static labels)."""
+        kind, model, _, _ = self._cheap_model()
         vecs = self.embedder.static_encode(texts)
         if kind == "static":
             return vecs, model
@@ -108,13 +115,21 @@ class SkillIndex:
         mapped[empty] = 0.0
         return mapped, self.vectors
 
-    def cheap_best(self, texts: Sequence[str], chunk: int = 1024) -> np.ndarray:
-        """Estimated best cosine of each text to any skill, without the full model."""
-        vecs, labels = self.cheap_vectors(texts)
+    def cheap_estimate(self, vecs: np.ndarray, chunk: int = 1024) -> np.ndarray:
+        """Best estimated cosine to any label row for vectors from ``cheap_vectors``."""
+        kind, model, basis, reduced = self._cheap_model()
+        labels = model if kind == "static" else reduced
         out = np.zeros(len(vecs), dtype=np.float32)
+        if not labels.shape[0]:
+            return out
         for a in range(0, len(vecs), chunk):
-            out[a : a + chunk] = (vecs[a : a + chunk] @ labels.T).max(axis=1) if labels.shape[0] else 0.0
+            block = vecs[a : a + chunk] if basis is None else vecs[a : a + chunk] @ basis
+            out[a : a + chunk] = (block @ labels.T).max(axis=1)
         return out
+
+    def cheap_best(self, texts: Sequence[str]) -> np.ndarray:
+        """Estimated best cosine of each text to any skill, without the full model."""
+        return self.cheap_estimate(self.cheap_vectors(texts)[0])
 
     def skill_scores(self, vecs: np.ndarray) -> np.ndarray:
         """``(n, skills)`` cosine of each vector to each skill (best over its label and aliases)."""
@@ -192,7 +207,7 @@ def score_lines(
     cheap_vecs: dict[str, np.ndarray] = {}
     if max_phrases is not None and unique:
         vecs_c, labels_c = index.cheap_vectors(unique)
-        est = np.concatenate([(vecs_c[a : a + 1024] @ labels_c.T).max(axis=1) for a in range(0, len(unique), 1024)])
+        est = index.cheap_estimate(vecs_c)
         cheap = dict(zip(unique, est))
         keep = [sorted(ps, key=lambda p: -cheap[p])[:max_phrases] for ps in phrase_lists]
         if cheap_rest and labels_c is index.vectors:  # mapped into the model's space: comparable

@@ -45,11 +45,11 @@ _CONJ = frozenset({"and", "or", "as well as", "including", "such as", "e.g.", "i
 
 MAX_WINDOW = 4
 MAX_PHRASES_PER_TEXT = 5000  # the cheap prefilter keeps long documents affordable
-# Cheap-estimate floor for the full model: on SkillSpan TECH dev it keeps 28% of the candidates and
+# Cheap-estimate floor for the full model: on SkillSpan TECH dev it keeps ~28% of the candidates and
 # 99.4% of those whose full cosine reaches THRESHOLD (bench/eval_spans.py --prefilter prints this).
-PREFILTER = 0.65
-RESCORE_MIN = 6  # phrases per text re-scored with the full model: at least this many …
-RESCORE_PER = 30  # … plus one per this many candidate phrases
+PREFILTER = 0.63
+RESCORE_MIN = 8  # phrases per text re-scored with the full model: at least this many …
+RESCORE_PER = 20  # … plus one per this many candidate phrases
 
 
 def rescore_budget(n_candidates: int) -> int:
