@@ -1,7 +1,7 @@
 """SkillSpan dev: knowledge-span recall and precision of ``extract``, lexical only and with the
 semantic stage, plus the cosine → precision table the semantic confidence is calibrated from.
 
-    .venv/bin/python bench/eval_spans.py [--split tech|house|both] [--calibrate] [--no-prefilter]
+    .venv/bin/python bench/eval_spans.py [--split tech|house|both] [--calibrate] [--no-prefilter] [--cheap-only]
 
 Same rules as ``../shared/eval/score.py spans``: each sentence is its tokens joined by single spaces;
 a gold KNOWLEDGE span counts as found when any mention overlaps it; a mention counts as right when
@@ -84,6 +84,7 @@ def main() -> int:
     ap.add_argument("--split", default="both", choices=["tech", "house", "both"])
     ap.add_argument("--calibrate", action="store_true")
     ap.add_argument("--no-prefilter", action="store_true", help="also score every candidate with the full model")
+    ap.add_argument("--cheap-only", action="store_true", help="also decide on the cheap estimate alone (rescore=False)")
     args = ap.parse_args()
     if not EVAL.is_dir():
         print(f"needs the evaluation data at {EVAL} (the shared/ folder beside the repo)", file=sys.stderr)
@@ -125,6 +126,15 @@ def main() -> int:
             want = {(i, a, b) for i, c in enumerate(full) for sc, a, b, _ in c if sc >= THRESHOLD}
             got = {(i, a, b) for i, c in enumerate(cands) for sc, a, b, _ in c if sc >= THRESHOLD}
             print(f"{split:5s} prefilter kept {len(want & got)} of {len(want)} candidates at or above {THRESHOLD:.2f}")
+        if args.cheap_only:
+            t = time.perf_counter()
+            cheap = [scored_candidates(text, tax, covered=cov, floor=0.55, rescore=False) for (text, _, _), cov in zip(data, lexical)]
+            t_cheap = time.perf_counter() - t
+            for thr in (0.80, THRESHOLD, 0.90):
+                sem = [resolve(c, thr) for c in cheap]
+                r, p, n = score(data, [cov + [(h[1], h[2]) for h in s] for cov, s in zip(lexical, sem)])
+                print(f"{split:5s} cheap only          recall {r:.3f}  precision {p:.3f}  ({n} mentions, "
+                      f"{sum(map(len, sem))} semantic, threshold {thr:.2f}; candidates in {t_cheap:.1f} s)")
         if args.calibrate:
             rows = []
             for (text, know, every), cs in zip(data, cands):

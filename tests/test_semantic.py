@@ -99,3 +99,18 @@ def test_prefilter_budget_limits_full_model():
     scored_candidates(text, TAX, floor=0.0, prefilter=0.0, budget=2)
     assert emb.stats["encoded"] - before == 2
     assert rescore_budget(0) >= 1 and rescore_budget(600) > rescore_budget(10)
+
+
+def test_cheap_only_never_runs_the_model():
+    from skillradar.detect.semantic import scored_candidates
+    from skillradar.embed import get_embedder
+
+    text = "You will adapt language models by further training them, and keep embeddings in a vector store."
+    spans = set(candidate_phrases(text))
+    scored_candidates(text, TAX, floor=0.0)  # builds the index (label vectors) outside the count
+    emb = get_embedder()
+    before = emb.stats["encoded"]
+    cands = scored_candidates(text, TAX, floor=0.0, rescore=False)
+    assert emb.stats["encoded"] == before and cands
+    for score, a, b, sid in cands:
+        assert (a, b) in spans and text[a:b] == text[a:b].strip() and sid in TAX and -1.0 <= score <= 1.0 + 1e-6

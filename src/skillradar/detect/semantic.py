@@ -52,6 +52,12 @@ RESCORE_MIN = 8  # phrases per text re-scored with the full model: at least this
 RESCORE_PER = 20  # … plus one per this many candidate phrases
 
 
+# False: decide on the cheap (mapped static) estimate alone, no full-model pass at all. Measured
+# ~3× faster on postings with SkillSpan TECH recall/precision about the same (bench/RESULTS.md), but
+# CALIBRATION was read from full-model cosines, so the confidences are less grounded. Default: re-score.
+RESCORE = True
+
+
 def rescore_budget(n_candidates: int) -> int:
     """How many phrases of a text with ``n_candidates`` unique candidates get the full model."""
     return RESCORE_MIN + n_candidates // RESCORE_PER
@@ -178,6 +184,7 @@ def scored_candidates(
     floor: float = 0.5,
     prefilter: float | None = PREFILTER,
     budget: int | None = None,
+    rescore: bool | None = None,
 ):
     """Candidate phrases outside ``covered`` with their nearest skill: ``(cosine, start, end, skill_id)``.
 
@@ -185,6 +192,7 @@ def scored_candidates(
     rules, e.g. "go", "rest") has already accepted or rejected them. Only phrases whose cheap
     estimate reaches ``prefilter`` (None: all), the best ``budget`` of them (default
     ``rescore_budget``), are embedded with the full model; ``floor`` applies to the full cosine.
+    ``rescore=False`` (default ``RESCORE``): no full model, the cheap estimate decides alone.
     """
     from ..embed import small_blas
     from ..link import skill_index
@@ -202,6 +210,14 @@ def scored_candidates(
     for a, b in spans:
         first.setdefault(text[a:b].lower(), text[a:b])
     keys = list(first)
+    if not (RESCORE if rescore is None else rescore):
+        with small_blas():
+            vecs, labels = index.cheap_vectors([first[k] for k in keys])
+            rows = vecs @ labels.T
+        arg = rows.argmax(axis=1)
+        best = rows[np.arange(len(arg)), arg]
+        nearest = {k: (float(sc), index.ids[index.owner[r]]) for k, r, sc in zip(keys, arg, best) if sc >= floor}
+        return [(nearest[k][0], a, b, nearest[k][1]) for a, b in spans if (k := text[a:b].lower()) in nearest]
     with small_blas():
         if prefilter is not None:
             est = index.cheap_best([first[k] for k in keys])
