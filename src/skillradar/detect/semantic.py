@@ -46,7 +46,7 @@ _CONJ = frozenset({"and", "or", "as well as", "including", "such as", "e.g.", "i
 MAX_WINDOW = 4
 MAX_PHRASES_PER_TEXT = 5000  # the cheap prefilter keeps long documents affordable
 # Cheap-estimate floor for the full model: on SkillSpan TECH dev it keeps ~28% of the candidates and
-# 99.4% of those whose full cosine reaches THRESHOLD (bench/eval_spans.py --prefilter prints this).
+# 99.4% of those whose full cosine reaches THRESHOLD (bench/eval_spans.py --no-prefilter prints the kept share).
 PREFILTER = 0.63
 RESCORE_MIN = 8  # phrases per text re-scored with the full model: at least this many …
 RESCORE_PER = 20  # … plus one per this many candidate phrases
