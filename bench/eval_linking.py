@@ -3,6 +3,7 @@ the plain-cosine baseline (sentence vs label, same model), computed in the same 
 
     .venv/bin/python bench/eval_linking.py            # default weights + baseline
     .venv/bin/python bench/eval_linking.py --sweep    # the small grid the constants were chosen from
+    .venv/bin/python bench/eval_linking.py --phrases  # phrases per line through the full model (LINK_PHRASES)
 
 Reads ../shared/eval/esco_linking (not copied into the repo); scoring rules as in its README.
 The label space is given as ``id,label`` only, exactly what score.py passes to ``skillradar link``.
@@ -69,6 +70,7 @@ def ranked_labels(scores, labels, k=100):
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sweep", action="store_true")
+    ap.add_argument("--phrases", action="store_true", help="sweep LINK_PHRASES with and without CHEAP_REST")
     args = ap.parse_args()
     if not EVAL.is_dir():
         print(f"needs the evaluation data at {EVAL} (the shared/ folder beside the repo)", file=sys.stderr)
@@ -93,6 +95,12 @@ def main() -> int:
             m = metrics([ranked_labels(s, index.labels) for s in scored], sentences, gold)
             print(f"{split:5s} sentence_weight={sw:.2f} lexical={lw:.2f}  RP@5 {m[0]:5.1f}  RP@10 {m[1]:5.1f}  MRR {m[2]:.3f}"
                   f"   (Δ RP@5 {m[0] - b[0]:+.1f})")
+        if args.phrases:
+            for k, rest in ((None, False), (12, False), (8, False), (8, True), (6, False), (6, True), (5, False), (5, True)):
+                scored = L.score_lines(sentences, index, max_phrases=k, cheap_rest=rest)
+                m = metrics([ranked_labels(s, index.labels) for s in scored], sentences, gold)
+                print(f"{split:5s} phrases={'all' if k is None else k:>3} cheap_rest={rest!s:5}  RP@5 {m[0]:5.1f}  "
+                      f"RP@10 {m[1]:5.1f}  MRR {m[2]:.3f}")
         print(f"{split:5s} scored in {time.perf_counter() - t:.1f} s")
     return 0
 
