@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+
+import numpy as np
 import pytest
 
 from skillradar.detect.semantic import calibrate, candidate_phrases, clauses, semantic_hits
@@ -55,8 +58,52 @@ def test_lexicon_decides_its_own_forms():
 
 def test_calibration_monotone():
     xs = [0.6, 0.7, 0.8, 0.9, 1.0]
-    ys = [calibrate(x) for x in xs]
-    assert ys == sorted(ys) and 0 < ys[0] and ys[-1] <= 1
+    for rescore in (True, False):
+        ys = [calibrate(x, rescore) for x in xs]
+        assert ys == sorted(ys) and 0 < ys[0] and ys[-1] <= 1
+
+
+def test_cheap_calibration_table_is_monotone_and_used(monkeypatch):
+    from skillradar.detect import semantic
+
+    table = semantic.CALIBRATION_CHEAP
+    xs, ys = zip(*table)
+    assert list(xs) == sorted(set(xs)) and list(ys) == sorted(ys) and 0 < ys[0] and ys[-1] <= 1
+    assert table != semantic.CALIBRATION and semantic.THRESHOLD_CHEAP != semantic.THRESHOLD
+    # the cheap scale is the default (no SKILLRADAR_SEMANTIC_RESCORE in the test environment) …
+    monkeypatch.setattr(semantic, "RESCORE", False)
+    assert semantic.threshold() == semantic.THRESHOLD_CHEAP
+    assert calibrate(0.85) == pytest.approx(float(np.interp(0.85, xs, ys)))
+    # … and resolve() gives hits the cheap table's confidence, the full table's when re-scoring
+    cands = [(0.86, 0, 5, "g.vdb"), (0.84, 10, 20, "g.ft")]
+    cheap = semantic.resolve(cands, 0.83)
+    assert [h[4] for h in cheap] == [round(float(np.interp(c[0], xs, ys)), 4) for c in cands]
+    full = semantic.resolve(cands, 0.83, rescore=True)
+    assert [h[4] for h in full] == [round(calibrate(c[0], True), 4) for c in cands] != [h[4] for h in cheap]
+    # semantic_hits in the default mode uses the cheap threshold and table end to end
+    text = "You will adapt language models by further training them, and keep embeddings in a vector store."
+    hits = semantic.semantic_hits(text, TAX, threshold=0.3)
+    assert hits and all(h[4] == round(float(np.interp(s, xs, ys)), 4) for h, s in
+                        zip(hits, _scores(text, hits)))
+
+
+def _scores(text, hits):
+    from skillradar.detect.semantic import scored_candidates
+
+    by_span = {(a, b): sc for sc, a, b, _ in scored_candidates(text, TAX, floor=0.0, rescore=False)}
+    return [by_span[(h[1], h[2])] for h in hits]
+
+
+def test_rescore_switch_from_environment():
+    import subprocess
+    import sys
+
+    code = "from skillradar.detect import semantic as s; print(s.RESCORE, s.threshold())"
+    env = {k: v for k, v in os.environ.items() if k != "SKILLRADAR_SEMANTIC_RESCORE"}
+    off = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout.split()
+    on = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                        env={**env, "SKILLRADAR_SEMANTIC_RESCORE": "1"}).stdout.split()
+    assert off[0] == "False" and on[0] == "True" and float(on[1]) > float(off[1])
 
 
 def test_extract_with_semantic_keeps_invariant():
@@ -74,16 +121,16 @@ def test_prefilter_spans_reproduce_text():
     text = ("We adapt Language Models by further training. You know vector stores; "
             "VECTOR STORES and vector stores again, plus C++/CUDA kernels and naïve Bayes.")
     spans = set(candidate_phrases(text))
-    everything = {(a, b): (score, sid) for score, a, b, sid in scored_candidates(text, TAX, floor=0.0, prefilter=None)}
+    everything = {(a, b): (score, sid) for score, a, b, sid in scored_candidates(text, TAX, floor=0.0, prefilter=None, rescore=True)}
     for budget in (1, 3, None):
-        kept = scored_candidates(text, TAX, floor=0.0, prefilter=0.0, budget=budget)
+        kept = scored_candidates(text, TAX, floor=0.0, prefilter=0.0, budget=budget, rescore=True)
         assert kept
         for score, a, b, sid in kept:
             assert (a, b) in spans and text[a:b] == text[a:b].strip() and text[a:b]
             ref_score, ref_sid = everything[(a, b)]  # same full-model score as without the prefilter
             assert sid == ref_sid and abs(score - ref_score) < 1e-4
     # one vector per lower-cased phrase, but every occurrence keeps its own offsets
-    kept = scored_candidates(text, TAX, floor=0.0, prefilter=0.0, budget=None)
+    kept = scored_candidates(text, TAX, floor=0.0, prefilter=0.0, budget=None, rescore=True)
     occurrences = [(a, b) for _, a, b, _ in kept if text[a:b].lower() == "vector stores"]
     assert len(occurrences) == 3 and len({text[a:b] for a, b in occurrences}) == 2
 
@@ -96,7 +143,7 @@ def test_prefilter_budget_limits_full_model():
     emb = get_embedder()
     emb._cache.clear()
     before = emb.stats["encoded"]
-    scored_candidates(text, TAX, floor=0.0, prefilter=0.0, budget=2)
+    scored_candidates(text, TAX, floor=0.0, prefilter=0.0, budget=2, rescore=True)
     assert emb.stats["encoded"] - before == 2
     assert rescore_budget(0) >= 1 and rescore_budget(600) > rescore_budget(10)
 
@@ -114,3 +161,16 @@ def test_cheap_only_never_runs_the_model():
     assert emb.stats["encoded"] == before and cands
     for score, a, b, sid in cands:
         assert (a, b) in spans and text[a:b] == text[a:b].strip() and sid in TAX and -1.0 <= score <= 1.0 + 1e-6
+
+
+def test_static_spans_match_phrase_encoding():
+    from skillradar.embed import get_embedder
+
+    emb = get_embedder()
+    text = ("• Fine-tuning LLMs (LoRA/QLoRA) on C++/CUDA; naïve Bayes, k-NN & vector stores.\n"
+            "Design of experiments, A/B testing")
+    spans = candidate_phrases(text)
+    got = emb.static_spans(text, spans)
+    expect = emb.static_encode([text[a:b] for a, b in spans])
+    assert got.shape == (len(spans), 384) and np.allclose(got, expect, atol=1e-5)
+    assert not emb.static_spans(text, [(1, 2)]).any()  # only a space: no word-piece, zero vector

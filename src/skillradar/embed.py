@@ -280,6 +280,59 @@ class Embedder:
         np.divide(out, norms, out=out, where=norms > 1e-12)
         return out
 
+    def _doc_tokenizer(self):
+        """The tokenizer without truncation (a whole document is tokenized once, with offsets)."""
+        tok = getattr(self, "_doc_tok", None)
+        if tok is None:
+            from tokenizers import Tokenizer
+
+            tok = Tokenizer.from_str(self._tokenizer.to_str())
+            tok.no_truncation()
+            tok.no_padding()
+            self._doc_tok = tok
+        return tok
+
+    def static_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Cheap unit vectors of ``text[a:b]`` for each span, from one tokenization of ``text``.
+
+        The text is tokenized once (word-pieces with character offsets); a span's vector is the mean
+        of the rows of the word-pieces lying inside it (a difference of two cumulative sums), minus
+        the empty-input vector, normalised: one vectorised pass for all spans, no per-phrase Python.
+        BERT pre-tokenizes at whitespace and punctuation, so for spans that start and end at such
+        boundaries (the semantic chunker's phrases start and end on word characters next to
+        whitespace or punctuation) this equals ``static_encode([text[a:b]])``; a span cut inside a
+        pre-token (e.g. after a non-Latin letter glued to a word) keeps the pieces lying wholly inside.
+        Spans without any word-piece give zero vectors.
+        """
+        n = len(spans)
+        out = np.zeros((n, DIM), dtype=np.float32)
+        if not n:
+            return out
+        enc = self._doc_tokenizer().encode(text, add_special_tokens=False)
+        if not enc.ids:
+            return out
+        table = self.static_table()
+        ids = np.asarray(enc.ids, dtype=np.int64)
+        off = np.asarray(enc.offsets, dtype=np.int64).reshape(-1, 2)
+        sp = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+        lo = np.searchsorted(off[:, 0], sp[:, 0], side="left")
+        hi = np.searchsorted(off[:, 1], sp[:, 1], side="right")
+        count = np.maximum(hi - lo, 0)
+        live = count > 0
+        if live.any():
+            # phrases are a few word-pieces long: gather (spans × longest) rows, padding with a zero
+            # row, and sum; cheaper than a cumulative sum over the whole document's rows
+            rows = np.vstack([table.rows_for(ids), np.zeros((1, DIM), dtype=np.float32)])
+            width = int(count.max())
+            pick = lo[:, None] + np.arange(width)[None, :]
+            pick = np.where(np.arange(width)[None, :] < count[:, None], pick, len(ids))
+            sums = rows[pick[live]].sum(axis=1)
+            out[live] = sums / count[live, None] - table.center
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        np.divide(out, norms, out=out, where=norms > 1e-12)
+        out[(norms[:, 0] <= 1e-12)] = 0.0
+        return out
+
     # -- persistence of the phrase cache (optional) --------------------------------------------
     def _phrase_file(self) -> Path:
         return cache_dir() / "vectors" / f"{self.model_id}-phrases.npz"

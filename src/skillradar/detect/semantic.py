@@ -3,24 +3,30 @@
 1. A cheap chunker cuts the text into candidate phrases with exact offsets: clauses split on
    punctuation, bullets and conjunctions; inside a clause, maximal runs of content words (stop words
    and filler cut them) plus short word windows over them, trimmed of stop words at both ends.
-2. Phrases are deduplicated and scored cheaply first (static word-piece vectors distilled from the
-   model, ``SkillIndex.cheap_best``); only those whose estimate reaches ``PREFILTER``, at most
-   ``rescore_budget(n)`` of them per text, are embedded with the full model (``skillradar.embed``)
-   and compared with every skill's label and aliases.
-3. A phrase whose best skill clears a calibrated cosine threshold becomes a ``semantic`` hit; the
-   confidence is the precision measured at that cosine on a labelled dev set (see ``CALIBRATION``).
+2. Phrases are deduplicated and scored cheaply (static word-piece vectors distilled from the model,
+   mapped into its space, ``embed.Embedder.static_spans`` + ``SkillIndex``'s fitted map): the whole
+   text is tokenized once and all its phrases are compared with every label in one matrix product.
+   By default (``RESCORE`` False) this cheap estimate decides alone. With re-scoring on
+   (``SKILLRADAR_SEMANTIC_RESCORE=1`` in the environment, or ``RESCORE = True`` / ``rescore=True``)
+   the phrases whose estimate reaches ``PREFILTER``, at most ``rescore_budget(n)`` per text, are
+   embedded with the full model (``skillradar.embed``) and their full cosine decides.
+3. A phrase whose best skill clears the threshold of its scale (``THRESHOLD_CHEAP`` or ``THRESHOLD``)
+   becomes a ``semantic`` hit; the confidence is the precision measured at that score on a labelled
+   dev set, one table per scale (``CALIBRATION_CHEAP``, ``CALIBRATION``).
    Overlapping candidates are resolved best-first, and nothing overlaps a lexical span.
 """
 
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections.abc import Iterable
 
 import numpy as np
 
-__all__ = ["semantic_hits", "scored_candidates", "resolve", "candidate_phrases", "clauses", "STOP_WORDS", "CALIBRATION", "THRESHOLD"]
+__all__ = ["semantic_hits", "scored_candidates", "resolve", "candidate_phrases", "clauses", "STOP_WORDS", "CALIBRATION", "THRESHOLD",
+           "CALIBRATION_CHEAP", "THRESHOLD_CHEAP", "RESCORE", "calibrate", "threshold"]
 
 _WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w\u00c0-\u024f]*(?:[.+#'’\-/&][\w\u00c0-\u024f]+)*[+#]*")
 # Clause boundaries: sentence punctuation, brackets, bullets, slashes between spaces, line breaks.
@@ -52,10 +58,13 @@ RESCORE_MIN = 8  # phrases per text re-scored with the full model: at least this
 RESCORE_PER = 20  # … plus one per this many candidate phrases
 
 
-# False: decide on the cheap (mapped static) estimate alone, no full-model pass at all. Measured
-# ~3× faster on postings with SkillSpan TECH recall/precision about the same (bench/RESULTS.md), but
-# CALIBRATION was read from full-model cosines, so the confidences are less grounded. Default: re-score.
-RESCORE = True
+# False (default): the cheap (mapped static) estimate decides alone, no full-model pass at all; its
+# scores have their own threshold and calibration table (THRESHOLD_CHEAP, CALIBRATION_CHEAP). True:
+# the prefiltered phrases are re-scored with MiniLM (THRESHOLD, CALIBRATION); ~4× slower on postings,
+# SkillSpan TECH recall/precision about the same (bench/RESULTS.md). Set at import from the
+# environment: SKILLRADAR_SEMANTIC_RESCORE=1 turns re-scoring on; callers may also assign it or pass
+# ``rescore=`` to scored_candidates / semantic_hits.
+RESCORE = os.environ.get("SKILLRADAR_SEMANTIC_RESCORE", "").strip().lower() in {"1", "true", "yes", "on"}
 
 
 def rescore_budget(n_candidates: int) -> int:
@@ -70,6 +79,20 @@ def rescore_budget(n_candidates: int) -> int:
 # the taxonomy's own terms: it is a conservative confidence.
 CALIBRATION = ((0.70, 0.39), (0.75, 0.42), (0.80, 0.45), (0.85, 0.50), (0.90, 0.55), (0.95, 0.70), (1.00, 0.75))
 THRESHOLD = 0.85  # SkillSpan TECH dev: best recall with precision ≥ 0.60 (see bench/RESULTS.md)
+
+# The same for the cheap estimate's scale (cosine of the mapped static phrase vector with the label
+# vectors in their top CHEAP_DIMS principal directions; lower than a full cosine for the same pair).
+# Measured on SkillSpan TECH dev (bench/eval_spans.py --split tech --calibrate, cheap mode, 2,156
+# sentences, share of candidates overlapping a gold span per bin): 0.55–0.60 → 0.27, 0.60–0.65 → 0.32,
+# 0.65–0.70 → 0.29, 0.70–0.75 → 0.39, 0.75–0.80 → 0.43, 0.80–0.85 → 0.44, 0.85–0.90 → 0.47 (n = 92),
+# ≥ 0.90 one candidate; pooled where not monotone (isotonic), placed at the bin centres, flat beyond
+# the last measured bin. HOUSE measures 0.05–0.10 lower per bin: TECH-specific, as CALIBRATION is.
+CALIBRATION_CHEAP = ((0.575, 0.27), (0.625, 0.305), (0.675, 0.305), (0.725, 0.39), (0.775, 0.43),
+                     (0.825, 0.44), (0.875, 0.47), (1.00, 0.47))
+# SkillSpan TECH dev sweep (bench/eval_spans.py --split tech --calibrate): 0.81 → recall 0.671 /
+# precision 0.594, 0.82 → 0.665 / 0.606, 0.83 → 0.648 / 0.630, 0.84 → 0.641 / 0.629, 0.85 → 0.617 / 0.642.
+# 0.83: best recall with precision ≥ 0.60 and a margin (0.82 sits on the limit).
+THRESHOLD_CHEAP = 0.83
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -152,9 +175,51 @@ def _overlaps(span: tuple[int, int], covered_starts: list[int], covered: list[tu
     return False
 
 
-def calibrate(cosine: float) -> float:
-    """Precision expected at this cosine (piecewise-linear over ``CALIBRATION``)."""
-    xs, ys = zip(*CALIBRATION)
+def _outside(spans: list[tuple[int, int]], covered: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans overlapping none of ``covered`` (vectorised: prefix maximum of covered ends)."""
+    cov = np.asarray(sorted(covered), dtype=np.int64).reshape(-1, 2)
+    if not len(cov) or not spans:
+        return spans
+    sp = np.asarray(spans, dtype=np.int64)
+    reach = np.maximum.accumulate(cov[:, 1])  # furthest end among covered spans starting at or before i
+    i = np.searchsorted(cov[:, 0], sp[:, 1], side="left")  # covered spans starting before the span ends
+    hit = (i > 0) & (reach[np.maximum(i - 1, 0)] > sp[:, 0])
+    return [s for s, h in zip(spans, hit.tolist()) if not h]
+
+
+def _cheap_nearest(index, text: str, spans: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Nearest label row and its cheap cosine for each span of ``text``: one tokenization of the
+    text, one (spans × 384) map into the model's space, one product with the labels (in their top
+    principal directions when the taxonomy is large enough to have a fitted map)."""
+    kind, model, basis, reduced = index._cheap_model()
+    vecs = index.embedder.static_spans(text, spans)
+    if kind == "mapped":
+        empty = ~vecs.any(axis=1)
+        vecs = vecs @ model[:-1] + model[-1]
+        vecs /= np.clip(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12, None)
+        vecs[empty] = 0.0
+        labels = reduced
+        vecs = vecs @ basis
+    else:
+        labels = model
+    rows = vecs @ labels.T
+    arg = rows.argmax(axis=1)
+    return arg, rows[np.arange(len(arg)), arg]
+
+
+def _rescoring(rescore: bool | None) -> bool:
+    return RESCORE if rescore is None else bool(rescore)
+
+
+def threshold(rescore: bool | None = None) -> float:
+    """The default decision threshold on the scale in use (full cosine or cheap estimate)."""
+    return THRESHOLD if _rescoring(rescore) else THRESHOLD_CHEAP
+
+
+def calibrate(cosine: float, rescore: bool | None = None) -> float:
+    """Precision expected at this score (piecewise-linear over ``CALIBRATION`` for full-model
+    cosines, ``CALIBRATION_CHEAP`` for cheap estimates; ``rescore`` None: the current ``RESCORE``)."""
+    xs, ys = zip(*(CALIBRATION if _rescoring(rescore) else CALIBRATION_CHEAP))
     return float(np.interp(cosine, xs, ys))
 
 
@@ -192,35 +257,42 @@ def scored_candidates(
     rules, e.g. "go", "rest") has already accepted or rejected them. Only phrases whose cheap
     estimate reaches ``prefilter`` (None: all), the best ``budget`` of them (default
     ``rescore_budget``), are embedded with the full model; ``floor`` applies to the full cosine.
-    ``rescore=False`` (default ``RESCORE``): no full model, the cheap estimate decides alone.
+    ``rescore=False`` (default: ``RESCORE``, normally False): no full model, the cheap estimate
+    decides alone and ``floor`` applies to it (its scale: ``THRESHOLD_CHEAP``, ``CALIBRATION_CHEAP``).
     """
     from ..embed import small_blas
     from ..link import skill_index
     from ..textnorm import fold
 
-    covered = sorted(covered)
-    starts = [c[0] for c in covered]
-    forms = _lexical_forms(taxonomy)
-    spans = [s for s in candidate_phrases(text) if not _overlaps(s, starts, covered) and fold(text[s[0]:s[1]]) not in forms]
+    spans = candidate_phrases(text)
+    if covered:
+        spans = _outside(spans, covered)
     if not spans:
         return []
-    index = skill_index(taxonomy)
-    # the model is uncased: one vector per lower-cased phrase
-    first: dict[str, str] = {}
+    # the model is uncased: one vector per lower-cased phrase; phrases written exactly like a label
+    # or alias are left to the lexicon (checked once per distinct phrase)
+    forms = _lexical_forms(taxonomy)
+    keyed: dict[str, tuple[int, int] | None] = {}
+    kept = []
     for a, b in spans:
-        first.setdefault(text[a:b].lower(), text[a:b])
+        k = text[a:b].lower()
+        if k not in keyed:
+            keyed[k] = None if fold(text[a:b]) in forms else (a, b)
+        if keyed[k] is not None:
+            kept.append((a, b, k))
+    first = {k: text[s_[0]:s_[1]] for k, s_ in keyed.items() if s_ is not None}
+    if not first:
+        return []
+    index = skill_index(taxonomy)
     keys = list(first)
-    if not (RESCORE if rescore is None else rescore):
+    if not _rescoring(rescore):
         with small_blas():
-            vecs, labels = index.cheap_vectors([first[k] for k in keys])
-            rows = vecs @ labels.T
-        arg = rows.argmax(axis=1)
-        best = rows[np.arange(len(arg)), arg]
-        nearest = {k: (float(sc), index.ids[index.owner[r]]) for k, r, sc in zip(keys, arg, best) if sc >= floor}
-        return [(nearest[k][0], a, b, nearest[k][1]) for a, b in spans if (k := text[a:b].lower()) in nearest]
+            arg, best = _cheap_nearest(index, text, [keyed[k] for k in keys])
+        nearest = {k: (float(sc), index.ids[index.owner[r]]) for k, r, sc in zip(keys, arg.tolist(), best.tolist()) if sc >= floor}
+        return [(nearest[k][0], a, b, nearest[k][1]) for a, b, k in kept if k in nearest]
     with small_blas():
         if prefilter is not None:
-            est = index.cheap_best([first[k] for k in keys])
+            est = _cheap_nearest(index, text, [keyed[k] for k in keys])[1]
             order = [i for i in np.argsort(-est, kind="stable") if est[i] >= prefilter]
             keys = [keys[i] for i in order[: rescore_budget(len(keys)) if budget is None else budget]]
         if not keys:
@@ -229,15 +301,19 @@ def scored_candidates(
         best_ids, best_scores = index.best(vecs)
     nearest = {k: (float(sc), sid) for k, sid, sc in zip(keys, best_ids, best_scores) if sc >= floor}
     out = []
-    for a, b in spans:
-        hit = nearest.get(text[a:b].lower())
+    for a, b, k in kept:
+        hit = nearest.get(k)
         if hit is not None:
             out.append((hit[0], a, b, hit[1]))
     return out
 
 
-def resolve(cands, threshold: float) -> list[tuple[str, int, int, str, float]]:
-    """Candidates at or above ``threshold``, best first without overlaps, as hits in text order."""
+def resolve(cands, threshold: float, *, rescore: bool | None = None) -> list[tuple[str, int, int, str, float]]:
+    """Candidates at or above ``threshold``, best first without overlaps, as hits in text order.
+
+    ``rescore`` names the scale the scores are on (None: the current ``RESCORE``), for the confidence."""
+    table = CALIBRATION if _rescoring(rescore) else CALIBRATION_CHEAP
+    xs, ys = zip(*table)
     cands = sorted((c for c in cands if c[0] >= threshold), key=lambda c: (-c[0], c[1]))
     taken: list[tuple[int, int]] = []
     hits = []
@@ -245,7 +321,7 @@ def resolve(cands, threshold: float) -> list[tuple[str, int, int, str, float]]:
         if any(a < tb and ta < b for ta, tb in taken):
             continue
         taken.append((a, b))
-        hits.append((sid, a, b, "semantic", round(calibrate(score), 4)))
+        hits.append((sid, a, b, "semantic", round(float(np.interp(score, xs, ys)), 4)))
     hits.sort(key=lambda h: h[1])
     return hits
 
@@ -256,10 +332,14 @@ def semantic_hits(
     covered: Iterable[tuple[int, int]] = (),
     *,
     threshold: float | None = None,
+    rescore: bool | None = None,
 ) -> list[tuple[str, int, int, str, float]]:
     """``(skill_id, start, end, "semantic", confidence)`` for paraphrased skills outside ``covered``.
 
     ``text[start:end]`` is the phrase as written. Needs the ``semantic`` extra (raises MissingExtra).
+    ``rescore`` (None: ``RESCORE``) picks full-model re-scoring or the cheap estimate alone; the
+    default ``threshold`` and the confidence table follow it.
     """
-    thr = THRESHOLD if threshold is None else threshold
-    return resolve(scored_candidates(text, taxonomy, covered, floor=thr), thr)
+    mode = _rescoring(rescore)
+    thr = (THRESHOLD if mode else THRESHOLD_CHEAP) if threshold is None else threshold
+    return resolve(scored_candidates(text, taxonomy, covered, floor=thr, rescore=mode), thr, rescore=mode)
