@@ -23,6 +23,24 @@ app = typer.Typer(
 )
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+        from ..taxonomy import load_taxonomy
+
+        tax = load_taxonomy()
+        typer.echo(f"skillradar {__version__} (taxonomy {tax.name} {tax.version}, {len(tax)} skills)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="Show the version and exit.", callback=_show_version,
+                                 is_eager=True),
+) -> None:
+    """Find the skills generative-AI work demands in postings and résumés, with evidence."""
+
+
 def _register() -> None:
     """Import the command modules; each adds its commands to ``app`` (optional ones may be absent)."""
     import importlib
