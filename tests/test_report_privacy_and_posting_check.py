@@ -65,3 +65,24 @@ def test_check_posting_command(tmp_path):
     for f in first["findings"]:
         assert POSTING[f["start"]:f["end"]] == f["term"]
     assert second["error"]["code"] == "file_not_found"
+
+
+def test_assess_store_keeps_only_redacted_data_and_erase_removes_everything(tmp_path):
+    cv = tmp_path / "jane_doe_cv.md"
+    cv.write_text(CV, encoding="utf-8")
+    db = tmp_path / "store.duckdb"
+    r = run("assess", str(cv), "--role", "llm-engineer", "--report", str(tmp_path / "r.html"), "--store",
+            "--store-db", str(db), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    items = json.loads(run("data", "list", "--db", str(db), "--format", "json").stdout)
+    assert sorted(i["kind"] for i in items) == ["assessment", "report", "resume"]
+    from skillradar.privacy.store import get_item
+
+    for item in items:
+        body = get_item(str(db), item["id"])["body"]
+        for secret in ("Jane", "jane.doe@example.com", "7700 900123", "Baker Street"):
+            assert secret not in body, (item["kind"], secret)
+    assert all("jane" not in (i["source"] or "").lower() for i in items)  # file names carry names too
+    resume_id = next(i["id"] for i in items if i["kind"] == "resume")
+    assert run("data", "erase", resume_id, "--db", str(db)).returncode == 0
+    assert json.loads(run("data", "list", "--db", str(db), "--format", "json").stdout) == []

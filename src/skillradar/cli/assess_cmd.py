@@ -36,6 +36,19 @@ def roles_command(
               title="Roles (curated weights are editorial judgements, not market figures)")
 
 
+def _store(result, db: str | None, report: str | None, keep_pii: bool) -> None:
+    """Keep the résumé (redacted unless --keep-pii) with its assessment and report as derived items."""
+    from ..privacy.store import DEFAULT_DB, store_derived, store_resume
+    from .output import stderr
+
+    path = db or DEFAULT_DB
+    resume_id = store_resume(path, result.resume_text, result.resume, keep_pii=keep_pii)
+    store_derived(path, resume_id, "assessment", dumps(result.to_dict()), keep_pii=keep_pii)
+    if report:
+        store_derived(path, resume_id, "report", Path(report).read_text(encoding="utf-8"), keep_pii=keep_pii)
+    stderr.print(f"stored as {resume_id} in {path} (erase with `skillradar data erase {resume_id}`)", highlight=False)
+
+
 @app.command("assess")
 def assess_command(
     resume: str = typer.Argument(..., help="The résumé (txt, md, html, pdf, docx)."),
@@ -45,6 +58,10 @@ def assess_command(
     fmt: str = typer.Option("table", "--format", "-f", help="json, table or markdown."),
     report: Optional[str] = typer.Option(None, "--report", help="Also write a self-contained HTML report here."),
     keep_pii: bool = typer.Option(False, "--keep-pii", help="Keep personal data in the report's résumé text (redacted by default)."),
+    store: bool = typer.Option(False, "--store", help="Keep the (redacted) résumé, the assessment and the report; "
+                               "see `skillradar data list|erase`."),
+    store_db: Optional[str] = typer.Option(None, "--store-db", help="Where --store keeps them (default: --db, else "
+                                           "./skillradar.duckdb)."),
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
 ) -> None:
     """Score a résumé against a posting or a role: families, evidence, gaps and a learning plan."""
@@ -71,6 +88,8 @@ def assess_command(
             findings = check_posting(read_path(posting, kind="posting").text)
         Path(report).write_text(render_assessment_html(result, keep_pii=keep_pii, posting_check=findings),
                                 encoding="utf-8")
+    if store:
+        _store(result, store_db or db, report, keep_pii)
     if fmt == "json":
         sys.stdout.write(dumps(result.to_dict()) + "\n")
     elif fmt == "markdown":
