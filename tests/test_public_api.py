@@ -33,3 +33,10 @@ def test_every_error_class_has_a_distinct_code_and_statuses():
 def test_missing_extra_says_how_to_install():
     err = errors.MissingExtra("semantic linking", "semantic", "onnxruntime")
     assert "pip install 'skillradar[semantic]'" in err.message
+
+
+def test_market_lazy_exports_resolve_to_functions():
+    from skillradar import market
+
+    for name in market.__all__:
+        assert callable(getattr(market, name)), name

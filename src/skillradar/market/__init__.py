@@ -8,20 +8,16 @@ Heavy dependencies (duckdb, pandas, statsmodels, dask) are imported by the modul
 never by this package.
 """
 
-__all__ = ["ingest", "reextract", "top", "trends", "monthly", "cooccur", "role_profile", "measured_roles"]
+__all__ = ["ingest_files", "reextract", "top", "trends", "monthly", "cooccur", "role_profile", "measured_roles"]
+
+_HOMES = {"ingest_files": "ingest", "reextract": "ingest", "top": "stats", "trends": "stats", "monthly": "stats",
+          "cooccur": "stats", "role_profile": "profiles", "measured_roles": "profiles"}
 
 
 def __getattr__(name):  # lazy re-exports keep `import skillradar.market` cheap
-    if name in ("ingest", "reextract"):
-        from . import ingest as _ingest
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'skillradar.market' has no attribute '{name}'")
+    import importlib
 
-        return getattr(_ingest, "ingest_files" if name == "ingest" else "reextract")
-    if name in ("top", "trends", "monthly", "cooccur"):
-        from . import stats
-
-        return getattr(stats, name)
-    if name in ("role_profile", "measured_roles"):
-        from . import profiles
-
-        return getattr(profiles, name)
-    raise AttributeError(name)
+    return getattr(importlib.import_module(f"{__name__}.{home}"), name)
