@@ -223,8 +223,10 @@ def calibrate(cosine: float, rescore: bool | None = None) -> float:
     return float(np.interp(cosine, xs, ys))
 
 
-def _lexical_forms(taxonomy) -> frozenset[str]:
-    """Folded labels and aliases: the lexicon already decided on these, the semantic stage keeps out."""
+def _lexical_forms(taxonomy) -> tuple[frozenset[str], frozenset[str]]:
+    """Folded labels and aliases (the lexicon already decided on these, the semantic stage keeps
+    out), and their signatures (``_signature``): a phrase whose signature is not among them cannot
+    fold to a form, so ``fold`` runs only for the few that match."""
     forms = _FORMS.get(id(taxonomy))
     if forms is None or forms[0] is not taxonomy:
         from ..textnorm import fold
@@ -233,9 +235,25 @@ def _lexical_forms(taxonomy) -> frozenset[str]:
         for skill in taxonomy.skills:
             for f in (skill.label, *skill.aliases, *skill.ambiguous):
                 keys.add(fold(f))
-        forms = (taxonomy, frozenset(keys))
+        forms = (taxonomy, frozenset(keys), frozenset(_signature(k) for k in keys))
         _FORMS[id(taxonomy)] = forms
-    return forms[1]
+    return forms[1], forms[2]
+
+
+def _signature_table() -> dict[int, None]:
+    from ..textnorm import SEPARATORS
+
+    return {ord(c): None for c in (*SEPARATORS, "\u2019", "\u2018", "\u201c", "\u201d", "'", '"')}
+
+
+_SIG_DELETE = _signature_table()
+
+
+def _signature(lowered: str) -> str:
+    """A lower-cased text without separators and quotes. ``fold`` only lower-cases, turns separator
+    runs into one space, unifies quotes and strips, so ``fold(x) == f`` implies
+    ``_signature(x.lower()) == _signature(f)`` (for texts whose lower-casing keeps their length)."""
+    return lowered.translate(_SIG_DELETE)
 
 
 _FORMS: dict[int, tuple] = {}
@@ -271,13 +289,14 @@ def scored_candidates(
         return []
     # the model is uncased: one vector per lower-cased phrase; phrases written exactly like a label
     # or alias are left to the lexicon (checked once per distinct phrase)
-    forms = _lexical_forms(taxonomy)
+    forms, signatures = _lexical_forms(taxonomy)
     keyed: dict[str, tuple[int, int] | None] = {}
     kept = []
     for a, b in spans:
         k = text[a:b].lower()
         if k not in keyed:
-            keyed[k] = None if fold(text[a:b]) in forms else (a, b)
+            maybe = len(k) != b - a or _signature(k) in signatures
+            keyed[k] = None if maybe and fold(text[a:b]) in forms else (a, b)
         if keyed[k] is not None:
             kept.append((a, b, k))
     first = {k: text[s_[0]:s_[1]] for k, s_ in keyed.items() if s_ is not None}
