@@ -188,11 +188,12 @@ def _outside(spans: list[tuple[int, int]], covered: Iterable[tuple[int, int]]) -
     return [s for s, h in zip(spans, hit.tolist()) if not h]
 
 
-def _cheap_nearest(index, text: str, spans: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+def _cheap_nearest(index, text: str, spans: list[tuple[int, int]], dims: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Nearest label row and its cheap cosine for each span of ``text``: one tokenization of the
     text, one (spans × 384) map into the model's space, one product with the labels (in their top
-    principal directions when the taxonomy is large enough to have a fitted map)."""
-    kind, model, basis, labels = _cheap_parts(index)
+    principal directions when the taxonomy is large enough to have a fitted map): ``dims`` of them,
+    default ``CHEAP_DECISION_DIMS``; the re-scoring prefilter uses all the index has (as measured)."""
+    kind, model, basis, labels = _cheap_parts(index, CHEAP_DECISION_DIMS if dims is None else dims)
     vecs = index.embedder.static_spans(text, spans)
     if kind == "mapped":
         empty = ~vecs.any(axis=1)
@@ -210,23 +211,23 @@ def _cheap_nearest(index, text: str, spans: list[tuple[int, int]]) -> tuple[np.n
 # fits CHEAP_DIMS = 192 for the prefilter; the first 128 of them make the label product a third
 # cheaper, and on SkillSpan TECH dev give the same recall at precision ≥ 0.60: bench/RESULTS.md).
 CHEAP_DECISION_DIMS = 128
-_PARTS: dict[int, tuple] = {}
+_PARTS: dict[tuple[int, int], tuple] = {}
 
 
-def _cheap_parts(index) -> tuple:
-    """``(kind, model, basis, labels)`` for the cheap decision: the index's mapped model cut to
-    ``CHEAP_DECISION_DIMS`` directions (contiguous copies, once per index), or its static labels."""
-    hit = _PARTS.get(id(index))
-    if hit is None or hit[0] is not index or hit[1] != CHEAP_DECISION_DIMS:
+def _cheap_parts(index, dims: int) -> tuple:
+    """``(kind, model, basis, labels)`` for cheap scores: the index's mapped model cut to ``dims``
+    directions (contiguous copies, once per index and width), or its static labels."""
+    hit = _PARTS.get((id(index), dims))
+    if hit is None or hit[0] is not index:
         kind, model, basis, reduced = index._cheap_model()
         if kind == "mapped":
-            d = min(CHEAP_DECISION_DIMS, basis.shape[1])
+            d = min(dims, basis.shape[1])
             parts = (kind, model, np.ascontiguousarray(basis[:, :d]), np.ascontiguousarray(reduced[:, :d]))
         else:
             parts = (kind, model, None, model)
-        hit = (index, CHEAP_DECISION_DIMS, parts)
-        _PARTS[id(index)] = hit
-    return hit[2]
+        hit = (index, parts)
+        _PARTS[(id(index), dims)] = hit
+    return hit[1]
 
 
 def _rescoring(rescore: bool | None) -> bool:
@@ -333,7 +334,7 @@ def scored_candidates(
         return [(nearest[k][0], a, b, nearest[k][1]) for a, b, k in kept if k in nearest]
     with small_blas():
         if prefilter is not None:
-            est = _cheap_nearest(index, text, [keyed[k] for k in keys])[1]
+            est = _cheap_nearest(index, text, [keyed[k] for k in keys], dims=1 << 30)[1]
             order = [i for i in np.argsort(-est, kind="stable") if est[i] >= prefilter]
             keys = [keys[i] for i in order[: rescore_budget(len(keys)) if budget is None else budget]]
         if not keys:
