@@ -98,9 +98,6 @@ CALIBRATION_CHEAP = ((0.575, 0.35), (0.625, 0.44), (0.675, 0.47), (0.725, 0.53),
 THRESHOLD_CHEAP = 0.72
 
 
-_MULTIWORD = re.compile(r"\S\s+\S")
-
-
 def clauses(text: str) -> list[tuple[int, int]]:
     """Offsets of clauses: the text split at punctuation, bullets and line breaks."""
     out, pos = [], 0
@@ -132,11 +129,12 @@ def _runs(words: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]
     return runs
 
 
-def candidate_phrases(text: str, *, max_window: int = MAX_WINDOW, with_bridges: bool = True) -> list[tuple[int, int]]:
+def candidate_phrases(text: str, *, max_window: int = MAX_WINDOW, with_bridges: bool = True,
+                      min_words: int = 1) -> list[tuple[int, int]]:
     """Candidate skill phrases as ``(start, end)`` offsets, in text order, without duplicates.
 
-    Every run of content words, each window of up to ``max_window`` words inside longer runs, and
-    (``with_bridges``) two runs joined across one stop word ("design of experiments", "work in teams").
+    Every run of content words, each window of ``min_words`` to ``max_window`` words inside longer
+    runs, and (``with_bridges``) two runs joined across one stop word ("design of experiments").
     """
     seen: set[tuple[int, int]] = set()
     out: list[tuple[int, int]] = []
@@ -151,9 +149,9 @@ def candidate_phrases(text: str, *, max_window: int = MAX_WINDOW, with_bridges: 
         runs = _runs(words)
         for run in runs:
             n = len(run)
-            if n <= max_window:
+            if min_words <= n <= max_window:
                 add(run[0][0], run[-1][1])
-            for size in range(1, min(n, max_window) + 1):
+            for size in range(min_words, min(n, max_window) + 1):
                 if size == n:
                     continue
                 for i in range(0, n - size + 1):
@@ -313,7 +311,7 @@ def scored_candidates(
     # Paraphrases are phrases: a single word either is in the lexicon or is too generic to name a skill
     # (measured on 100 postings: 766 one-word hits such as "pipelines" → CI/CD, "models" → Model design,
     # against 86 phrases; on SkillSpan TECH dropping them costs 0.05 recall and gains 0.03 precision).
-    spans = [(a, b) for a, b in candidate_phrases(text) if _MULTIWORD.search(text, a, b)]
+    spans = candidate_phrases(text, min_words=2)
     if covered:
         spans = _outside(spans, covered)
     if not spans:
