@@ -10,13 +10,7 @@ import typer
 
 from ..errors import UsageError
 from . import app
-from .output import dumps, emit_rows, report_error, stdout
-
-
-def _choice(value: str, choices: tuple[str, ...], option: str) -> str:
-    if value not in choices:
-        raise UsageError(f"{option} must be one of {', '.join(choices)} (got '{value}')")
-    return value
+from .output import check_choice, dumps, emit_rows, report_error, stdout
 
 
 @app.command("roles")
@@ -27,7 +21,7 @@ def roles_command(
     """List the roles `assess --role` accepts (curated profiles; measured ones with --db)."""
     from ..assess import list_roles
 
-    _choice(fmt, ("table", "json"), "--format")
+    check_choice(fmt, ("table", "json"), "--format")
     rows = list_roles(db)
     if fmt == "json":
         sys.stdout.write(dumps(rows) + "\n")
@@ -67,7 +61,7 @@ def assess_command(
     """Score a résumé against a posting or a role: families, evidence, gaps and a learning plan."""
     from ..assess import assess
 
-    _choice(fmt, ("json", "table", "markdown"), "--format")
+    check_choice(fmt, ("json", "table", "markdown"), "--format")
     if (posting is None) == (role is None):
         raise UsageError("give exactly one of --posting FILE or --role NAME")
     if db is not None and not Path(db).exists():
@@ -171,7 +165,7 @@ def rank_command(
     """Rank résumés for one posting, best first, with top matched skills and gaps."""
     from ..assess import rank
 
-    _choice(fmt, ("json", "csv", "table"), "--format")
+    check_choice(fmt, ("json", "csv", "table"), "--format")
     paths: list[str] = []
     for r in resumes:
         p = Path(r)

@@ -11,16 +11,10 @@ from ..errors import UsageError
 from ..extract import KINDS, extract_document
 from ..taxonomy import load_taxonomy
 from . import app
-from .output import dumps, emit_rows, run_batch, stdout, warn, write_jsonl
+from .output import check_choice, dumps, emit_rows, run_batch, stdout, warn, write_jsonl
 
 MENTION_COLUMNS = ["source", "kind", "skill_id", "label", "family", "group", "start", "end", "text", "line",
                    "page", "confidence", "method", "requirement", "years", "section"]
-
-
-def _check_choice(value: str, choices, option: str) -> str:
-    if value not in choices:
-        raise UsageError(f"{option} must be one of {', '.join(choices)} (got '{value}')")
-    return value
 
 
 def _read(source: str, kind: str, max_bytes: int | None = None):
@@ -51,8 +45,8 @@ def extract_command(
     """Find skills in postings and résumés, with evidence spans, requirement level and years."""
     from ..readers import iter_inputs
 
-    _check_choice(fmt, ("table", "json", "jsonl", "csv"), "--format")
-    _check_choice(kind, KINDS, "--kind")
+    check_choice(fmt, ("table", "json", "jsonl", "csv"), "--format")
+    check_choice(kind, KINDS, "--kind")
     tax = load_taxonomy(taxonomy)
     inputs = list(iter_inputs(paths))
     if not inputs:

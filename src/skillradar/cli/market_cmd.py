@@ -10,7 +10,7 @@ import typer
 
 from ..errors import SkillradarError, UsageError
 from . import app
-from .output import dumps, emit_rows, report_error, stderr, stdout, warn
+from .output import FORMATS_ROWS, check_choice, dumps, emit_rows, report_error, stderr, stdout, warn
 
 market_app = typer.Typer(name="market", help="Market analytics over posting corpora (DuckDB).",
                          no_args_is_help=True, rich_markup_mode=None)
@@ -20,10 +20,8 @@ DB_HELP = "The market database (default ./skillradar.duckdb)."
 _FMT_HELP = "table, json, jsonl or csv."
 
 
-def _fmt(value: str, allowed=("table", "json", "jsonl", "csv")) -> str:
-    if value not in allowed:
-        raise UsageError(f"--format must be one of {', '.join(allowed)} (got '{value}')")
-    return value
+def _fmt(value: str, allowed=FORMATS_ROWS) -> str:
+    return check_choice(value, allowed)
 
 
 def _db(db: Optional[str]) -> str:

@@ -12,11 +12,18 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..errors import InputError, SkillradarError
+from ..errors import InputError, SkillradarError, UsageError
 
-__all__ = ["stdout", "stderr", "emit_rows", "report_error", "progress", "run_batch", "write_jsonl", "FORMATS_ROWS"]
+__all__ = ["stdout", "stderr", "emit_rows", "report_error", "progress", "run_batch", "write_jsonl", "check_choice", "FORMATS_ROWS"]
 
 FORMATS_ROWS = ("table", "json", "jsonl", "csv")
+
+
+def check_choice(value: str, choices: Sequence[str], option: str = "--format") -> str:
+    """``value`` if it is one of ``choices``, else a UsageError (exit 2) that lists them."""
+    if value not in choices:
+        raise UsageError(f"{option} must be one of {', '.join(choices)} (got '{value}')")
+    return value
 
 # Piped output gets a wide fixed width so tables do not wrap ids; a terminal keeps its own width.
 stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)

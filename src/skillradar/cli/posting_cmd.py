@@ -6,9 +6,8 @@ import sys
 
 import typer
 
-from ..errors import UsageError
 from . import app
-from .output import dumps, emit_rows, run_batch, stdout
+from .output import FORMATS_ROWS, check_choice, dumps, emit_rows, run_batch, stdout
 
 COLUMNS = ["source", "category", "term", "start", "end", "suggestion", "source_of_rule"]
 
@@ -22,8 +21,7 @@ def check_posting_command(
     from ..fairness.language import check_posting, summarize
     from ..readers import iter_inputs, read_path
 
-    if fmt not in ("table", "json", "jsonl", "csv"):
-        raise UsageError(f"--format must be table, json, jsonl or csv (got '{fmt}')")
+    check_choice(fmt, FORMATS_ROWS)
     def work(name: str) -> dict:
         findings = check_posting(read_path(name, kind="posting").text)
         return {"source": name, "findings": findings, "summary": summarize(findings)}

@@ -9,7 +9,7 @@ import typer
 
 from ..errors import UsageError
 from . import app
-from .output import dumps, emit_rows, report_error, run_batch, write_jsonl
+from .output import FORMATS_ROWS, check_choice, dumps, emit_rows, report_error, run_batch, write_jsonl
 
 data_app = typer.Typer(help="The stored résumés and reports (redacted): list them, erase them.",
                        no_args_is_help=True, rich_markup_mode=None)
@@ -29,8 +29,7 @@ def redact_command(
     from ..readers import iter_inputs, read_path
     from ..taxonomy import load_taxonomy
 
-    if fmt not in ("text", "json", "jsonl"):
-        raise UsageError(f"--format must be one of text, json, jsonl (got '{fmt}')")
+    check_choice(fmt, ("text", "json", "jsonl"))
     tax = load_taxonomy(taxonomy)
     inputs = [str(p) for p in iter_inputs(paths)]
     if not inputs:
@@ -63,8 +62,7 @@ def data_list(
     """List the stored résumés and reports (id, kind, date, size), oldest first."""
     from ..privacy.store import list_items
 
-    if fmt not in ("table", "json", "jsonl", "csv"):
-        raise UsageError(f"--format must be one of table, json, jsonl, csv (got '{fmt}')")
+    check_choice(fmt, FORMATS_ROWS)
     rows = list_items(db)
     emit_rows(rows, fmt, columns=DATA_COLUMNS, title=f"{len(rows)} stored items")
 
@@ -80,8 +78,7 @@ def data_erase(
 
     from ..privacy.store import DEFAULT_DB, UnknownItem, EraseResult, erase
 
-    if fmt not in ("text", "json"):
-        raise UsageError(f"--format must be one of text, json (got '{fmt}')")
+    check_choice(fmt, ("text", "json"))
     path = db or DEFAULT_DB
     if not Path(path).exists():
         result = EraseResult(errors=[UnknownItem(f"no stored item with id '{i}' (nothing is stored in {path})", source=i)

@@ -12,7 +12,7 @@ from ..errors import UsageError
 from ..records import FAMILIES
 from ..taxonomy import load_taxonomy, read_bundled, read_taxonomy_file, validate
 from . import app
-from .output import dumps, emit_rows, stdout
+from .output import check_choice, dumps, emit_rows, stdout
 
 taxonomy_app = typer.Typer(help="Browse, check and export skill taxonomies.", no_args_is_help=True)
 app.add_typer(taxonomy_app, name="taxonomy")
@@ -28,8 +28,8 @@ def list_command(
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t"),
 ) -> None:
     """List skills (id, label, family, group), in taxonomy order."""
-    if family is not None and family not in FAMILIES:
-        raise UsageError(f"--family must be one of {', '.join(FAMILIES)} (got '{family}')")
+    if family is not None:
+        check_choice(family, FAMILIES, "--family")
     tax = load_taxonomy(taxonomy)
     rows = [{"id": s.id, "label": s.label, "family": s.family, "group": s.group}
             for s in tax.skills if family is None or s.family == family]
