@@ -41,6 +41,8 @@ def extract_command(
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
     semantic: bool = typer.Option(False, "--semantic/--no-semantic", help="Also link paraphrases offline (extra 'semantic')."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest input file accepted, in bytes (default 20 MB)."),
+    fuzzy: Optional[bool] = typer.Option(None, "--fuzzy/--no-fuzzy", help="Accept one-letter slips in tool names "
+                                         "('Kubernets'); default: for résumés only."),
 ) -> None:
     """Find skills in postings and résumés, with evidence spans, requirement level and years."""
     from ..readers import iter_inputs
@@ -53,7 +55,7 @@ def extract_command(
         raise UsageError("no supported input files found in " + ", ".join(paths))
     def work(name: str) -> dict:
         ex = extract_document(_read(name, kind, max_bytes), taxonomy=tax, kind=None if kind == "auto" else kind,
-                              semantic=semantic)
+                              semantic=semantic, fuzzy=fuzzy)
         for notice in ex.notices:
             warn(notice.code, name, notice.message)
         return ex.to_dict()
