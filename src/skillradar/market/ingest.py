@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -56,6 +57,9 @@ def _rows_note(rows: list[int]) -> str:
     return shown + (f" … ({len(rows) - _MAX_LISTED_ROWS} more)" if len(rows) > _MAX_LISTED_ROWS else "")
 
 
+SHINGLE_CACHE_SIZE = 20_000
+
+
 class _Ingestor:
     def __init__(self, con, taxonomy, engine_name, scheduler, threshold, run_id):
         self.con = con
@@ -66,7 +70,9 @@ class _Ingestor:
         self.run_id = run_id
         self.engine = None
         self.seq = con.execute("SELECT coalesce(max(seq) + 1, 0) FROM postings").fetchall()[0][0]
-        self._shingle_cache: dict[str, object] = {}
+        # shingles of stored postings met as near-duplicate candidates; bounded (least recently used
+        # out first) so memory stays flat however large the corpus grows
+        self._shingle_cache: OrderedDict[str, object] = OrderedDict()
         self.counts = dict(rows_read=0, ingested=0, duplicates=0, failed=0, exact_duplicates=0, near_duplicates=0,
                            undated=0, redacted=0)
         self.errors: list[dict] = []
@@ -93,10 +99,22 @@ class _Ingestor:
             self.con.unregister("_probe")
 
     def _stored_shingles(self, ids: set[str]):
-        missing = [i for i in ids if i not in self._shingle_cache]
-        for pid, text in self._existing("SELECT p.id, p.text FROM postings p JOIN _probe ON p.id = _probe.v", missing):
-            self._shingle_cache[pid] = dedup.shingles(dedup.normalise(text))
-        return {i: self._shingle_cache[i] for i in ids}
+        cache = self._shingle_cache
+        missing = [i for i in ids if i not in cache]
+        found = {pid: dedup.shingles(dedup.normalise(text)) for pid, text in
+                 self._existing("SELECT p.id, p.text FROM postings p JOIN _probe ON p.id = _probe.v", missing)}
+        out = {}
+        for i in ids:
+            sh = found.get(i)
+            if sh is None:
+                sh = cache[i]
+                cache.move_to_end(i)
+            else:
+                cache[i] = sh
+            out[i] = sh
+        while len(cache) > SHINGLE_CACHE_SIZE:
+            cache.popitem(last=False)
+        return out
 
     # -- one batch ---------------------------------------------------------------------------------
     def batch(self, b) -> None:
