@@ -9,7 +9,8 @@ three surfaces never disagree about what went wrong::
     │   ├── UnknownTaxonomy              unknown_taxonomy
     │   ├── UnknownSkill                 unknown_skill
     │   ├── UnknownRole                  unknown_role
-    │   └── GroupsFileError              invalid_groups  2     422
+    │   ├── GroupsFileError              invalid_groups  2     422
+    │   └── NoDatabase                   no_database     2     503
     ├── MissingExtra                     missing_extra   2     501
     ├── TaxonomyError                    invalid_taxonomy 1    422
     ├── InputError                       (per input)     1     422
@@ -39,6 +40,7 @@ __all__ = [
     "UnknownSkill",
     "UnknownRole",
     "GroupsFileError",
+    "NoDatabase",
     "MissingExtra",
     "TaxonomyError",
     "InputError",
@@ -103,6 +105,13 @@ class GroupsFileError(UsageError):
 
     code = "invalid_groups"
     http_status = 422
+
+
+class NoDatabase(UsageError):
+    """A command needs a market database that does not exist (yet): ingest postings first."""
+
+    code = "no_database"
+    http_status = 503
 
 
 class MissingExtra(SkillradarError):

@@ -26,7 +26,7 @@ import json
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..errors import MissingExtra, StoreError
+from ..errors import MissingExtra, NoDatabase, StoreError
 
 __all__ = ["connect", "DEFAULT_DB", "SCHEMA_VERSION", "start_run", "finish_run", "stale_count", "save_skills"]
 
@@ -65,7 +65,7 @@ def connect(db: str | Path | None = None, *, read_only: bool = False):
     duckdb = _duckdb()
     path = str(db or DEFAULT_DB)
     if read_only and path != ":memory:" and not Path(path).exists():
-        raise StoreError(f"no market database at '{path}': run `skillradar market ingest FILE --db {path}` first",
+        raise NoDatabase(f"no market database at '{path}': run `skillradar market ingest FILE --db {path}` first",
                          source=path)
     try:
         con = duckdb.connect(path, read_only=read_only)
