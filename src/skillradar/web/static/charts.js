@@ -107,7 +107,8 @@
     const left = 200, right = 60, rowH = 24, top = 24, width = 540;
     const m = Math.max(0.01, ...rows.map((r) => Math.abs(r.diff)));
     const mid = left + (width - left - right) / 2;
-    const x = (v) => mid + ((width - left - right) / 2) * (v / m);
+    const gutter = 48;  // room for the value label beside the longest bar on either side
+    const x = (v) => mid + ((width - left - right) / 2 - gutter) * (v / m);
     const height = top + rows.length * rowH + 8;
     const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, "aria-hidden": "true", focusable: "false" });
     svg.appendChild(el("line", { x1: mid, y1: top - 6, x2: mid, y2: height - 6, class: "grid" }));
