@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RESUMES = ROOT / "tests" / "data" / "resumes"
 POSTINGS = ROOT / "tests" / "data" / "postings"
 NOT_AI = {"registered-nurse.txt"}
-SETS = {"template": RESUMES, "written": RESUMES / "written"}
+SETS = {"template": RESUMES, "written": RESUMES / "written", "heldout": RESUMES / "heldout"}
 METHODS = ("skillradar", "tfidf", "keywords")
 
 
@@ -62,8 +62,8 @@ def _tfidf(texts: list[str], ptext: str) -> list[float]:
 def main() -> int:
     tax = load_taxonomy()
     labels = {name: _labels(folder) for name, folder in SETS.items()}
-    labels["both"] = {**labels["template"], **labels["written"]}
-    paths = sorted(labels["both"])
+    labels["all"] = {k: v for name in SETS for k, v in labels[name].items()}
+    paths = sorted(labels["all"])
     texts = {p: Path(p).read_text(encoding="utf-8") for p in paths}
     t0 = time.perf_counter()
     mentioned = {}

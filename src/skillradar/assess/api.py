@@ -109,7 +109,7 @@ def build_target(*, posting=None, role: str | None = None, db=None, taxonomy=Non
         if isinstance(posting, Target):
             return posting
         doc = load_document(posting, kind="posting")
-        return target_from_posting(extract_document(doc, taxonomy=tax, kind="posting"), tax)
+        return target_from_posting(extract_document(doc, taxonomy=tax, kind="posting"), tax, doc.text)
     return role_target(role, tax, db=db)
 
 
@@ -161,14 +161,17 @@ def _assess_profile(profile: ResumeProfile, target: Target, tax: Taxonomy, *, de
     matched, partial = [], []
     for t in target.skills:
         c = credits[t.skill_id]
-        if c.kind == "direct":
-            se = profile.skills[t.skill_id]
-            matched.append({
+        if c.kind in ("direct", "alternative"):
+            se = profile.skills[t.skill_id if c.kind == "direct" else c.via]
+            row = {
                 "skill_id": t.skill_id, "label": t.label, "weight": t.weight, "family": t.family,
                 "requirement": t.requirement, "credit": c.value,
                 "evidence": [e.to_dict() for e in se.evidence],
                 "years": se.years, "why": f"{c.explanation}. Weight: {t.why}",
-            })
+            }
+            if c.kind == "alternative":
+                row["via"] = c.via  # the evidence is of this skill, which the posting accepts instead
+            matched.append(row)
         elif c.kind != "none":
             partial.append({"skill_id": t.skill_id, "label": t.label, "credit": c.value, "via": c.via,
                             "why": c.explanation})

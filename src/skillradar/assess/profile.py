@@ -14,7 +14,7 @@ weight. Three sources:
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -23,6 +23,7 @@ import yaml
 from ..errors import NoTargetSkills, UnknownRole, UsageError
 from ..records import Extraction
 from ..taxonomy import Taxonomy
+from .alternatives import alternative_lists
 
 __all__ = [
     "TargetSkill", "Target", "NoTargetSkills", "REQUIREMENT_WEIGHTS", "IMPORTANCE", "skill_importance", "target_from_posting", "curated_roles",
@@ -81,10 +82,14 @@ class TargetSkill:
     why: str  # why the weight is what it is
     years: float | None = None  # years the target asks for
     demand: float | None = None  # market share when a DB gave one
+    alternatives: tuple[str, ...] = ()  # skills the posting accepts instead ("PyTorch or TensorFlow")
 
     def to_dict(self) -> dict:
-        return {"skill_id": self.skill_id, "label": self.label, "family": self.family, "weight": self.weight,
-                "requirement": self.requirement, "years": self.years, "demand": self.demand, "why": self.why}
+        out = {"skill_id": self.skill_id, "label": self.label, "family": self.family, "weight": self.weight,
+               "requirement": self.requirement, "years": self.years, "demand": self.demand, "why": self.why}
+        if self.alternatives:
+            out["alternatives"] = list(self.alternatives)
+        return out
 
 
 @dataclass(frozen=True)
@@ -115,8 +120,12 @@ class Target:
 # --------------------------------------------------------------------------------------- postings
 
 
-def target_from_posting(extraction: Extraction, taxonomy: Taxonomy) -> Target:
-    """The skills a posting asks for, one per skill id, at the strongest level the posting states."""
+def target_from_posting(extraction: Extraction, taxonomy: Taxonomy, text: str | None = None) -> Target:
+    """The skills a posting asks for, one per skill id, at the strongest level the posting states.
+
+    With the posting's ``text``, skills it offers only as alternatives ("PyTorch or TensorFlow") share
+    one skill's weight between them, and showing any one of them meets them all (see ``alternatives``).
+    """
     best: dict[str, tuple] = {}
     negated: set[str] = set()
     count: dict[str, int] = {}
@@ -149,6 +158,8 @@ def target_from_posting(extraction: Extraction, taxonomy: Taxonomy) -> Target:
         if importance != 1.0:
             why += f"; × {importance:g}: {imp_why}"
         skills.append(TargetSkill(skill_id, m.label, m.family, weight, level, why, years=years))
+    if text is not None:
+        skills = _share_alternatives(skills, extraction, taxonomy, text)
     if not skills:
         only = f" (only negated: {', '.join(sorted(negated))})" if negated else ""
         raise NoTargetSkills(
@@ -158,6 +169,37 @@ def target_from_posting(extraction: Extraction, taxonomy: Taxonomy) -> Target:
         )
     skills.sort(key=lambda t: (-t.weight, t.skill_id))
     return Target("posting", extraction.source, extraction.source, "posting", tuple(skills))
+
+
+def _share_alternatives(skills: list[TargetSkill], extraction: Extraction, taxonomy: Taxonomy,
+                        text: str) -> list[TargetSkill]:
+    """Skills named only inside "X or Y" lists: each weighs 1/n of its weight and lists the others."""
+    def group_of(skill_id: str) -> str:
+        skill = taxonomy.find(skill_id)
+        return f"{skill.family}/{skill.group}" if skill is not None else skill_id
+
+    lists = alternative_lists(text, extraction.mentions, group_of)
+    listed = {m.start for run in lists for m in run}
+    # a skill also named on its own ("Python" required on another line) is wanted for itself
+    alone = {m.skill_id for m in extraction.mentions if m.requirement != "negated" and m.start not in listed}
+    others: dict[str, set[str]] = {}
+    for run in lists:
+        members = {m.skill_id for m in run} - alone
+        if len(members) > 1:
+            for sid in members:
+                others.setdefault(sid, set()).update(members - {sid})
+    out = []
+    for t in skills:
+        alts = others.get(t.skill_id)
+        if not alts:
+            out.append(t)
+            continue
+        n = len(alts) + 1
+        labels = ", ".join(taxonomy.get(a).label if a in taxonomy else a for a in sorted(alts))
+        out.append(replace(t, weight=round(t.weight / n, 4), alternatives=tuple(sorted(alts)),
+                           why=f"{t.why}; one of {n} alternatives (or {labels}): any one of them meets it, "
+                               f"so each weighs 1/{n}"))
+    return out
 
 
 # --------------------------------------------------------------------------------------- curated roles

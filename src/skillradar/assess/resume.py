@@ -98,7 +98,9 @@ class Evidence:
     recency: float
     entry: str | None  # the date range of its entry, e.g. "Mar 2022 - Present"
     years_ago: float | None
-    involvement: float = 1.0  # hands-on (1.0), neutral, or talking about the skill rather than using it
+    involvement: float = 1.0  # hands-on (1.0), neutral, talking about the skill, or naming others' work
+    role: str | None = None  # the non-practitioner job title of its entry ("Product Manager"), if any
+    proficiency: str | None = None  # "basic" when the résumé rates the skill so
 
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text, "section": self.section}
@@ -140,9 +142,14 @@ class SkillEvidence:
             parts.append(f"in the entry dated {best.entry}")
         if best.recency < 1.0:
             parts.append(f"about {best.years_ago:.0f} years ago (recency ×{best.recency:.2f})")
-        if best.involvement < 1.0:
-            how = "talked about rather than used" if best.involvement == INVOLVEMENT["talking"] else "no verb of doing"
-            parts.append(f"{how} (×{best.involvement:.2f})")
+        if best.role:
+            parts.append(f"in a role that sells, manages, advises on or reports on the work rather than doing it "
+                         f"(“{best.role}”, ×{best.involvement:.2f})")
+        elif best.involvement < 1.0:
+            how = next(k for k, v in INVOLVEMENT.items() if v == best.involvement)
+            parts.append(f"{_INVOLVEMENT_WHY[how]} (×{best.involvement:.2f})")
+        if best.proficiency:
+            parts.append(f"rated {best.proficiency} in the résumé (×{WEAK_FACTOR:g})")
         if self.stated_years is not None:
             parts.append(f"{self.stated_years:g} years stated")
         elif self.dated_years:
@@ -272,37 +279,129 @@ def _range_of(offset: int, ranges: list[DateRange], entry_starts: list[int]) -> 
     return None
 
 
-# Verbs of doing the work versus verbs of talking about it, for mentions in dated entries: "built a
-# RAG assistant" shows the skill; "advised clients on RAG" or "sold RAG products" shows less of it.
+# Verbs of doing the work versus verbs of talking about it: "built a RAG assistant" shows the skill;
+# "advised clients on RAG" or "sold RAG products" shows less of it. Past and present forms both occur
+# ("Train models" in a current role), so the verbs are matched by stem.
 _HANDS_ON = re.compile(
-    r"\b(built|build|building|developed|develop|developing|implemented|implementing|trained|training|fine-?tuned|"
-    r"deployed|deploying|designed|engineered|wrote|coded|programmed|shipped|optimi[sz]ed|created|automated|"
-    r"migrated|architected|prototyped|maintained|refactored|benchmarked|tuned|scaled|productioni[sz]ed|"
-    r"analy[sz]ed|modelled|modeled|ran|run|used|using|applied|researched|published|led the development)\b", re.I)
+    r"\b(buil(?:d|ds|t|ding)|develop(?:s|ed|ing)?|implement(?:s|ed|ing)?|train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|"
+    r"deploy(?:s|ed|ing)?|design(?:s|ed|ing)?|engineered|wr(?:ote|ite|ites|iting)|cod(?:e|es|ed|ing)|programm(?:ed|ing)|"
+    r"ship(?:s|ped|ping)?|optimi[sz](?:e|es|ed|ing)|creat(?:e|es|ed|ing)|automat(?:e|es|ed|ing)|migrat(?:e|es|ed|ing)|"
+    r"architect(?:s|ed|ing)?|prototyp(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|refactor(?:s|ed|ing)?|benchmark(?:s|ed|ing)?|"
+    r"tun(?:e|es|ed|ing)|scal(?:e|es|ed|ing)|productioni[sz](?:e|es|ed|ing)|analy[sz](?:e|es|ed|ing)|model(?:s|l?ed|l?ing)|"
+    r"ran|run(?:s|ning)?|us(?:e|es|ed|ing)|appl(?:y|ies|ied|ying)|research(?:es|ed|ing)|publish(?:es|ed|ing)|"
+    r"evaluat(?:e|es|ed|ing)|forecast(?:s|ed|ing)?|predict(?:s|ed|ing)?|estimat(?:e|es|ed|ing)|fit(?:s|ted|ting)?|"
+    r"led the development)\b", re.I)
 _TALKING = re.compile(
-    r"\b(advised|advising|sold|selling|covered|covering|reported on|wrote about|writing about|articles? on|"
-    r"marketed|marketing|promoted|pitched|explained|briefed|negotiated|drafted|reviewed contracts|"
-    r"interviewed|recruited|hired|sourced|evangeli[sz]ed|consulted on|lectured on|commented on|"
-    r"communicated|customers? (?:about|on)|clients? (?:about|on))\b", re.I)
-INVOLVEMENT = {"hands-on": 1.0, "neutral": 0.85, "talking": 0.6}
+    r"\b(advis(?:e|es|ed|ing)|sell(?:s|ing)?|sold|cover(?:s|ed|ing)|report(?:s|ed|ing)? on|wr(?:ote|ite|ites|iting) about|"
+    r"articles? (?:on|about)|market(?:s|ed)|marketing|promot(?:e|es|ed|ing)|pitch(?:es|ed|ing)?|explain(?:s|ed|ing)?|"
+    r"brief(?:s|ed|ing)|negotiat(?:e|es|ed|ing)|draft(?:s|ed|ing)?|review(?:s|ed|ing)? contracts|interview(?:s|ed|ing)?|"
+    r"recruit(?:s|ed|ing)?|hir(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|evangeli[sz](?:e|es|ed|ing)|consult(?:s|ed|ing)? on|"
+    r"lectur(?:e|es|ed|ing) on|comment(?:s|ed|ing)? on|communicat(?:e|es|ed|ing)|spo?ke (?:at|on|about)|"
+    r"speak(?:s|ing)? (?:at|on|about)|teach(?:es|ing)?|taught|invest(?:s|ed|ing)? in|document(?:s|ed|ing)|"
+    r"customers? (?:about|on)|clients? (?:about|on))\b", re.I)
+# A skill named as other people's job or team ("the ML team", "hired 30 machine learning engineers",
+# "a forecasting feature built by the data science team") says who the person worked with, not what
+# they can do.
+_OTHERS = re.compile(
+    r"(?:[ \t]+[\w-]+)?[ \t]+(?:teams?|engineers|scientists|researchers|developers|specialists|experts|"
+    r"practitioners|colleagues|department|org|organi[sz]ation|leads|hires|candidates|"
+    r"roles|vendors|startups|companies|firms|founders)\b", re.I)
+INVOLVEMENT = {"hands-on": 1.0, "neutral": 0.85, "talking": 0.6, "others": 0.4}
+_INVOLVEMENT_WHY = {
+    "neutral": "no verb of doing",
+    "talking": "talked about rather than used",
+    "others": "names other people's work (a team or job title), not the person's own",
+}
 
 
-def involvement_of(text: str, start: int, end: int) -> str:
-    """``hands-on``, ``talking`` or ``neutral``: how the sentence around a mention relates to the skill."""
+def _sentence(text: str, start: int, end: int) -> str:
     left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), text.rfind("; ", 0, start))
     right = min((i for i in (text.find("\n", end), text.find(". ", end), text.find("; ", end)) if i != -1),
                 default=len(text))
-    sentence = text[left + 1:right]
+    return text[left + 1:right]
+
+
+def involvement_of(text: str, start: int, end: int) -> str:
+    """``hands-on``, ``talking``, ``others`` or ``neutral``: how the text around a mention relates to the skill."""
+    if _OTHERS.match(text, end, min(len(text), end + 40)):
+        return "others"
+    sentence = _sentence(text, start, end)
     talking, doing = _TALKING.search(sentence), _HANDS_ON.search(sentence)
     if talking and not (doing and doing.start() < talking.start()):
         return "talking"
     return "hands-on" if doing else "neutral"
 
 
+# Job titles of roles that sell, manage, advise on, teach, report on or recruit for technical work
+# rather than do it. Skills named inside such an entry count as talked about, whatever the verbs:
+# a product manager "launched" an AI feature that engineers built. A title line also names the
+# employer ("AI Engineer at Lexica Legal Tech"), so it is read segment by segment and the first
+# segment that names a role decides; a practitioner noun (engineer, scientist, analyst...) wins over
+# a field word ("Marketing Analyst" analyses), except in the pre-sales titles that contain one.
+_TITLE_SEGMENTS = re.compile(r"\s+(?:at|@)\s+|[,|·(){}\[\]*#/—–]|\s-\s")
+_PRESALES_TITLE = re.compile(r"\b(?:sales|pre-?sales|solutions?) (?:engineer|consultant|specialist)s?\b", re.I)
+_PRACTITIONER_TITLE = re.compile(
+    r"\b(?:engineer|scientist|developer|analyst|researcher|statistician|programmer|architect|modell?er|quant|"
+    r"phd|postdoc|student)s?\b", re.I)
+_NON_PRACTITIONER_TITLE = re.compile(
+    r"\b(?:product (?:manager|owner|lead|director)|program(?:me)? manager|project manager|delivery manager|"
+    r"account (?:manager|executive|director)|sales|business development|customer success|marketing|marketer|"
+    r"growth manager|recruiter|recruitment|talent acquisition|sourcer|counsel|lawyer|attorney|solicitor|barrister|"
+    r"paralegal|journalist|reporter|editor|writer|columnist|correspondent|podcaster|teacher|"
+    r"policy (?:officer|advis[eo]r|lead)|compliance officer|venture (?:partner|capital)|investor|"
+    r"ux designer|ui designer|product designer)\b", re.I)
+
+
+def non_practitioner_role(title: str) -> str | None:
+    """The role words when a job title names a role that does not do the technical work, else ``None``."""
+    for segment in _TITLE_SEGMENTS.split(title):
+        presales = _PRESALES_TITLE.search(segment)
+        if presales:
+            return presales.group(0)
+        if _PRACTITIONER_TITLE.search(segment):
+            return None
+        other = _NON_PRACTITIONER_TITLE.search(segment)
+        if other:
+            return other.group(0)
+    return None
+
+
+#: Factor for mentions inside an entry whose job title is a non-practitioner role.
+ROLE_FACTOR = 0.6
+
+# Self-rated proficiency written beside a skill: "SQL (basic)", "familiar with Docker".
+_WEAK_AFTER = re.compile(r"\s*\((?:basic|beginner|elementary|novice|familiar|learning|some|limited|exposure)\b[^)]*\)", re.I)
+_WEAK_BEFORE = re.compile(
+    r"\b(?:basic(?: knowledge of| understanding of)?|beginner(?: in| at)?|familiar(?:ity)? with|exposure to|"
+    r"some (?:knowledge of|experience with|familiarity with)|learning|introductory)\b[^.;:\n]*\Z|"
+    r"\b(?:familiar with|exposure to|basic)\s*:[^.;\n]*\Z", re.I)
+#: Factor for a skill the person rates as basic or only familiar.
+WEAK_FACTOR = 0.5
+
+
+def proficiency_of(text: str, start: int, end: int) -> str | None:
+    """``"basic"`` when the text rates the skill as basic or only familiar, else ``None``."""
+    if _WEAK_AFTER.match(text, end, min(len(text), end + 40)):
+        return "basic"
+    line_start = text.rfind("\n", 0, start) + 1
+    if _WEAK_BEFORE.search(text, max(line_start, start - 80), start):
+        return "basic"
+    return None
+
+
+def entry_title(text: str, rng: DateRange) -> str:
+    """The job title line of a dated entry: from the entry's start to the end of its date line."""
+    line_end = text.find("\n", rng.end)
+    return text[rng.entry_start:line_end if line_end != -1 else len(text)].strip()
+
+
 def _evidence(m: Mention, ranges: list[DateRange], entry_starts: list[int], ref: float, text: str) -> Evidence:
     section_factor = SECTION_FACTORS.get(m.section, 0.7)
-    involvement = INVOLVEMENT[involvement_of(text, m.start, m.end)] if m.section in DATED_SECTIONS else 1.0
-    recency, entry, ago = 1.0, None, None
+    how = involvement_of(text, m.start, m.end) if m.section != "skills" else "neutral"
+    if m.section not in DATED_SECTIONS and how == "neutral":
+        how = "hands-on"  # outside dated entries only talking and naming others' work lower a mention
+    involvement = INVOLVEMENT[how]
+    recency, entry, ago, role = 1.0, None, None, None
     if m.section in DATED_SECTIONS:
         found = _range_of(m.start, ranges, entry_starts)
         if found is not None:
@@ -310,8 +409,13 @@ def _evidence(m: Mention, ranges: list[DateRange], entry_starts: list[int], ref:
             ago = 0.0 if rng.current else max(0.0, ref - rng.to_year)
             recency = recency_factor(ago)
             entry = rng.text
+            title = non_practitioner_role(entry_title(text, rng))
+            if title is not None and involvement > ROLE_FACTOR:
+                involvement, role = ROLE_FACTOR, title
+    proficiency = proficiency_of(text, m.start, m.end)
+    weak = WEAK_FACTOR if proficiency else 1.0
     return Evidence(
         start=m.start, end=m.end, text=m.text, section=m.section, line=m.line,
-        strength=round(section_factor * recency * involvement, 4), section_factor=section_factor, recency=recency,
-        entry=entry, years_ago=ago, involvement=involvement,
+        strength=round(section_factor * recency * involvement * weak, 4), section_factor=section_factor,
+        recency=recency, entry=entry, years_ago=ago, involvement=involvement, role=role, proficiency=proficiency,
     )

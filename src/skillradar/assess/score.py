@@ -6,10 +6,11 @@ For every target skill the person earns a *credit* between 0 and 1:
   résumé states fewer years than the target asks for;
 * related — ``RELATED_CREDIT`` × the strength of a skill the taxonomy marks as related
   (``Skill.related``, either direction), e.g. TensorFlow for PyTorch;
+* alternative — the full strength of a skill the posting accepts instead ("PyTorch or TensorFlow");
 * implied — ``IMPLIED_CREDIT`` × the strength of a skill that has this one as a prerequisite
   (someone who builds RAG systems knows LLMs to some degree).
 
-The best of the three counts. A score is ``100 × Σ weight × credit / Σ weight`` over the target's
+The best of these counts. A score is ``100 × Σ weight × credit / Σ weight`` over the target's
 skills (all of them for ``overall``, those of one family for a family score); a family the target
 asks nothing of has no score (``None``).
 """
@@ -40,7 +41,7 @@ TRANSFER_DEPTH = 3
 @dataclass(frozen=True, slots=True)
 class Credit:
     value: float
-    kind: str  # direct | related | implied | none
+    kind: str  # direct | alternative | related | implied | none
     via: str | None  # the related or more advanced skill that gave partial credit
     explanation: str
 
@@ -81,6 +82,13 @@ def credit_for(ts: TargetSkill, resume: ResumeProfile, taxonomy: Taxonomy) -> Cr
             why += f"; {se.years:g} of the {ts.years:g} years asked (×{factor:.2f})"
         return Credit(round(value, 4), "direct", None, why)
     best: Credit | None = None
+    for aid in ts.alternatives:  # the posting accepts this one instead: full credit for its evidence
+        alt = resume.skills.get(aid)
+        if alt is not None and alt.evidence and (best is None or alt.strength > best.value):
+            best = Credit(round(alt.strength, 4), "alternative", aid,
+                          f"the posting accepts {alt.label} instead, shown: {alt.why()}")
+    if best is not None:
+        return best
     for rid in related_ids(taxonomy, ts.skill_id):
         s = resume.strength(rid)
         if s > 0:
@@ -155,7 +163,7 @@ def family_scores(target: Target, credits: dict[str, Credit]) -> tuple[float, di
     for fam in FAMILIES:
         members = [t for t in target.skills if t.family == fam]
         families[fam] = score(members)
-        got = [t.skill_id for t in members if credits[t.skill_id].kind == "direct"]
+        got = [t.skill_id for t in members if credits[t.skill_id].kind in ("direct", "alternative")]
         partial = [t.skill_id for t in members if credits[t.skill_id].kind in ("related", "implied")]
         if not members:
             why = "the target asks for no skill of this family, so it is not scored"

@@ -68,6 +68,8 @@ def _highlight(text: str, matched: list[dict], *, keep_pii: bool = False) -> str
     shared; the evidence spans are protected from redaction, and personal data wins any overlap)."""
     spans = []
     for m in matched:
+        if m.get("via"):
+            continue  # met through an alternative skill: its own row marks that evidence
         colour = FAMILY_COLOURS.get(m.get("family", ""), "#888888")
         for ev in m["evidence"]:
             spans.append((ev["start"], ev["end"], m["label"], colour))
