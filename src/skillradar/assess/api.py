@@ -49,12 +49,16 @@ class Assessment:
                 "overall": "100 × Σ(weight × credit) / Σ weight over the target's skills",
                 "credit": "direct evidence strength = section factor (experience 1.0, projects 0.95, "
                           "certifications 0.75, education/summary 0.7, skills list 0.6) × recency "
-                          "(1.0 within 2 years, down to 0.5 at 10+ years); related skill 0.5 × its strength; "
+                          "(1.0 within 2 years, down to 0.5 at 10+ years) × involvement (in dated entries: "
+                          "a verb of doing 1.0, none 0.85, talking about the skill 0.6; anywhere: naming "
+                          "other people's team or job 0.4, inside a job whose title sells, manages, advises "
+                          "on or reports on the work 0.4) × 0.5 when rated basic; a skill the posting accepts "
+                          "instead ('X or Y') its full strength; related skill 0.5 × its strength; "
                           "a more advanced skill that builds on it 0.5 × its strength; for AI/ML core skills, "
-                          "another skill of the same area 0.3 × its strength, else 0.2 × the mean strength of "
+                          "another skill of the same area 0.4 × its strength, else 0.35 × the mean strength of "
                           "the résumé's three strongest AI/ML core skills",
                 "weights": "posting: required 1.0, named 0.75, preferred 0.5, × importance (AI/ML core 1.0, "
-                           "general technical 0.4, soft/thinking/domain 0.25)" if self.target.source == "posting"
+                           "general technical 0.4, soft/thinking/domain 0.25), ÷ n for one of n alternatives" if self.target.source == "posting"
                            else ("curated: editorial judgements, not market figures" if self.target.source == "curated"
                                  else "market: share of the role's postings / the top share"),
             },

@@ -184,10 +184,9 @@ def _share_alternatives(skills: list[TargetSkill], extraction: Extraction, taxon
     alone = {m.skill_id for m in extraction.mentions if m.requirement != "negated" and m.start not in listed}
     others: dict[str, set[str]] = {}
     for run in lists:
-        members = {m.skill_id for m in run} - alone
-        if len(members) > 1:
-            for sid in members:
-                others.setdefault(sid, set()).update(members - {sid})
+        members = {m.skill_id for m in run}
+        for sid in members - alone:  # "Python or R" with Python required elsewhere: R is met by Python
+            others.setdefault(sid, set()).update(members - {sid})
     out = []
     for t in skills:
         alts = others.get(t.skill_id)

@@ -252,6 +252,7 @@ def understand_resume(extraction: Extraction, doc: Document, *, today: _dt.date 
     ranges = find_date_ranges(text, today=today)
     entry_starts = [r.entry_start for r in ranges]
     ref = _year_now(today)
+    headline = headline_role(text, ranges)
     skills: dict[str, SkillEvidence] = {}
     dated: dict[str, dict[int, float]] = {}
     for m in extraction.mentions:
@@ -260,7 +261,7 @@ def understand_resume(extraction: Extraction, doc: Document, *, today: _dt.date 
         se = skills.get(m.skill_id)
         if se is None:
             se = skills[m.skill_id] = SkillEvidence(m.skill_id, m.label, m.family)
-        ev = _evidence(m, ranges, entry_starts, ref, text)
+        ev = _evidence(m, ranges, entry_starts, ref, text, headline)
         se.evidence.append(ev)
         if m.years is not None:
             se.stated_years = max(se.stated_years or 0.0, m.years)
@@ -290,7 +291,7 @@ _HANDS_ON = re.compile(
     r"tun(?:e|es|ed|ing)|scal(?:e|es|ed|ing)|productioni[sz](?:e|es|ed|ing)|analy[sz](?:e|es|ed|ing)|model(?:s|l?ed|l?ing)|"
     r"ran|run(?:s|ning)?|us(?:e|es|ed|ing)|appl(?:y|ies|ied|ying)|research(?:es|ed|ing)|publish(?:es|ed|ing)|"
     r"evaluat(?:e|es|ed|ing)|forecast(?:s|ed|ing)?|predict(?:s|ed|ing)?|estimat(?:e|es|ed|ing)|fit(?:s|ted|ting)?|"
-    r"led the development)\b", re.I)
+    r"led the development|worked (?:as|on))\b", re.I)
 _TALKING = re.compile(
     r"\b(advis(?:e|es|ed|ing)|sell(?:s|ing)?|sold|cover(?:s|ed|ing)|report(?:s|ed|ing)? on|wr(?:ote|ite|ites|iting) about|"
     r"articles? (?:on|about)|market(?:s|ed)|marketing|promot(?:e|es|ed|ing)|pitch(?:es|ed|ing)?|explain(?:s|ed|ing)?|"
@@ -298,7 +299,10 @@ _TALKING = re.compile(
     r"recruit(?:s|ed|ing)?|hir(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|evangeli[sz](?:e|es|ed|ing)|consult(?:s|ed|ing)? on|"
     r"lectur(?:e|es|ed|ing) on|comment(?:s|ed|ing)? on|communicat(?:e|es|ed|ing)|spo?ke (?:at|on|about)|"
     r"speak(?:s|ing)? (?:at|on|about)|teach(?:es|ing)?|taught|invest(?:s|ed|ing)? in|document(?:s|ed|ing)|"
-    r"customers? (?:about|on)|clients? (?:about|on))\b", re.I)
+    r"customers? (?:about|on)|clients? (?:about|on)|(?:due )?diligence (?:on|calls?|of)|deals? in|thesis on|"
+    r"market map|landscape of|(?:tracks?|sessions?|talks?|panels?|keynotes?|workshops? on|courses?|modules?|"
+    r"webinars?|episodes?|stories|pieces|posts|newsletters?|guides?|tutorials?|documentation|docs|curriculum) "
+    r"(?:on|about|covering|for))\b", re.I)
 # A skill named as other people's job or team ("the ML team", "hired 30 machine learning engineers",
 # "a forecasting feature built by the data science team") says who the person worked with, not what
 # they can do.
@@ -314,22 +318,39 @@ _INVOLVEMENT_WHY = {
 }
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), text.rfind("; ", 0, start))
-    right = min((i for i in (text.find("\n", end), text.find(". ", end), text.find("; ", end)) if i != -1),
-                default=len(text))
-    return text[left + 1:right]
+# A line break ends a sentence only when the next line starts a new item (a bullet, a number, a
+# blank line) or the line ends in punctuation; otherwise it is a bullet wrapped onto the next line.
+_BREAK = re.compile(r"[.;!?:]\s*\n|\n\s*(?:\n|[-*•·–]\s|\d+[.)]\s)|\.\s|;\s")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The offsets of the sentence (or bullet, across wrapped lines) around ``start:end``."""
+    window_start = max(0, start - 600)
+    left = window_start
+    for m in _BREAK.finditer(text, window_start, start):
+        left = m.end()
+    nxt = _BREAK.search(text, end, min(len(text), end + 600))
+    return left, nxt.start() if nxt else min(len(text), end + 600)
 
 
 def involvement_of(text: str, start: int, end: int) -> str:
-    """``hands-on``, ``talking``, ``others`` or ``neutral``: how the text around a mention relates to the skill."""
+    """``hands-on``, ``talking``, ``others`` or ``neutral``: how the text around a mention relates to the skill.
+
+    The verb nearest before the mention decides ("Built the agenda (tracks on computer vision)" talks
+    about computer vision; "Advised on RAG, then built a RAG pilot" builds the second one); with none
+    before it, any verb in the sentence does.
+    """
     if _OTHERS.match(text, end, min(len(text), end + 40)):
         return "others"
-    sentence = _sentence(text, start, end)
-    talking, doing = _TALKING.search(sentence), _HANDS_ON.search(sentence)
-    if talking and not (doing and doing.start() < talking.start()):
+    left, right = _sentence(text, start, end)
+    cues = [(m.start(), 1, "talking") for m in _TALKING.finditer(text, left, start)]
+    cues += [(m.start(), 0, "hands-on") for m in _HANDS_ON.finditer(text, left, start)]
+    if cues:
+        return max(cues)[2]  # nearest before; on a tie ("wrote about") talking wins
+    after = text[end:right]
+    if _TALKING.search(after):
         return "talking"
-    return "hands-on" if doing else "neutral"
+    return "hands-on" if _HANDS_ON.search(after) else "neutral"
 
 
 # Job titles of roles that sell, manage, advise on, teach, report on or recruit for technical work
@@ -339,7 +360,9 @@ def involvement_of(text: str, start: int, end: int) -> str:
 # segment that names a role decides; a practitioner noun (engineer, scientist, analyst...) wins over
 # a field word ("Marketing Analyst" analyses), except in the pre-sales titles that contain one.
 _TITLE_SEGMENTS = re.compile(r"\s+(?:at|@)\s+|[,|·(){}\[\]*#/—–]|\s-\s")
-_PRESALES_TITLE = re.compile(r"\b(?:sales|pre-?sales|solutions?) (?:engineer|consultant|specialist)s?\b", re.I)
+_PRESALES_TITLE = re.compile(
+    r"\b(?:(?:sales|pre-?sales|solutions?) (?:engineer|consultant|specialist)|(?:investment|policy) "
+    r"(?:analyst|associate)|technical (?:writer|recruiter))s?\b", re.I)
 _PRACTITIONER_TITLE = re.compile(
     r"\b(?:engineer|scientist|developer|analyst|researcher|statistician|programmer|architect|modell?er|quant|"
     r"phd|postdoc|student)s?\b", re.I)
@@ -349,7 +372,8 @@ _NON_PRACTITIONER_TITLE = re.compile(
     r"growth manager|recruiter|recruitment|talent acquisition|sourcer|counsel|lawyer|attorney|solicitor|barrister|"
     r"paralegal|journalist|reporter|editor|writer|columnist|correspondent|podcaster|teacher|"
     r"policy (?:officer|advis[eo]r|lead)|compliance officer|venture (?:partner|capital)|investor|"
-    r"ux designer|ui designer|product designer)\b", re.I)
+    r"ux designer|ui designer|product designer|event (?:manager|planner|producer|coordinator)|annotat(?:or|ion)|"
+    r"quality reviewer|(?:podcast )?host|investment (?:associate|partner|principal|manager)|trainee)\b", re.I)
 
 
 def non_practitioner_role(title: str) -> str | None:
@@ -367,14 +391,14 @@ def non_practitioner_role(title: str) -> str | None:
 
 
 #: Factor for mentions inside an entry whose job title is a non-practitioner role.
-ROLE_FACTOR = 0.6
+ROLE_FACTOR = 0.4
 
 # Self-rated proficiency written beside a skill: "SQL (basic)", "familiar with Docker".
 _WEAK_AFTER = re.compile(r"\s*\((?:basic|beginner|elementary|novice|familiar|learning|some|limited|exposure)\b[^)]*\)", re.I)
 _WEAK_BEFORE = re.compile(
     r"\b(?:basic(?: knowledge of| understanding of)?|beginner(?: in| at)?|familiar(?:ity)? with|exposure to|"
-    r"some (?:knowledge of|experience with|familiarity with)|learning|introductory)\b[^.;:\n]*\Z|"
-    r"\b(?:familiar with|exposure to|basic)\s*:[^.;\n]*\Z", re.I)
+    r"some (?:knowledge of|experience with|familiarity with))\s[^.;:\n()]*\Z|"
+    r"\b(?:familiar with|exposure to|basic)\s*:[^.;\n()]*\Z", re.I)
 #: Factor for a skill the person rates as basic or only familiar.
 WEAK_FACTOR = 0.5
 
@@ -390,12 +414,45 @@ def proficiency_of(text: str, start: int, end: int) -> str | None:
 
 
 def entry_title(text: str, rng: DateRange) -> str:
-    """The job title line of a dated entry: from the entry's start to the end of its date line."""
+    """The job title of a dated entry: its date line when that names more than the date, else the line above."""
+    line_start = text.rfind("\n", 0, rng.start) + 1
     line_end = text.find("\n", rng.end)
-    return text[rng.entry_start:line_end if line_end != -1 else len(text)].strip()
+    line = text[line_start:line_end if line_end != -1 else len(text)]
+    if re.search(r"[^\W\d_]{3,}", line.replace(rng.text, " ")):
+        return line.strip()
+    return text[rng.entry_start:line_start].strip()
 
 
-def _evidence(m: Mention, ranges: list[DateRange], entry_starts: list[int], ref: float, text: str) -> Evidence:
+#: Sections that speak for the person as a whole, where the headline role applies.
+_SELF_DESCRIBED = (None, "summary", "about")
+
+
+def headline_role(text: str, ranges: list[DateRange]) -> str | None:
+    """The person's own role when it does not do the technical work: from the lines above the first
+    dated entry ("Senior Technical Recruiter — AI & Machine Learning"), else the current entry's title.
+
+    Names and contact details are blanked first, so a surname ("Maria Sales") or an address never
+    reads as a job title: a name must not move a score.
+    """
+    head_end = ranges[0].entry_start if ranges else min(len(text), 400)
+    head = text[:head_end]
+    lines = [ln for ln in head.splitlines() if ln.strip()][:3]
+    if any(non_practitioner_role(ln) for ln in lines):
+        from ..privacy import redact
+
+        masked = list(head)
+        for item in redact(head).items:
+            masked[item.start:item.end] = " " * (item.end - item.start)
+        for line in [ln for ln in "".join(masked).splitlines() if ln.strip()][:3]:
+            role = non_practitioner_role(line)
+            if role:
+                return role
+    current = [r for r in ranges if r.current]
+    return non_practitioner_role(entry_title(text, current[0])) if current else None
+
+
+def _evidence(m: Mention, ranges: list[DateRange], entry_starts: list[int], ref: float, text: str,
+              headline: str | None = None) -> Evidence:
     section_factor = SECTION_FACTORS.get(m.section, 0.7)
     how = involvement_of(text, m.start, m.end) if m.section != "skills" else "neutral"
     if m.section not in DATED_SECTIONS and how == "neutral":
@@ -412,6 +469,8 @@ def _evidence(m: Mention, ranges: list[DateRange], entry_starts: list[int], ref:
             title = non_practitioner_role(entry_title(text, rng))
             if title is not None and involvement > ROLE_FACTOR:
                 involvement, role = ROLE_FACTOR, title
+    elif m.section in _SELF_DESCRIBED and headline and involvement > ROLE_FACTOR:
+        involvement, role = ROLE_FACTOR, headline  # a recruiter's summary names skills they hire for
     proficiency = proficiency_of(text, m.start, m.end)
     weak = WEAK_FACTOR if proficiency else 1.0
     return Evidence(

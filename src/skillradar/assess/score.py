@@ -30,11 +30,11 @@ RELATED_CREDIT = 0.5
 IMPLIED_CREDIT = 0.5
 #: Partial credit for a core AI/ML skill through another skill the résumé shows in the same taxonomy
 #: group (object detection for segmentation, LightGBM for XGBoost, LoRA for fine-tuning).
-SIBLING_CREDIT = 0.3
+SIBLING_CREDIT = 0.4
 #: Partial credit for a core skill through the résumé's AI/ML core elsewhere (skills transfer within the
 #: core): this × the mean strength of the résumé's three strongest core skills (missing ones count 0),
 #: so one stray mention of "machine learning" earns little and a body of AI/ML work earns more.
-TRANSFER_CREDIT = 0.2
+TRANSFER_CREDIT = 0.35
 TRANSFER_DEPTH = 3
 
 

@@ -1,0 +1,93 @@
+"""Skills a posting offers as alternatives ("PyTorch or TensorFlow"): found, weighed once, met by any one."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skillradar.assess import assess, build_target
+from skillradar.assess.alternatives import alternative_groups
+from skillradar.extract import extract_document
+from skillradar.records import Document
+
+from .conftest import TODAY
+
+# unambiguous names of distinct skills, as a posting would write them
+NAMES = {"PyTorch": "fw.pytorch", "TensorFlow": "fw.tensorflow", "JAX": "fw.jax", "Keras": "fw.keras",
+         "AWS": "cloud.aws", "Azure": "cloud.azure", "Tableau": "viz.tableau", "Snowflake": "db.snowflake",
+         "Kubernetes": "mlops.kubernetes", "scikit-learn": "fw.scikit-learn"}
+
+
+def _groups(taxonomy, line: str, group_of=None):
+    text = "Requirements\n" + line + "\n"
+    ex = extract_document(Document(source="p.txt", text=text, kind="posting"), taxonomy=taxonomy, kind="posting")
+    return [set(g) for g in alternative_groups(text, ex.mentions, group_of)]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("- 2+ years with Python (pandas, scikit-learn) or R.", [{"lang.python", "lang.r"}]),
+    ("- Data visualization (Tableau, matplotlib or ggplot2) and clear communication.",
+     [{"viz.tableau", "viz.matplotlib", "viz.ggplot2"}]),
+    ("- AWS, GCP or Azure; Docker.", [{"cloud.aws", "cloud.gcp", "cloud.azure"}]),
+    ("- PyTorch and TensorFlow.", []),
+    ("- Python, SQL, and Spark.", []),
+    ("- PyTorch or JAX (TensorFlow a plus).", [{"fw.pytorch", "fw.jax"}]),
+])
+def test_alternative_lists(taxonomy, line, expected):
+    assert _groups(taxonomy, line) == expected
+
+
+def test_a_slash_makes_alternatives_only_within_one_kind_of_skill(taxonomy):
+    def group_of(skill_id):
+        return taxonomy.get(skill_id).group
+
+    assert _groups(taxonomy, "- PyTorch/TensorFlow, Kubernetes.", group_of) == [{"fw.pytorch", "fw.tensorflow"}]
+    assert _groups(taxonomy, "- Python/SQL.", group_of) == []  # usually means both
+    assert _groups(taxonomy, "- PyTorch/TensorFlow.") == []  # without groups a slash is never enough
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(sorted(NAMES)), min_size=2, max_size=5, unique=True),
+       st.sampled_from(["or", "and"]))
+def test_a_list_is_alternatives_exactly_when_it_says_or(taxonomy, names, word):
+    line = "- Experience with " + ", ".join(names[:-1]) + f" {word} " + names[-1] + "."
+    found = _groups(taxonomy, line)
+    if word == "or":
+        assert found == [{NAMES[n] for n in names}]
+    else:
+        assert found == []
+
+
+def _posting(text: str) -> Document:
+    return Document(source="p.txt", text=text, kind="posting")
+
+
+def test_alternatives_share_one_weight_and_any_one_meets_them(taxonomy):
+    both = build_target(posting=_posting("Requirements\n- PyTorch and TensorFlow.\n- Python.\n"), taxonomy=taxonomy)
+    either = build_target(posting=_posting("Requirements\n- PyTorch or TensorFlow.\n- Python.\n"), taxonomy=taxonomy)
+    w_both = {t.skill_id: t.weight for t in both.skills}
+    w_either = {t.skill_id: t for t in either.skills}
+    assert w_either["fw.pytorch"].weight == pytest.approx(w_both["fw.pytorch"] / 2)
+    assert w_either["fw.tensorflow"].alternatives == ("fw.pytorch",)
+    assert "one of 2 alternatives" in w_either["fw.tensorflow"].why
+
+    resume = Document(source="r.txt", text="Experience\nML Engineer, Acme — 2022 – present\n"
+                      "- Trained detection models in PyTorch.\n- Python services.\n")
+    a_both = assess(resume, posting=both, taxonomy=taxonomy, today=TODAY)
+    a_either = assess(resume, posting=either, taxonomy=taxonomy, today=TODAY)
+    assert a_either.overall > a_both.overall
+    assert "fw.tensorflow" not in {g.skill_id for g in a_either.gaps}
+    assert "fw.tensorflow" in {g.skill_id for g in a_both.gaps}
+    row = next(m for m in a_either.to_dict()["matched"] if m["skill_id"] == "fw.tensorflow")
+    assert row["via"] == "fw.pytorch" and "accepts PyTorch instead" in row["why"]
+    for ev in row["evidence"]:  # the evidence is the alternative's, and reproduces the résumé text
+        assert resume.text[ev["start"]:ev["end"]] == ev["text"] == "PyTorch"
+
+
+def test_a_skill_also_asked_for_on_its_own_is_not_an_alternative(taxonomy):
+    target = build_target(posting=_posting("Requirements\n- Python.\n- Python or R for analysis.\n"),
+                          taxonomy=taxonomy)
+    by_id = {t.skill_id: t for t in target.skills}
+    assert by_id["lang.python"].alternatives == ()  # wanted for itself, at its full weight
+    assert by_id["lang.r"].alternatives == ("lang.python",)  # met by Python, which is wanted anyway
