@@ -157,6 +157,19 @@ def _resolve_ambiguous(text: str, hits: list[Hit]) -> list[Hit]:
             verdict = accept_ambiguous(text, h.start, h.end, neighbours)
             if verdict is not None:
                 accepted[i] = h._replace(confidence=verdict)
+    # An accepted ambiguous hit vouches like a plain one, so acceptance runs along a list: in "AWS,
+    # Azure, Snowflake or Tableau" Azure vouches for Snowflake, and Snowflake then for Tableau.
+    waiting = [i for i, h in enumerate(hits) if h.ambiguous and h.exact_case and i not in accepted
+               and not everyday_use(text, h.start, h.end)]
+    while waiting:
+        vouching = [h._replace(ambiguous=False) for h in accepted.values()]
+        newly = [i for i in waiting
+                 if technical_evidence(text, hits[i].start, hits[i].end, vouching, listed_only=True) is not None]
+        if not newly:
+            break
+        for i in newly:
+            accepted[i] = hits[i]._replace(confidence=0.85)
+            waiting.remove(i)
     pending = [i for i, h in enumerate(hits) if h.ambiguous and not h.exact_case]
     changed = True
     while pending and changed:
