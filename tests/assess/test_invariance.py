@@ -78,3 +78,18 @@ def test_pronoun_swap_inside_text():
     a = _scores(Document(source="a.md", text=text), TARGETS[0])
     b = _scores(Document(source="b.md", text=swapped), TARGETS[0])
     assert a == b
+
+
+@pytest.mark.parametrize("target", TARGETS[:2], ids=["llm-posting", "ds-posting"])
+def test_third_person_pronouns_do_not_move_the_score(target):
+    """A résumé written in the third person ("They trained their churn model") scores the same for
+    every pronoun: the practice and involvement rules must not read "they" or "their" as other people."""
+    body = ("Summary\n{S} builds machine learning systems; {p} favourite work is LLM evaluation.\n\n"
+            "Experience\nML Engineer, Acme — 2021 – present\n"
+            "- {S} trained {p} churn model with LightGBM and deployed it on Kubernetes.\n"
+            "- {S} fine-tuned an LLM for support tickets; {s} evaluated it with RAG metrics.\n"
+            "- With {o} team, {s} built a PyTorch forecasting model (MAE 4.1).\n")
+    forms = [("She", "she", "her", "her"), ("He", "he", "his", "him"), ("They", "they", "their", "them")]
+    results = {S: _scores(Document(source=f"{S}.txt", text=body.format(S=S, s=s, p=p, o=o)), target)
+               for S, s, p, o in forms}
+    assert len(set(results.values())) == 1, results

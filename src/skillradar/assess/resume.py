@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..records import Document, Extraction, Mention
+from .practice import Practice, find_practice
 
 __all__ = [
     "DateRange", "Evidence", "SkillEvidence", "ResumeProfile", "SECTION_FACTORS",
@@ -169,6 +170,7 @@ class ResumeProfile:
     ranges: list[DateRange]
     reference_year: float
     notices: tuple = ()
+    practice: "Practice | None" = None  # sentences describing model work (see ``practice``)
     _strengths: dict = field(default_factory=dict, repr=False)
     _cache: dict = field(default_factory=dict, repr=False)  # derived figures (e.g. the AI/ML core depth)
 
@@ -270,7 +272,8 @@ def understand_resume(extraction: Extraction, doc: Document, *, today: _dt.date 
             dated.setdefault(m.skill_id, {})[rng[0]] = rng[1].years
     for skill_id, entries in dated.items():
         skills[skill_id].dated_years = round(sum(entries.values()), 2)
-    return ResumeProfile(doc.source, text, skills, ranges, ref, notices=tuple(doc.notices))
+    return ResumeProfile(doc.source, text, skills, ranges, ref, notices=tuple(doc.notices),
+                         practice=find_practice(text))
 
 
 def _range_of(offset: int, ranges: list[DateRange], entry_starts: list[int]) -> tuple[int, DateRange] | None:

@@ -71,7 +71,21 @@ def _reverse_index(taxonomy: Taxonomy) -> tuple[dict[str, set[str]], dict[str, s
 
 
 def credit_for(ts: TargetSkill, resume: ResumeProfile, taxonomy: Taxonomy) -> Credit:
-    """The credit a résumé earns for one target skill, with the reason in words."""
+    """The credit a résumé earns for one target skill, with the reason in words.
+
+    For an AI/ML core skill the credit is then scaled by the résumé's practice factor: naming core
+    skills without describing any model work earns half (see ``practice``).
+    """
+    credit = _credit(ts, resume, taxonomy)
+    skill = taxonomy.find(ts.skill_id)
+    practice = resume.practice
+    if credit.value > 0 and practice is not None and practice.factor < 1.0 and skill is not None and _is_core(skill):
+        return Credit(round(credit.value * practice.factor, 4), credit.kind, credit.via,
+                      f"{credit.explanation}; AI/ML practice ×{practice.factor:g}: {practice.why(resume.text)}")
+    return credit
+
+
+def _credit(ts: TargetSkill, resume: ResumeProfile, taxonomy: Taxonomy) -> Credit:
     se = resume.skills.get(ts.skill_id)
     if se is not None and se.evidence:
         value = se.strength

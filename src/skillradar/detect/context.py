@@ -208,6 +208,16 @@ class _Sections:
         return self.names[i] if i >= 0 else None
 
 
+def section_at(text: str):
+    """A function ``offset -> section name`` for ``text`` (headings and inline labels, as in ``analyse``)."""
+    sections = _Sections(text)
+
+    def at(offset: int) -> str | None:
+        return sections.at(offset, text.rfind("\n", 0, offset) + 1)
+
+    return at
+
+
 def _line_starts(text: str) -> list[int]:
     starts = [0]
     i = text.find("\n")

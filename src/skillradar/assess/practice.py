@@ -1,0 +1,113 @@
+"""Does the résumé describe doing AI/ML work: building, training, fitting or evaluating models?
+
+Naming AI/ML skills is easy for anyone who works near them: a data-protection officer reviews
+"machine-learning models", an SRE serves "LLMs", a recruiter hires for "PyTorch". People who do the
+work describe it: "trained a random survival forest", "built the churn model", "fine-tuned the LLM
+on support tickets", "validated the forecast on two later years". A *practice sentence* is one where
+a verb of making or testing a model and a model-like object sit close together, and no verb of
+talking, selling or advising comes first. How many the résumé has scales the credit its AI/ML core
+skills earn (``score``), and the sentences themselves are the explanation.
+
+The test is on words only, so it is deterministic and cheap (one regex pass per sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Practice", "find_practice", "PRACTICE_FACTORS"]
+
+_VERB = (r"(?:train(?:s|ed|ing)?|retrain(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|fit(?:s|ted|ting)?|refit(?:s|ted|ting)?|"
+         r"buil(?:d|ds|t|ding)|rebuil(?:d|ds|t|ding)|develop(?:s|ed|ing)?|validat(?:e|es|ed|ing)|evaluat(?:e|es|ed|ing)|"
+         r"benchmark(?:s|ed|ing)?|calibrat(?:e|es|ed|ing)|prototyp(?:e|es|ed|ing)|implement(?:s|ed|ing)?|"
+         r"design(?:s|ed|ing)?|engineer(?:s|ed|ing)|tun(?:e|es|ed|ing)|optimi[sz](?:e|es|ed|ing)|distill(?:s|ed|ing)?|"
+         r"pre-?train(?:s|ed|ing)?|quanti[sz](?:e|es|ed|ing)|prun(?:e|es|ed|ing)|export(?:s|ed|ing)?|"
+         r"re-?implement(?:s|ed|ing)?|own(?:s|ed)?|improv(?:e|es|ed|ing)|ship(?:s|ped|ping)?|deploy(?:s|ed|ing)?|"
+         r"introduc(?:e|es|ed|ing)|serv(?:e|es|ed|ing))")
+_NEAR = 60  # characters between the verb and the object, either order
+_OBJECT = (r"(?:models?|classifiers?|regressions?|regressors?|forests?|(?:neural|graph|convolutional|recurrent|siamese|deep) "
+           r"networks?|convnets?|embeddings?|transformers?|llms?|agents?|forecasts?|predictors?|recommenders?|rankers?|"
+           r"detectors?|segmentation|estimators?|gbms?|cnns?|rnns?|lstms?|gans?|vaes?|rag|encoders?|decoders?|"
+           r"scorecards?|risk scores?|checkpoints?|adapters?|lora|policy|policies|ensembles?)")
+# A model-like noun that is not a machine-learning model: "data model", "financial model", "600+ dbt
+# models", "BIM model", "operating model", "foundation-model companies".
+_NOT_ML_OBJECT = re.compile(
+    r"\b(?:data|financial|(?:three|3)-statement|excel|spreadsheet|business|operating|bim|3d|cad|revit|dbt|physical|"
+    r"mental|delivery|engagement|governance|maturity|threat|semantic|dimensional|relational|star-schema|driver|"
+    r"valuation|dcf|lbo|budget|pricing|revenue|cost|cash-flow|staffing|care|service|power bi|tabular)[\s-]+(?:\w+[\s-]+)?models?\b|"
+    r"\b\d[\d,+]*\s+models\b|\b(?:models?|agents?|llms?|ai)[\s-]+(?:companies|startups|vendors|providers|labs|cards?|documentation|"
+    r"risk|inventory|governance)\b", re.I)
+# An algorithm, framework or evaluation figure that marks a bullet as model work even without a verb:
+# "merchant default model (XGBoost, AUC 0.81)", "Claims triage classifier (XGBoost). In prod."
+_MARKER = re.compile(
+    r"\b(?:xgboost|lightgbm|catboost|pytorch|tensorflow|keras|jax|scikit-learn|sklearn|hugging ?face|spacy|bert|"
+    r"roberta|gpt-?\d|llama|mistral|resnet|yolo\w*|u-net|unet|lstm|bilstm|gru|cnn|rnn|gnn|transformer|two-tower|"
+    r"random forests?|gradient[- ]boost\w*|logistic reg\w*|linear reg\w*|cox|glm|glmnet|sarima|arima|prophet|"
+    r"k-means|svm|ppo|dqn|lora|qlora|auc|auroc|roc|f1|mae|rmse|mape|map@?\d*|ndcg\w*|mrr|bleu|rouge|"
+    r"perplexity|c-index|gini|top-[15]|wer|cross-validation|back-?test\w*|"
+    r"hold-?out|out-of-(?:time|sample))\b", re.I)
+_TASK = re.compile(
+    r"\b(?:models?|classifiers?|classification|detection|recognition|segmentation|prediction|forecasting|forecasts?|"
+    r"ranking|recommendations?|regression|clustering|fine-?tun\w*|embeddings?|ner|scoring)\b", re.I)
+_PAIR = re.compile(rf"\b{_VERB}\b[^.;\n]{{0,{_NEAR}}}?\b{_OBJECT}\b|\b{_OBJECT}\b[^.;\n]{{0,{_NEAR}}}?\b{_VERB}\b", re.I)
+# Sentences about other people's models, about talking about them, or denying the work.
+_NOT_MINE = re.compile(
+    r"\b(?:advis\w*|review(?:s|ed|ing)?|audit\w*|assess(?:es|ed|ing)?|sell\w*|sold|marketed|pitch\w*|recruit\w*|"
+    r"hir(?:e|ed|es|ing)|interview\w*|invest\w*|documented|documenting|teach\w*|taught|report\w* on|"
+    r"wr(?:ote|ite|iting) about|cover(?:s|ed|ing)|explain\w*|licens\w*|patent\w*|docket|opinions?|host(?:s|ed|ing)|"
+    r"hand(?:s|ed)? us|"
+    r"(?:stories|articles|pieces|episodes|newsletters?|talks|tracks|panels|sessions|keynotes?) (?:on|about)|"
+    r"(?:data scien\w*|ml|machine learning|research|model(?:l?ing)?|ai|analytics) (?:team|teams|group|colleagues)|"
+    r"(?:with|between|and|by|hired|placed|for) (?:the |our |\d+ )?(?:[\w-]+ ){0,2}(?:engineers|scientists|researchers|developers)|"
+    r"vendors?|third-party|(?:company|client|customer|vendor|partner|provider)'s (?:[\w-]+ ){0,2}(?:models?|llms?|rag|pilot|ai)|"
+    r"(?:clients|customers|vendors|partners|other teams)'|"
+    r"(?:do|does|did|could) not|never|n't|spreadsheets?|google sheets|excel)\b", re.I)
+_SENTENCE = re.compile(r"[^.;!?\n]+(?:\n(?![ \t]*(?:[-*•·–]|\d+[.)])\s|[ \t]*\n)[^.;!?\n]+)*")
+
+#: Factor on AI/ML core credit by the number of practice sentences (0, 1, 2 or more).
+PRACTICE_FACTORS = (0.5, 0.8, 1.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Practice:
+    """The practice sentences of a résumé: their spans, and the factor they earn."""
+
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.spans)
+
+    @property
+    def factor(self) -> float:
+        return PRACTICE_FACTORS[min(self.count, len(PRACTICE_FACTORS) - 1)]
+
+    def why(self, text: str) -> str:
+        if not self.spans:
+            return "no sentence describes building, training or evaluating a model"
+        a, b = self.spans[0]
+        example = " ".join(text[a:b].split())
+        if len(example) > 80:
+            example = example[:77] + "…"
+        n = self.count
+        return f"{n} sentence{'s' if n != 1 else ''} describe{'s' if n == 1 else ''} model work, e.g. “{example}”"
+
+
+def find_practice(text: str) -> Practice:
+    """Practice sentences in ``text`` (a skills section is a list, not a description, and is skipped)."""
+    from ..detect.context import section_at
+
+    section = section_at(text)
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        a, b = m.start(), m.end()
+        if section(a) == "skills":
+            continue
+        sentence = _NOT_ML_OBJECT.sub(" ", m.group(0))
+        described = _PAIR.search(sentence) or (_TASK.search(sentence) and _MARKER.search(sentence))
+        if not described or _NOT_MINE.search(sentence):
+            continue
+        lead = len(sentence) - len(sentence.lstrip(" \t-*•·–"))
+        spans.append((a + lead, b))
+    return Practice(tuple(spans))

@@ -1,0 +1,58 @@
+"""Practice sentences: a résumé that describes building, training or evaluating models, versus one
+that only names AI/ML skills from the outside (governance, infrastructure, sales, reporting)."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillradar.assess import assess
+from skillradar.assess.practice import PRACTICE_FACTORS, find_practice
+from skillradar.records import Document
+
+from .conftest import TODAY
+
+
+@pytest.mark.parametrize("sentence", [
+    "- Trained a random survival forest to compare against the Cox model.",
+    "- Built the early-delinquency model for personal loans (gradient boosting in Python).",
+    "- I fine-tuned a BERT-based intent classifier that routes tickets.",
+    "- merchant default model (XGBoost, AUC 0.81)",  # a terse bullet without a verb
+    "- Retrained our scoring model as a LightGBM ensemble with 600 features.",
+    "- Served real-time predictions from our ranking model on SageMaker.",
+])
+def test_model_work_is_practice(sentence):
+    assert find_practice("Experience\nML Engineer, Acme — 2021 – present\n" + sentence + "\n").count == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "- Review DPIAs and model cards for ML systems used by the model teams.",
+    "- I read model documentation critically but do not build models.",
+    "- Built the feature tables the data science team trains its ETA models on.",
+    "- Rebuilt the Snowflake warehouse around dbt: 600+ models and tests.",
+    "- Built three-statement financial models and monthly forecasts in Excel.",
+    "- Designed the star-schema data model in Azure SQL and dbt.",
+    "- Hired 31 machine learning engineers to build models for an LLM startup.",
+    "- 150+ stories on AI labs, large language models and chip export rules.",
+    "- Built the chat interface that calls the client's own model.",
+])
+def test_talk_near_models_is_not_practice(sentence):
+    assert find_practice("Experience\nSomeone, Acme — 2021 – present\n" + sentence + "\n").count == 0
+
+
+def test_a_skills_list_is_not_a_description():
+    assert find_practice("Skills\nModel training, LLM fine-tuning, XGBoost, AUC\n").count == 0
+
+
+def test_naming_core_skills_without_model_work_earns_less():
+    posting = Document(source="p.txt", kind="posting", text="Requirements\n- LLMs and RAG.\n- PyTorch.\n")
+    near = ("Experience\nSRE, Lumora — 2023 – present\n- Run the GPU fleet for LLMs and RAG services in PyTorch "
+            "containers; on-call for latency.\n")
+    doer = near + "- Fine-tuned an LLM on support tickets and evaluated the RAG pipeline (recall@5 0.82).\n" \
+                  "- Trained a PyTorch reranker model for the retrieval step.\n"
+    a = assess(Document(source="a.txt", text=near), posting=posting, today=TODAY).to_dict()
+    b = assess(Document(source="b.txt", text=doer), posting=posting, today=TODAY).to_dict()
+    assert a["overall"] < b["overall"]
+    why = {m["skill_id"]: m["why"] for m in a["matched"]}
+    assert f"AI/ML practice ×{PRACTICE_FACTORS[0]:g}" in why["genai.llm"]
+    assert "no sentence describes" in why["genai.llm"]
+    assert all("AI/ML practice" not in m["why"] for m in b["matched"])
