@@ -56,3 +56,23 @@ def test_naming_core_skills_without_model_work_earns_less():
     assert f"AI/ML practice ×{PRACTICE_FACTORS[0]:g}" in why["genai.llm"]
     assert "no sentence describes" in why["genai.llm"]
     assert all("AI/ML practice" not in m["why"] for m in b["matched"])
+
+
+def test_practice_is_reported_with_spans_that_reproduce_the_resume(tmp_path):
+    from skillradar.report.html import render_assessment_html
+    from skillradar.report.markdown import render_assessment_markdown
+
+    text = ("Jane Roe\njane@example.com\n\nExperience\nData Scientist, Acme — 2022 – present\n"
+            "- Built the churn model (LightGBM, AUC 0.81) and retrained it monthly.\n- Python and SQL.\n")
+    posting = Document(source="p.txt", kind="posting", text="Requirements\n- Machine learning, LightGBM, Python.\n")
+    a = assess(Document(source="r.txt", text=text), posting=posting, today=TODAY)
+    pr = a.to_dict()["practice"]
+    assert pr["sentences"] == 1 and pr["factor"] == PRACTICE_FACTORS[1]
+    for ev in pr["evidence"]:
+        assert text[ev["start"]:ev["end"]] == ev["text"]
+    html = render_assessment_html(a)
+    assert "<h2>AI/ML practice</h2>" in html and "Built the churn model" in html
+    assert "## AI/ML practice" in render_assessment_markdown(a)
+    bare = assess(Document(source="s.txt", text="Skills\nLightGBM, machine learning, Python\n"), posting=posting,
+                  today=TODAY)
+    assert "count at half weight" in render_assessment_html(bare)

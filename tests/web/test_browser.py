@@ -143,6 +143,7 @@ def test_assess_report_in_browser(page, server):
     marks = page.locator("#resume-view mark.evidence")
     assert marks.count() >= 3
     assert "Done" in page.locator("#assess-status").inner_text()
+    assert "describe model work" in page.locator("#practice-line").inner_text()  # the AI/ML practice line
     # the first highlighted span is a skill's exact text
     first = page.locator("#match-list button").first
     first.click()

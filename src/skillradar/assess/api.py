@@ -33,6 +33,7 @@ class Assessment:
     partial: list[dict] = field(default_factory=list)
     resume_text: str = field(default="", repr=False)
     warnings: list[dict] = field(default_factory=list)
+    practice: dict | None = None  # sentences describing model work (see ``practice``)
 
     def to_dict(self) -> dict:
         out = {
@@ -64,6 +65,8 @@ class Assessment:
                                  else "market: share of the role's postings / the top share"),
             },
         }
+        if self.practice is not None:
+            out["practice"] = self.practice
         if self.warnings:
             out["warnings"] = self.warnings
         return out
@@ -187,6 +190,7 @@ def _assess_profile(profile: ResumeProfile, target: Target, tax: Taxonomy, *, de
     return Assessment(
         resume=profile.source, target=target, overall=overall, families=families, families_detail=detail,
         matched=matched, gaps=gaps, plan=plan, partial=partial, resume_text=profile.text, warnings=warnings,
+        practice=profile.practice.to_dict(profile.text) if profile.practice is not None else None,
     )
 
 

@@ -83,6 +83,11 @@ class Practice:
     def factor(self) -> float:
         return PRACTICE_FACTORS[min(self.count, len(PRACTICE_FACTORS) - 1)]
 
+    def to_dict(self, text: str) -> dict:
+        """The JSON ``practice`` object: count, factor, explanation and the sentences as evidence spans."""
+        return {"sentences": self.count, "factor": self.factor, "explanation": self.why(text),
+                "evidence": [{"start": a, "end": b, "text": text[a:b]} for a, b in self.spans]}
+
     def why(self, text: str) -> str:
         if not self.spans:
             return "no sentence describes building, training or evaluating a model"

@@ -153,6 +153,20 @@ def render_assessment_html(assessment, *, keep_pii: bool = False, posting_check:
                 f'<p class="note">{escape(d["method"]["overall"])}. Credit: {escape(d["method"]["credit"])}. '
                 f'Weights: {escape(d["method"]["weights"])}.</p></section>')
 
+    # practice: does the résumé describe model work?
+    pr = d.get("practice")
+    if pr is not None:
+        from ..privacy import redact_if
+
+        items = "".join(f"<li>{escape(redact_if(' '.join(e['text'].split()), keep_pii))}</li>"
+                        for e in pr["evidence"][:3])
+        tip = ("" if pr["sentences"] else
+               '<p class="note">Describe the models you built, trained or evaluated in your experience: without '
+               "such a sentence, AI/ML skills count at half weight.</p>")
+        html.append(f'<section class="card"><h2>AI/ML practice</h2><p>{pr["sentences"]} sentence'
+                    f'{"s" if pr["sentences"] != 1 else ""} describe model work · AI/ML core credit ×{pr["factor"]:g}</p>'
+                    + (f'<ul class="practice">{items}</ul>' if items else "") + tip + "</section>")
+
     # gaps
     top = max((g["importance"] for g in d["gaps"]), default=1.0) or 1.0
     gap_rows = []

@@ -25,6 +25,12 @@ def render_assessment_markdown(assessment) -> str:
         ev = "; ".join(f"“{_cell(e['text'])}” ({e['section'] or 'no section'}, {e['start']}–{e['end']})"
                        for e in m["evidence"][:3])
         out.append(f"| {_cell(m['label'])} | {m['weight']:g} | {m['credit']:.2f} | {ev} |")
+    if d.get("practice"):
+        pr = d["practice"]
+        out += ["", "## AI/ML practice", "", f"{_cell(pr['explanation'])} (AI/ML core credit ×{pr['factor']:g})."]
+        if not pr["sentences"]:
+            out.append("Describe the models you built, trained or evaluated in your experience: without such a "
+                       "sentence, AI/ML skills count at half weight.")
     out += ["", "## Gaps (most important first)", "", "| skill | requirement | importance | reason |", "|---|---|---:|---|"]
     for g in d["gaps"]:
         out.append(f"| {_cell(g['label'])} | {g['requirement'] or 'named'} | {g['importance']:.3f} | {_cell(g['reason'])} |")

@@ -180,6 +180,14 @@
       b.addEventListener("click", () => focusEvidence(idx));
       matches.appendChild(node("li", { class: "chip" }, [b]));
     });
+    const practice = $("practice-line");
+    if (practice) {
+      const pr = a.practice;
+      practice.textContent = !pr ? "" : pr.sentences
+        ? `AI/ML practice: ${pr.explanation} (AI/ML core credit ×${pr.factor}).`
+        : "AI/ML practice: no sentence describes building, training or evaluating a model, so AI/ML skills " +
+          "count at half weight. Describe that work in your experience.";
+    }
     renderResume(a.resume_text || "", a.matched);
   }
 
@@ -208,7 +216,8 @@
     if (!text) { view.textContent = "(The résumé text was not returned.)"; return; }
     const cps = Array.from(text);
     const spans = [];
-    matched.forEach((m, idx) => (m.evidence || []).forEach((e) => spans.push({ start: e.start, end: e.end, idx, label: m.label })));
+    // a skill met through an alternative ("PyTorch" for "TensorFlow") shares its evidence: mark it once, as itself
+    matched.forEach((m, idx) => m.via || (m.evidence || []).forEach((e) => spans.push({ start: e.start, end: e.end, idx, label: m.label })));
     spans.sort((x, y) => x.start - y.start || y.end - x.end);
     let pos = 0;
     for (const s of spans) {
