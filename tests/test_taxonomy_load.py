@@ -118,3 +118,42 @@ def test_unknown_taxonomy_is_bad_usage():
     r = run("extract", "-", "--taxonomy", "nope")
     assert r.returncode == 2 and "unknown_taxonomy" in r.stderr
     assert Path("nope").exists() is False
+
+
+BROADER_YAML = """\
+name: kinds
+version: "0.1"
+skills:
+  - id: a.llm
+    label: LLMs
+    family: technical
+    broader: [a.genai]
+  - id: a.genai
+    label: Generative AI
+    family: technical
+    broader: [a.llm]
+  - id: a.llama
+    label: Llama
+    family: technical
+    broader: [a.llm, a.nowhere]
+"""
+
+
+def test_validate_reports_unknown_broader_skills_and_broader_cycles(tmp_path):
+    path = tmp_path / "kinds.yaml"
+    path.write_text(BROADER_YAML, encoding="utf-8")
+    tax = read_taxonomy_file(path)
+    assert tax.taxonomy.get("a.llama").broader == ("a.llm", "a.nowhere")
+    text = "\n".join(str(p) for p in validate(tax))
+    assert "unknown broader skill 'a.nowhere'" in text
+    assert "broader cycle" in text and "a.llm -> a.genai -> a.llm" in text
+
+
+def test_bundled_broader_relations_are_kinds_not_prerequisites():
+    from skillradar.taxonomy import read_bundled
+
+    tax = load_taxonomy()
+    assert "genai.llm" in tax.get("genai.llama").broader
+    assert "db.vector-databases" in tax.get("db.pgvector").broader
+    assert tax.get("genai.llama").to_dict()["broader"] == list(tax.get("genai.llama").broader)
+    assert not validate(read_bundled())

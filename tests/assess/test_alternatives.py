@@ -91,3 +91,20 @@ def test_a_skill_also_asked_for_on_its_own_is_not_an_alternative(taxonomy):
     by_id = {t.skill_id: t for t in target.skills}
     assert by_id["lang.python"].alternatives == ()  # wanted for itself, at its full weight
     assert by_id["lang.r"].alternatives == ("lang.python",)  # met by Python, which is wanted anyway
+
+
+def test_a_narrower_skill_meets_its_broader_one(taxonomy):
+    """Fine-tuning Llama is LLM work: the taxonomy's ``broader`` relation makes LLMs met, not a gap."""
+    from skillradar.assess.score import narrower_ids
+
+    assert {"genai.llama", "genai.gpt"} <= narrower_ids(taxonomy, "genai.llm")
+    assert "genai.llama" in narrower_ids(taxonomy, "genai.generative-ai")  # through LLMs
+    posting = _posting("Requirements\n- Experience with LLMs and vector databases.\n")
+    resume = Document(source="r.txt", text="Experience\nAI Engineer, Acme — 2023 – present\n"
+                      "- Fine-tuned Llama 3 models on support tickets; built retrieval over pgvector.\n")
+    a = assess(resume, posting=posting, taxonomy=taxonomy, today=TODAY)
+    assert {"genai.llm", "db.vector-databases"}.isdisjoint({g.skill_id for g in a.gaps})
+    rows = {m["skill_id"]: m for m in a.to_dict()["matched"]}
+    assert rows["genai.llm"]["via"] == "genai.llama" and "a kind of Large language models" in rows["genai.llm"]["why"]
+    for ev in rows["db.vector-databases"]["evidence"]:
+        assert resume.text[ev["start"]:ev["end"]] == ev["text"]

@@ -54,7 +54,7 @@ class Assessment:
                           "a verb of doing 1.0, none 0.85, talking about the skill 0.6; anywhere: naming "
                           "other people's team or job 0.4, inside a job whose title sells, manages, advises "
                           "on or reports on the work 0.4) × 0.5 when rated basic; a skill the posting accepts "
-                          "instead ('X or Y') its full strength; related skill 0.5 × its strength; "
+                          "instead ('X or Y') or that is a kind of it (Llama for LLMs) its full strength; related skill 0.5 × its strength; "
                           "a more advanced skill that builds on it 0.5 × its strength; for AI/ML core skills, "
                           "another skill of the same area 0.4 × its strength, else 0.35 × the mean strength of "
                           "the résumé's three strongest AI/ML core skills; AI/ML core credit × 0.5 when no sentence of the "
@@ -169,7 +169,7 @@ def _assess_profile(profile: ResumeProfile, target: Target, tax: Taxonomy, *, de
     matched, partial = [], []
     for t in target.skills:
         c = credits[t.skill_id]
-        if c.kind in ("direct", "alternative"):
+        if c.kind in ("direct", "narrower", "alternative"):
             se = profile.skills[t.skill_id if c.kind == "direct" else c.via]
             row = {
                 "skill_id": t.skill_id, "label": t.label, "weight": t.weight, "family": t.family,
@@ -177,8 +177,8 @@ def _assess_profile(profile: ResumeProfile, target: Target, tax: Taxonomy, *, de
                 "evidence": [e.to_dict() for e in se.evidence],
                 "years": se.years, "why": f"{c.explanation}. Weight: {t.why}",
             }
-            if c.kind == "alternative":
-                row["via"] = c.via  # the evidence is of this skill, which the posting accepts instead
+            if c.kind != "direct":
+                row["via"] = c.via  # the evidence is of this skill: a kind of it, or one the posting accepts instead
             matched.append(row)
         elif c.kind != "none":
             partial.append({"skill_id": t.skill_id, "label": t.label, "credit": c.value, "via": c.via,

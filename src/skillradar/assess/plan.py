@@ -66,8 +66,8 @@ def find_gaps(target: Target, credits: dict[str, Credit], resume: ResumeProfile,
     gaps = []
     for ts in target.skills:
         c = credits[ts.skill_id]
-        if c.kind in ("direct", "alternative"):
-            continue  # shown, or met through a skill the posting accepts instead
+        if c.kind in ("direct", "narrower", "alternative"):
+            continue  # shown, through a narrower skill, or through one the posting accepts instead
         d, d_why = _demand(ts, target, demand)
         skill = taxonomy.find(ts.skill_id)
         prereqs = list(skill.prerequisites) if skill else []

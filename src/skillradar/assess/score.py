@@ -6,6 +6,8 @@ For every target skill the person earns a *credit* between 0 and 1:
   résumé states fewer years than the target asks for;
 * related — ``RELATED_CREDIT`` × the strength of a skill the taxonomy marks as related
   (``Skill.related``, either direction), e.g. TensorFlow for PyTorch;
+* narrower — the full strength of a skill that is a kind of it (taxonomy ``broader``: Llama work
+  is LLM work, XGBoost is gradient boosting);
 * alternative — the full strength of a skill the posting accepts instead ("PyTorch or TensorFlow");
 * implied — ``IMPLIED_CREDIT`` × the strength of a skill that has this one as a prerequisite
   (someone who builds RAG systems knows LLMs to some degree).
@@ -24,8 +26,11 @@ from ..taxonomy import Taxonomy
 from .profile import CORE_GROUPS, CORE_SKILLS, GENERAL_SKILLS, Target, TargetSkill
 from .resume import ResumeProfile
 
-__all__ = ["Credit", "RELATED_CREDIT", "IMPLIED_CREDIT", "SIBLING_CREDIT", "TRANSFER_CREDIT", "core_depth", "credit_for", "family_scores", "related_ids"]
+__all__ = ["Credit", "MET", "narrower_ids", "RELATED_CREDIT", "IMPLIED_CREDIT", "SIBLING_CREDIT", "TRANSFER_CREDIT", "core_depth", "credit_for", "family_scores", "related_ids"]
 
+#: Credit kinds that count as the skill being shown (not a gap): its own evidence, evidence of a
+#: narrower skill, or of an alternative the posting accepts.
+MET = ("direct", "narrower", "alternative")
 RELATED_CREDIT = 0.5
 IMPLIED_CREDIT = 0.5
 #: Partial credit for a core AI/ML skill through another skill the résumé shows in the same taxonomy
@@ -41,7 +46,7 @@ TRANSFER_DEPTH = 3
 @dataclass(frozen=True, slots=True)
 class Credit:
     value: float
-    kind: str  # direct | alternative | related | implied | none
+    kind: str  # direct | narrower | alternative | related | implied | none
     via: str | None  # the related or more advanced skill that gave partial credit
     explanation: str
 
@@ -53,6 +58,26 @@ def related_ids(taxonomy: Taxonomy, skill_id: str) -> list[str]:
     out |= index[0].get(skill_id, set())
     out.discard(skill_id)
     return sorted(out)
+
+
+def narrower_ids(taxonomy: Taxonomy, skill_id: str) -> frozenset[str]:
+    """Skills that are a kind of ``skill_id``, directly or through other broader skills (taxonomy ``broader``)."""
+    cached = getattr(taxonomy, "_assess_narrower", None)
+    if cached is None:
+        parents = {s.id: [b for b in s.broader if b in taxonomy] for s in taxonomy}
+        cached = {}
+        for sid in parents:
+            seen, todo = set(), list(parents[sid])
+            while todo:  # every ancestor, once (validate refuses cycles; the seen set guards anyway)
+                b = todo.pop()
+                if b not in seen and b != sid:
+                    seen.add(b)
+                    todo.extend(parents.get(b, ()))
+            for b in seen:
+                cached.setdefault(b, set()).add(sid)
+        cached = {k: frozenset(v) for k, v in cached.items()}
+        object.__setattr__(taxonomy, "_assess_narrower", cached)
+    return cached.get(skill_id, frozenset())
 
 
 def _reverse_index(taxonomy: Taxonomy) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
@@ -96,6 +121,11 @@ def _credit(ts: TargetSkill, resume: ResumeProfile, taxonomy: Taxonomy) -> Credi
             why += f"; {se.years:g} of the {ts.years:g} years asked (×{factor:.2f})"
         return Credit(round(value, 4), "direct", None, why)
     best: Credit | None = None
+    for nid in sorted(narrower_ids(taxonomy, ts.skill_id)):  # Llama work is LLM work
+        nse = resume.skills.get(nid)
+        if nse is not None and nse.evidence and (best is None or nse.strength > best.value):
+            best = Credit(round(nse.strength, 4), "narrower", nid,
+                          f"shown through {nse.label}, a kind of {ts.label}: {nse.why()}")
     for aid in ts.alternatives:  # the posting accepts this one instead: full credit for its evidence
         alt = resume.skills.get(aid)
         if alt is not None and alt.evidence and (best is None or alt.strength > best.value):
@@ -177,7 +207,7 @@ def family_scores(target: Target, credits: dict[str, Credit]) -> tuple[float, di
     for fam in FAMILIES:
         members = [t for t in target.skills if t.family == fam]
         families[fam] = score(members)
-        got = [t.skill_id for t in members if credits[t.skill_id].kind in ("direct", "alternative")]
+        got = [t.skill_id for t in members if credits[t.skill_id].kind in MET]
         partial = [t.skill_id for t in members if credits[t.skill_id].kind in ("related", "implied")]
         if not members:
             why = "the target asks for no skill of this family, so it is not scored"

@@ -174,6 +174,7 @@ def _skill_from_mapping(item: dict, where: str) -> Skill:
         description=str(item.get("description", "") or ""),
         prerequisites=_as_tuple(item.get("prerequisites"), where, "prerequisites"),
         related=_as_tuple(item.get("related"), where, "related"),
+        broader=_as_tuple(item.get("broader"), where, "broader"),
         esco_uri=(str(item["esco_uri"]) if item.get("esco_uri") else None),
         resources=tuple(res),
     )

@@ -35,6 +35,7 @@ class Skill:
     description: str = ""
     prerequisites: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    broader: tuple[str, ...] = ()  # skills this one is a kind of (Llama -> LLMs): showing it shows them
     esco_uri: str | None = None
     resources: tuple[Resource, ...] = ()
 
@@ -50,6 +51,7 @@ class Skill:
             "description": self.description,
             "prerequisites": list(self.prerequisites),
             "related": list(self.related),
+            "broader": list(self.broader),
             "esco_uri": self.esco_uri,
             "resources": [{"title": r.title, "url": r.url} for r in self.resources],
         }

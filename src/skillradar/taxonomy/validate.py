@@ -28,7 +28,7 @@ class Problem:
 
 def validate(located: Located, *, strict_families: bool = True) -> list[Problem]:
     """Every problem in the taxonomy: duplicate ids, an alias claimed by two skills, unknown family or
-    group, unknown prerequisite or related id, prerequisite cycles, malformed ESCO URIs and URLs.
+    group, unknown prerequisite, related or broader id, prerequisite and broader cycles, malformed ESCO URIs and URLs.
 
     ``strict_families`` is off for external taxonomies (ESCO, generic CSV) that may have no families.
     """
@@ -79,23 +79,26 @@ def validate(located: Located, *, strict_families: bool = True) -> list[Problem]
                 at(i, f"skill '{s.id}': resource URL '{r.url}' must start with https://")
 
     for i, s in enumerate(tax.skills):
-        for ref_kind, refs in (("prerequisite", s.prerequisites), ("related skill", s.related)):
+        for ref_kind, refs in (("prerequisite", s.prerequisites), ("related skill", s.related),
+                               ("broader skill", s.broader)):
             for ref in refs:
                 if ref not in first_index:
                     at(i, f"skill '{s.id}': unknown {ref_kind} '{ref}'")
                 elif ref == s.id:
                     at(i, f"skill '{s.id}' lists itself as {ref_kind}")
 
-    for cycle in _prerequisite_cycles(tax):
+    for cycle in _cycles(tax, "prerequisites"):
         at(first_index[cycle[0]], "prerequisite cycle: " + " -> ".join(cycle + [cycle[0]]))
+    for cycle in _cycles(tax, "broader"):
+        at(first_index[cycle[0]], "broader cycle (a skill would be a kind of itself): " + " -> ".join(cycle + [cycle[0]]))
     return problems
 
 
-def _prerequisite_cycles(tax) -> list[list[str]]:
-    """Each prerequisite cycle once (depth-first search with colours)."""
+def _cycles(tax, relation: str) -> list[list[str]]:
+    """Each cycle of a relation between skills ("prerequisites" or "broader") once (depth-first search with colours)."""
     graph: dict[str, list[str]] = {}
     for s in tax.skills:  # the first definition of a duplicated id counts, as everywhere else
-        graph.setdefault(s.id, [p for p in s.prerequisites if p in tax and p != s.id])
+        graph.setdefault(s.id, [p for p in getattr(s, relation) if p in tax and p != s.id])
     colour: dict[str, int] = {}
     stack: list[str] = []
     cycles: list[list[str]] = []
