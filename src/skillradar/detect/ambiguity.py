@@ -35,7 +35,8 @@ _STRONG_WORDS = frozenset("""
     tidyverse shiny cran rstudio ggplot ggplot2 dplyr goroutine goroutines golang spreadsheet spreadsheets vba
     pivot formula formulas macros vlookup hooks redux jsx component components pyspark streaming cluster
     databricks hadoop compiled typescript javascript next.js node.js microservice microservices grpc kubernetes
-    sql python java""".split())
+    sql python java pytorch tensorflow llm llms fine-tuned fine-tuning finetuned finetuning peft qlora adapters
+    hugging""".split())
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9.+#-]*")
 
 
