@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 
 from skillradar.assess import assess
-from skillradar.assess.resume import (
-    find_date_ranges, headline_role, involvement_of, non_practitioner_role, proficiency_of,
-)
+from skillradar.assess.involvement import headline_role, involvement_of, non_practitioner_role, proficiency_of
+from skillradar.assess.resume import find_date_ranges
 from skillradar.records import Document
 
 from .conftest import TODAY

@@ -35,7 +35,7 @@ def test_ml_practitioner_beats_generalist_with_same_generic_skills(taxonomy):
 
 
 def test_involvement_separates_doing_from_talking():
-    from skillradar.assess.resume import involvement_of
+    from skillradar.assess.involvement import involvement_of
 
     def inv(sentence: str, word: str = "RAG") -> str:
         i = sentence.index(word)
