@@ -4,6 +4,8 @@ that only names AI/ML skills from the outside (governance, infrastructure, sales
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from skillradar.assess import assess
 from skillradar.assess.practice import PRACTICE_FACTORS, find_practice
@@ -76,3 +78,21 @@ def test_practice_is_reported_with_spans_that_reproduce_the_resume(tmp_path):
     bare = assess(Document(source="s.txt", text="Skills\nLightGBM, machine learning, Python\n"), posting=posting,
                   today=TODAY)
     assert "count at half weight" in render_assessment_html(bare)
+
+
+_PIECES = ["Built", "trained", "the churn model", "XGBoost", "AUC 0.81", "the ML team", "do not", "Excel",
+           "\n", "\n- ", "\n\n", ". ", "; ", "Skills\n", "Experience\n", "financial model", "é", "  ", "LLM",
+           "fine-tuned", "for clients", "—", "(", ")"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_practice_spans_are_ordered_sentences_inside_the_text(pieces):
+    text = " ".join(pieces)
+    p = find_practice(text)
+    ends = [0]
+    for a, b in p.spans:
+        assert ends[-1] <= a < b <= len(text)  # in order, not overlapping, inside the text
+        assert "\n\n" not in text[a:b]  # a sentence never runs over a blank line
+        ends.append(b)
+    assert p.factor == PRACTICE_FACTORS[min(p.count, len(PRACTICE_FACTORS) - 1)]
