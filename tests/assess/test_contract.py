@@ -166,7 +166,8 @@ def test_rank_csv_and_groups(cli, tmp_path):
     assert set(audit["groups"]) == {"a", "b"}
     assert 0 <= audit["impact_ratio"] <= 1
     code, out, _ = cli("rank", "--posting", str(POSTINGS / "ml-engineer.md"), *paths, "--format", "csv")
-    assert code == 0 and out.splitlines()[0] == "rank,resume,overall,top_matched,top_gaps"
+    assert code == 0 and out.splitlines()[0] == "rank,resume,overall,top_matched,top_gaps,practice"
+    assert all(row.rsplit(",", 1)[1].isdigit() for row in out.splitlines()[1:])  # sentences describing model work
 
 
 def test_roles_json(cli_json):

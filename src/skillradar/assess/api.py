@@ -201,7 +201,8 @@ def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=No
          today: _dt.date | None = None, on_error=None) -> list[dict]:
     """Rank résumés for one target, best first (ties by résumé path); one row per résumé.
 
-    Each row: ``resume, overall, rank, families, top_matched, top_gaps``. A résumé that cannot be
+    Each row: ``resume, overall, rank, families, top_matched, top_gaps, practice`` (how many sentences
+    describe model work, see ``practice``). A résumé that cannot be
     read gives ``{"resume": …, "error": {code, message}}`` (after the ranked rows) and, when given,
     ``on_error(source, err)`` is called; the batch goes on.
     """
@@ -226,6 +227,7 @@ def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=No
             "resume": name, "overall": a.overall, "families": a.families,
             "top_matched": [m["skill_id"] for m in a.matched[:top]],
             "top_gaps": [g.skill_id for g in a.gaps[:top]],
+            "practice": a.practice["sentences"] if a.practice else None,
         })
     rows.sort(key=lambda row: (-row["overall"], row["resume"]))
     for i, row in enumerate(rows, 1):

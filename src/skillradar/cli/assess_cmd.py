@@ -185,7 +185,8 @@ def rank_command(
     else:
         flat = [{**r, "top_matched": " ".join(r["top_matched"]), "top_gaps": " ".join(r["top_gaps"])} for r in ranked]
         emit_rows(flat, "csv" if fmt == "csv" else "table",
-                  columns=["rank", "resume", "overall", "top_matched", "top_gaps"], title=f"Ranking for {posting}")
+                  columns=["rank", "resume", "overall", "top_matched", "top_gaps", "practice"],
+                  title=f"Ranking for {posting} (practice: sentences describing model work)")
         if audit is not None and fmt == "table":
             stdout.print(f"Fairness audit ({audit.get('selected_definition', audit.get('selected'))}): impact ratio "
                          f"{'n/a' if audit['impact_ratio'] is None else format(audit['impact_ratio'], '.2f')}")
