@@ -199,3 +199,15 @@ def test_html_escapes_resume_text(tmp_path):
     doc = Document(source="<b>x</b>.txt", text="Experience\nEngineer <script>alert(1)</script>, 2022 - Present\nPython & PyTorch\n")
     html = render_assessment_html(assess(doc, posting=POSTING, today=TODAY))
     assert "<script>alert" not in html and "&lt;script&gt;" in html and "<b>x</b>" not in html
+
+
+def test_assess_table_shows_practice_and_via(cli, tmp_path):
+    resume = tmp_path / "r.txt"
+    resume.write_text("Experience\nML Engineer, Acme — 2022 – present\n- Trained PyTorch detection models.\n",
+                      encoding="utf-8")
+    posting = tmp_path / "p.txt"
+    posting.write_text("Requirements\n- PyTorch or TensorFlow.\n- Computer vision.\n", encoding="utf-8")
+    code, out, _ = cli("assess", str(resume), "--posting", str(posting))
+    assert code == 0
+    assert "AI/ML practice: 1 sentence describes model work" in out
+    assert "via fw.pytorch" in out  # TensorFlow met through the alternative the posting accepts

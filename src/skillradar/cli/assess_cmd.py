@@ -119,9 +119,14 @@ def _print_assessment(a) -> None:
         m.add_column(col, overflow="fold")
     for row in d["matched"]:
         ev = row["evidence"][0]
+        via = f"via {row['via']}: " if row.get("via") else ""
         m.add_row(escape(row["label"]), f"{row['weight']:g}", f"{row['credit']:.2f}",
-                  escape(f"“{ev['text']}” ({ev['section'] or 'no section'}, {ev['start']}–{ev['end']})"))
+                  escape(f"{via}“{ev['text']}” ({ev['section'] or 'no section'}, {ev['start']}–{ev['end']})"))
     stdout.print(m)
+    pr = d.get("practice")
+    if pr is not None:
+        stdout.print(f"[bold]AI/ML practice[/]: {escape(pr['explanation'])} (AI/ML core credit ×{pr['factor']:g})",
+                     highlight=False)
     g = Table(title="Gaps (most important first)", title_justify="left", header_style="bold cyan")
     for col in ("skill", "requirement", "importance", "reason"):
         g.add_column(col, overflow="fold")

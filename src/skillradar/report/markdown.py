@@ -24,7 +24,8 @@ def render_assessment_markdown(assessment) -> str:
     for m in d["matched"]:
         ev = "; ".join(f"“{_cell(e['text'])}” ({e['section'] or 'no section'}, {e['start']}–{e['end']})"
                        for e in m["evidence"][:3])
-        out.append(f"| {_cell(m['label'])} | {m['weight']:g} | {m['credit']:.2f} | {ev} |")
+        via = f"via `{m['via']}`: " if m.get("via") else ""
+        out.append(f"| {_cell(m['label'])} | {m['weight']:g} | {m['credit']:.2f} | {via}{ev} |")
     if d.get("practice"):
         pr = d["practice"]
         out += ["", "## AI/ML practice", "", f"{_cell(pr['explanation'])} (AI/ML core credit ×{pr['factor']:g})."]
