@@ -36,6 +36,7 @@ def test_model_work_is_practice(sentence):
     "- Hired 31 machine learning engineers to build models for an LLM startup.",
     "- 150+ stories on AI labs, large language models and chip export rules.",
     "- Built the chat interface that calls the client's own model.",
+    "- Set up the model-serving platform (KServe + Triton) that ML engineers deploy models to.",
 ])
 def test_talk_near_models_is_not_practice(sentence):
     assert find_practice("Experience\nSomeone, Acme — 2021 – present\n" + sentence + "\n").count == 0

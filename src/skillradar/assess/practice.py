@@ -59,7 +59,8 @@ _NOT_MINE = re.compile(
     r"hand(?:s|ed)? us|"
     r"(?:stories|articles|pieces|episodes|newsletters?|talks|tracks|panels|sessions|keynotes?) (?:on|about)|"
     r"(?:data scien\w*|ml|machine learning|research|model(?:l?ing)?|ai|analytics) (?:team|teams|group|colleagues)|"
-    r"(?:with|between|and|by|hired|placed|for) (?:the |our |\d+ )?(?:[\w-]+ ){0,2}(?:engineers|scientists|researchers|developers)|"
+    r"(?:with|between|and|by|hired|placed|for|that|who|so|where) (?:the |our |\d+ )?(?:[\w-]+ ){0,2}"
+    r"(?:engineers|scientists|researchers|developers)|"
     r"vendors?|third-party|(?:company|client|customer|vendor|partner|provider)'s (?:[\w-]+ ){0,2}(?:models?|llms?|rag|pilot|ai)|"
     r"(?:clients|customers|vendors|partners|other teams)'|"
     r"(?:do|does|did|could) not|never|n't|spreadsheets?|google sheets|excel)\b", re.I)
