@@ -14,6 +14,8 @@ All are word patterns on the text: deterministic, English-only, cheap.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -68,14 +70,23 @@ _INVOLVEMENT_WHY = {
 _BREAK = re.compile(r"[.;!?:]\s*\n|\n\s*(?:\n|[-*•·–]\s|\d+[.)]\s)|\.\s|;\s")
 
 
+@functools.lru_cache(maxsize=16)
+def _breaks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of every sentence break in ``text``, found once per text (a résumé has many mentions)."""
+    found = [(m.start(), m.end()) for m in _BREAK.finditer(text)]
+    return tuple(a for a, _ in found), tuple(b for _, b in found)
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The offsets of the sentence (or bullet, across wrapped lines) around ``start:end``."""
-    window_start = max(0, start - 600)
-    left = window_start
-    for m in _BREAK.finditer(text, window_start, start):
-        left = m.end()
-    nxt = _BREAK.search(text, end, min(len(text), end + 600))
-    return left, nxt.start() if nxt else min(len(text), end + 600)
+    """The offsets of the sentence (or bullet, across wrapped lines) around ``start:end``, at most 600
+    characters either side."""
+    starts, ends = _breaks(text)
+    i = bisect.bisect_right(ends, start) - 1  # the last break that ends at or before the mention
+    left = max(ends[i] if i >= 0 else 0, start - 600, 0)
+    j = bisect.bisect_left(starts, end)  # the first break that starts at or after its end
+    limit = min(len(text), end + 600)
+    right = starts[j] if j < len(starts) and starts[j] < limit else limit
+    return left, right
 
 
 def involvement_of(text: str, start: int, end: int) -> str:
