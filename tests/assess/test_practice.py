@@ -21,6 +21,8 @@ from .conftest import TODAY
     "- merchant default model (XGBoost, AUC 0.81)",  # a terse bullet without a verb
     "- Retrained our scoring model as a LightGBM ensemble with 600 features.",
     "- Served real-time predictions from our ranking model on SageMaker.",
+    "- PD model for instalment loans. GBM (LightGBM), 410 features, monotone constraints.",  # terse, whole bullet
+    "- Built the claims-fraud scoring model, trained on six years of investigated\n  outcomes.",
 ])
 def test_model_work_is_practice(sentence):
     assert find_practice("Experience\nML Engineer, Acme — 2021 – present\n" + sentence + "\n").count == 1
@@ -37,6 +39,11 @@ def test_model_work_is_practice(sentence):
     "- 150+ stories on AI labs, large language models and chip export rules.",
     "- Built the chat interface that calls the client's own model.",
     "- Set up the model-serving platform (KServe + Triton) that ML engineers deploy models to.",
+    "- I run the serving infrastructure that our data\n  scientists deploy their models onto.",  # wrapped line
+    "- Integrated on-device ML features that other teams trained (Core ML, ML Kit).",
+    "- Build demos and proofs of concept for RAG use cases, and help close enterprise deals.",
+    "- I build the models behind budgets, forecasts and investment cases.",
+    "- Integrated the OpenAI API so support agents get a suggested summary; built the job queue.",
 ])
 def test_talk_near_models_is_not_practice(sentence):
     assert find_practice("Experience\nSomeone, Acme — 2021 – present\n" + sentence + "\n").count == 0

@@ -27,7 +27,7 @@ _VERB = (r"(?:train(?:s|ed|ing)?|retrain(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|f
          r"introduc(?:e|es|ed|ing)|serv(?:e|es|ed|ing))")
 _NEAR = 60  # characters between the verb and the object, either order
 _OBJECT = (r"(?:models?|classifiers?|regressions?|regressors?|forests?|(?:neural|graph|convolutional|recurrent|siamese|deep) "
-           r"networks?|convnets?|embeddings?|transformers?|llms?|agents?|forecasts?|predictors?|recommenders?|rankers?|"
+           r"networks?|convnets?|embeddings?|transformers?|llms?|(?:ai|llm|autonomous|conversational|rl|tool-using|multi-agent) agents?|forecasts?|predictors?|recommenders?|rankers?|"
            r"detectors?|segmentation|estimators?|gbms?|cnns?|rnns?|lstms?|gans?|vaes?|rag|encoders?|decoders?|"
            r"scorecards?|risk scores?|checkpoints?|adapters?|lora|policy|policies|ensembles?)")
 # A model-like noun that is not a machine-learning model: "data model", "financial model", "600+ dbt
@@ -43,27 +43,32 @@ _NOT_ML_OBJECT = re.compile(
 _MARKER = re.compile(
     r"\b(?:xgboost|lightgbm|catboost|pytorch|tensorflow|keras|jax|scikit-learn|sklearn|hugging ?face|spacy|bert|"
     r"roberta|gpt-?\d|llama|mistral|resnet|yolo\w*|u-net|unet|lstm|bilstm|gru|cnn|rnn|gnn|transformer|two-tower|"
-    r"random forests?|gradient[- ]boost\w*|logistic reg\w*|linear reg\w*|cox|glm|glmnet|sarima|arima|prophet|"
+    r"random forests?|gradient[- ]boost\w*|logistic[- ]reg\w*|linear[- ]reg\w*|cox|glms?|gbms?|glmnet|sarima|arima|prophet|"
     r"k-means|svm|ppo|dqn|lora|qlora|auc|auroc|roc|f1|mae|rmse|mape|map@?\d*|ndcg\w*|mrr|bleu|rouge|"
     r"perplexity|c-index|gini|top-[15]|wer|cross-validation|back-?test\w*|"
     r"hold-?out|out-of-(?:time|sample))\b", re.I)
 _TASK = re.compile(
     r"\b(?:models?|classifiers?|classification|detection|recognition|segmentation|prediction|forecasting|forecasts?|"
-    r"ranking|recommendations?|regression|clustering|fine-?tun\w*|embeddings?|ner|scoring)\b", re.I)
+    r"ranking|recommendations?|regression|clustering|fine-?tun\w*|embeddings?|ner|scoring|scorecards?)\b", re.I)
 _PAIR = re.compile(rf"\b{_VERB}\b[^.;\n]{{0,{_NEAR}}}?\b{_OBJECT}\b|\b{_OBJECT}\b[^.;\n]{{0,{_NEAR}}}?\b{_VERB}\b", re.I)
 # Sentences about other people's models, about talking about them, or denying the work.
 _NOT_MINE = re.compile(
     r"\b(?:advis\w*|review(?:s|ed|ing)?|audit\w*|assess(?:es|ed|ing)?|sell\w*|sold|marketed|pitch\w*|recruit\w*|"
-    r"hir(?:e|ed|es|ing)|interview\w*|invest\w*|documented|documenting|teach\w*|taught|report\w* on|"
+    r"hir(?:e|ed|es|ing)|interview\w*|invest(?:s|ed|ing)? in|investors?|documented|documenting|teach\w*|taught|report\w* on|"
     r"wr(?:ote|ite|iting) about|cover(?:s|ed|ing)|explain\w*|licens\w*|patent\w*|docket|opinions?|host(?:s|ed|ing)|"
     r"hand(?:s|ed)? us|"
     r"(?:stories|articles|pieces|episodes|newsletters?|talks|tracks|panels|sessions|keynotes?) (?:on|about)|"
     r"(?:data scien\w*|ml|machine learning|research|model(?:l?ing)?|ai|analytics) (?:team|teams|group|colleagues)|"
     r"(?:with|between|and|by|hired|placed|for|that|who|so|where) (?:the |our |\d+ )?(?:[\w-]+ ){0,2}"
     r"(?:engineers|scientists|researchers|developers)|"
-    r"vendors?|third-party|(?:company|client|customer|vendor|partner|provider)'s (?:[\w-]+ ){0,2}(?:models?|llms?|rag|pilot|ai)|"
-    r"(?:clients|customers|vendors|partners|other teams)'|"
+    r"vendors?|third-party|(?:company|client|customer|vendor|partner|provider)'s (?:[\w-]+ ){0,2}"
+    r"(?:models?|llms?|rag|pilot|ai|teams?|scientists|engineers)|"
+    r"(?:clients|customers|vendors|partners|other teams)'|other (?:teams?|people|groups|departments)|"
+    r"clos(?:e|es|ed|ing) (?:[\w-]+ ){0,2}deals?|prospects?|pre-?sales|claim sets?|prosecution|"
+    r"budgets?|budgeting|business cases?|investment cases?|fp&a|p&l|rolling forecasts?|"
     r"(?:do|does|did|could) not|never|n't|spreadsheets?|google sheets|excel)\b", re.I)
+# A bullet or paragraph line, with the lines it wraps onto; sentences are found inside it.
+_ITEM = re.compile(r"[^\n]+(?:\n(?![ \t]*(?:[-*•·–]|\d+[.)])\s|[ \t]*\n)[^\n]+)*")
 _SENTENCE = re.compile(r"[^.;!?\n]+(?:\n(?![ \t]*(?:[-*•·–]|\d+[.)])\s|[ \t]*\n)[^.;!?\n]+)*")
 
 #: Factor on AI/ML core credit by the number of practice sentences (0, 1, 2 or more).
@@ -101,19 +106,38 @@ class Practice:
 
 
 def find_practice(text: str) -> Practice:
-    """Practice sentences in ``text`` (a skills section is a list, not a description, and is skipped)."""
+    """Practice sentences in ``text`` (a skills section is a list, not a description, and is skipped).
+
+    A sentence counts when a verb of making or testing meets a model-like object. A terse bullet
+    ("PD model for instalment loans. GBM (LightGBM), 410 features.") counts once as a whole when it
+    names a modelling task and an algorithm or evaluation figure, even across its short sentences.
+    """
     from ..detect.context import section_at
 
     section = section_at(text)
-    spans = []
-    for m in _SENTENCE.finditer(text):
-        a, b = m.start(), m.end()
-        if section(a) == "skills":
+    spans: list[tuple[int, int]] = []
+    for item in _ITEM.finditer(text):
+        if section(item.start()) == "skills":
             continue
-        sentence = _NOT_ML_OBJECT.sub(" ", m.group(0))
-        described = _PAIR.search(sentence) or (_TASK.search(sentence) and _MARKER.search(sentence))
-        if not described or _NOT_MINE.search(sentence):
-            continue
-        lead = len(sentence) - len(sentence.lstrip(" \t-*•·–"))
-        spans.append((a + lead, b))
+        found = []
+        for m in _SENTENCE.finditer(text, item.start(), item.end()):
+            sentence = _flat(m.group(0))
+            if _PAIR.search(sentence) and not _NOT_MINE.search(sentence):
+                found.append(_trimmed(text, m.start(), m.end()))
+        if not found:
+            whole = _flat(item.group(0))
+            if _TASK.search(whole) and _MARKER.search(whole) and not _NOT_MINE.search(whole):
+                found.append(_trimmed(text, item.start(), item.end()))
+        spans.extend(found)
     return Practice(tuple(spans))
+
+
+def _flat(raw: str) -> str:
+    """One line, single spaces, non-ML "models" blanked: what the patterns read."""
+    return _NOT_ML_OBJECT.sub(" ", " ".join(raw.split()))
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    """``a:b`` without the leading bullet marks and spaces."""
+    raw = text[a:b]
+    return a + len(raw) - len(raw.lstrip(" \t\n-*•·–")), b
