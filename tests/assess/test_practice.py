@@ -23,6 +23,8 @@ from .conftest import TODAY
     "- Served real-time predictions from our ranking model on SageMaker.",
     "- PD model for instalment loans. GBM (LightGBM), 410 features, monotone constraints.",  # terse, whole bullet
     "- Built the claims-fraud scoring model, trained on six years of investigated\n  outcomes.",
+    "- Replaced manual approvals with a credit score I built (gradient boosting, monotonic constraints).",
+    "- We pre-train a policy and value function on logged robot data.",
 ])
 def test_model_work_is_practice(sentence):
     assert find_practice("Experience\nML Engineer, Acme — 2021 – present\n" + sentence + "\n").count == 1
@@ -44,6 +46,12 @@ def test_model_work_is_practice(sentence):
     "- Build demos and proofs of concept for RAG use cases, and help close enterprise deals.",
     "- I build the models behind budgets, forecasts and investment cases.",
     "- Integrated the OpenAI API so support agents get a suggested summary; built the job queue.",
+    "- Running the compute platform our data scientists train and serve their models on.",
+    "- Built golden-path templates for model-serving services (Helm charts, dashboards).",
+    "- Introduced policy-as-code with OPA Gatekeeper.",
+    "- Published benchmark results (ResNet-50, BERT, LLM tokens/s) and turned them into battle cards.",
+    "- I own the category for AI software: LLM APIs, ML platforms, copilots.",
+    "- Good at turning model results into decisions and keeping engineering aligned.",
 ])
 def test_talk_near_models_is_not_practice(sentence):
     assert find_practice("Experience\nSomeone, Acme — 2021 – present\n" + sentence + "\n").count == 0

@@ -21,7 +21,7 @@ __all__ = ["Practice", "find_practice", "PRACTICE_FACTORS"]
 _VERB = (r"(?:train(?:s|ed|ing)?|retrain(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|fit(?:s|ted|ting)?|refit(?:s|ted|ting)?|"
          r"buil(?:d|ds|t|ding)|rebuil(?:d|ds|t|ding)|develop(?:s|ed|ing)?|validat(?:e|es|ed|ing)|evaluat(?:e|es|ed|ing)|"
          r"benchmark(?:s|ed|ing)?|calibrat(?:e|es|ed|ing)|prototyp(?:e|es|ed|ing)|implement(?:s|ed|ing)?|"
-         r"design(?:s|ed|ing)?|engineer(?:s|ed|ing)|tun(?:e|es|ed|ing)|optimi[sz](?:e|es|ed|ing)|distill(?:s|ed|ing)?|"
+         r"design(?:s|ed|ing)?|engineered|tun(?:e|es|ed|ing)|optimi[sz](?:e|es|ed|ing)|distill(?:s|ed|ing)?|"
          r"pre-?train(?:s|ed|ing)?|quanti[sz](?:e|es|ed|ing)|prun(?:e|es|ed|ing)|export(?:s|ed|ing)?|"
          r"re-?implement(?:s|ed|ing)?|own(?:s|ed)?|improv(?:e|es|ed|ing)|ship(?:s|ped|ping)?|deploy(?:s|ed|ing)?|"
          r"introduc(?:e|es|ed|ing)|serv(?:e|es|ed|ing))")
@@ -29,14 +29,15 @@ _NEAR = 60  # characters between the verb and the object, either order
 _OBJECT = (r"(?:models?|classifiers?|regressions?|regressors?|forests?|(?:neural|graph|convolutional|recurrent|siamese|deep) "
            r"networks?|convnets?|embeddings?|transformers?|llms?|(?:ai|llm|autonomous|conversational|rl|tool-using|multi-agent) agents?|forecasts?|predictors?|recommenders?|rankers?|"
            r"detectors?|segmentation|estimators?|gbms?|cnns?|rnns?|lstms?|gans?|vaes?|rag|encoders?|decoders?|"
-           r"scorecards?|risk scores?|checkpoints?|adapters?|lora|policy|policies|ensembles?)")
+           r"scorecards?|(?:credit|risk|propensity|churn|lead|fraud|anomaly) scores?|checkpoints?|adapters?|lora|"
+           r"(?:rl|learned|control|bidding|trading) polic(?:y|ies)|polic(?:y|ies) networks?|value functions?|ensembles?)")
 # A model-like noun that is not a machine-learning model: "data model", "financial model", "600+ dbt
 # models", "BIM model", "operating model", "foundation-model companies".
 _NOT_ML_OBJECT = re.compile(
     r"\b(?:data|financial|(?:three|3)-statement|excel|spreadsheet|business|operating|bim|3d|cad|revit|dbt|physical|"
     r"mental|delivery|engagement|governance|maturity|threat|semantic|dimensional|relational|star-schema|driver|"
     r"valuation|dcf|lbo|budget|pricing|revenue|cost|cash-flow|staffing|care|service|power bi|tabular)[\s-]+(?:\w+[\s-]+)?models?\b|"
-    r"\b\d[\d,+]*\s+models\b|\b(?:models?|agents?|llms?|ai)[\s-]+(?:companies|startups|vendors|providers|labs|cards?|documentation|"
+    r"\bmodel[\s-](?:serving|hosting|registry|platform|infrastructure|gateway)\b|\b\d[\d,+]*\s+models\b|\b(?:models?|agents?|llms?|ai)[\s-]+(?:companies|startups|vendors|providers|labs|cards?|documentation|"
     r"risk|inventory|governance)\b", re.I)
 # An algorithm, framework or evaluation figure that marks a bullet as model work even without a verb:
 # "merchant default model (XGBoost, AUC 0.81)", "Claims triage classifier (XGBoost). In prod."
@@ -49,7 +50,8 @@ _MARKER = re.compile(
     r"hold-?out|out-of-(?:time|sample))\b", re.I)
 _TASK = re.compile(
     r"\b(?:models?|classifiers?|classification|detection|recognition|segmentation|prediction|forecasting|forecasts?|"
-    r"ranking|recommendations?|regression|clustering|fine-?tun\w*|embeddings?|ner|scoring|scorecards?)\b", re.I)
+    r"ranking|recommendations?|regression|clustering|fine-?tun\w*|embeddings?|ner|scoring|scorecards?|"
+    r"(?:credit|risk|propensity|churn|lead|fraud|anomaly) scores?)\b", re.I)
 _PAIR = re.compile(rf"\b{_VERB}\b[^.;\n]{{0,{_NEAR}}}?\b{_OBJECT}\b|\b{_OBJECT}\b[^.;\n]{{0,{_NEAR}}}?\b{_VERB}\b", re.I)
 # Sentences about other people's models, about talking about them, or denying the work.
 _NOT_MINE = re.compile(
@@ -66,6 +68,8 @@ _NOT_MINE = re.compile(
     r"(?:clients|customers|vendors|partners|other teams)'|other (?:teams?|people|groups|departments)|"
     r"clos(?:e|es|ed|ing) (?:[\w-]+ ){0,2}deals?|prospects?|pre-?sales|claim sets?|prosecution|"
     r"budgets?|budgeting|business cases?|investment cases?|fp&a|p&l|rolling forecasts?|"
+    r"(?:our|the) (?:[\w-]+ ){0,2}(?:scientists|engineers|researchers|developers)|battle cards?|collateral|"
+    r"datasheets?|go-to-market|procure\w*|suppliers?|categor(?:y|ies)|"
     r"(?:do|does|did|could) not|never|n't|spreadsheets?|google sheets|excel)\b", re.I)
 # A bullet or paragraph line, with the lines it wraps onto; sentences are found inside it.
 _ITEM = re.compile(r"[^\n]+(?:\n(?![ \t]*(?:[-*•·–]|\d+[.)])\s|[ \t]*\n)[^\n]+)*")
