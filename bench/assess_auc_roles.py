@@ -22,7 +22,7 @@ from skillradar.taxonomy import load_taxonomy
 
 RESUMES = Path(__file__).resolve().parents[1] / "tests" / "data" / "resumes"
 SETS = {"template": RESUMES, "written": RESUMES / "written", "heldout": RESUMES / "heldout",
-        "blind": RESUMES / "blind", "blind2": RESUMES / "blind2", "blind3": RESUMES / "blind3", "blind4": RESUMES / "blind4"}
+        "blind": RESUMES / "blind", "blind2": RESUMES / "blind2", "blind3": RESUMES / "blind3", "blind4": RESUMES / "blind4", "blind5": RESUMES / "blind5"}
 
 
 def main() -> int:
