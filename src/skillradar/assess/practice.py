@@ -52,6 +52,8 @@ _TASK = re.compile(
     r"\b(?:models?|classifiers?|classification|detection|recognition|segmentation|prediction|forecasting|forecasts?|"
     r"ranking|recommendations?|regression|clustering|fine-?tun\w*|embeddings?|ner|scoring|scorecards?|"
     r"(?:credit|risk|propensity|churn|lead|fraud|anomaly) scores?)\b", re.I)
+# Every practice sentence names a model-like object or a modelling task: a cheap test first.
+_ANY_OBJECT = re.compile(rf"\b{_OBJECT}\b|{_TASK.pattern}", re.I)
 _PAIR = re.compile(rf"\b{_VERB}\b[^.;\n]{{0,{_NEAR}}}?\b{_OBJECT}\b|\b{_OBJECT}\b[^.;\n]{{0,{_NEAR}}}?\b{_VERB}\b", re.I)
 # Sentences about other people's models, about talking about them, or denying the work.
 _NOT_MINE = re.compile(
@@ -121,8 +123,8 @@ def find_practice(text: str) -> Practice:
     section = section_at(text)
     spans: list[tuple[int, int]] = []
     for item in _ITEM.finditer(text):
-        if section(item.start()) == "skills":
-            continue
+        if not _ANY_OBJECT.search(item.group(0)) or section(item.start()) == "skills":
+            continue  # no model-like word at all: most lines (contacts, education, tools) stop here
         found = []
         for m in _SENTENCE.finditer(text, item.start(), item.end()):
             sentence = _flat(m.group(0))
