@@ -13,7 +13,7 @@ from ..taxonomy import Taxonomy, load_taxonomy
 from .plan import Gap, PlanStep, find_gaps, learning_plan
 from .profile import Target, role_target, target_from_posting
 from .resume import ResumeProfile, understand_resume
-from .score import Credit, credit_for, family_scores
+from .score import MET, Credit, credit_for, family_scores
 
 __all__ = ["Assessment", "assess", "build_target", "load_document", "rank"]
 
@@ -169,7 +169,7 @@ def _assess_profile(profile: ResumeProfile, target: Target, tax: Taxonomy, *, de
     matched, partial = [], []
     for t in target.skills:
         c = credits[t.skill_id]
-        if c.kind in ("direct", "narrower", "alternative"):
+        if c.kind in MET:
             se = profile.skills[t.skill_id if c.kind == "direct" else c.via]
             row = {
                 "skill_id": t.skill_id, "label": t.label, "weight": t.weight, "family": t.family,

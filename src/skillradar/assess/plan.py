@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..taxonomy import Taxonomy
 from .profile import Target, TargetSkill
 from .resume import ResumeProfile
-from .score import Credit
+from .score import MET, Credit
 
 __all__ = ["Gap", "PlanStep", "REQUIREMENT_FACTORS", "find_gaps", "learning_plan"]
 
@@ -66,7 +66,7 @@ def find_gaps(target: Target, credits: dict[str, Credit], resume: ResumeProfile,
     gaps = []
     for ts in target.skills:
         c = credits[ts.skill_id]
-        if c.kind in ("direct", "narrower", "alternative"):
+        if c.kind in MET:
             continue  # shown, through a narrower skill, or through one the posting accepts instead
         d, d_why = _demand(ts, target, demand)
         skill = taxonomy.find(ts.skill_id)

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..detect.context import section_at
+
 __all__ = ["Practice", "find_practice", "PRACTICE_FACTORS"]
 
 _VERB = (r"(?:train(?:s|ed|ing)?|retrain(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|fit(?:s|ted|ting)?|refit(?:s|ted|ting)?|"
@@ -118,8 +120,6 @@ def find_practice(text: str) -> Practice:
     ("PD model for instalment loans. GBM (LightGBM), 410 features.") counts once as a whole when it
     names a modelling task and an algorithm or evaluation figure, even across its short sentences.
     """
-    from ..detect.context import section_at
-
     section = section_at(text)
     spans: list[tuple[int, int]] = []
     for item in _ITEM.finditer(text):
