@@ -77,6 +77,7 @@ def extract_document(
                 requirement=c.requirement,
                 years=c.years,
                 section=c.section,
+                demand=c.section not in ctx.NON_DEMAND,
             )
         )
     return Extraction(source=doc.source, kind=kind, chars=len(text), mentions=tuple(mentions), notices=doc.notices)

@@ -78,6 +78,7 @@ class Mention:
     requirement: str | None = None
     years: float | None = None
     section: str | None = None
+    demand: bool = True  # False in a posting's about-us, benefits, EEO or how-to-apply text
 
     def to_dict(self) -> dict:
         # Written out: dataclasses.asdict deep-copies every field and was most of the CLI's time.
@@ -85,7 +86,7 @@ class Mention:
             "skill_id": self.skill_id, "label": self.label, "family": self.family, "group": self.group,
             "start": self.start, "end": self.end, "text": self.text, "line": self.line, "page": self.page,
             "confidence": self.confidence, "method": self.method, "requirement": self.requirement,
-            "years": self.years, "section": self.section,
+            "years": self.years, "section": self.section, "demand": self.demand,
         }
 
 

@@ -120,7 +120,7 @@ def find_practice(text: str) -> Practice:
     ("PD model for instalment loans. GBM (LightGBM), 410 features.") counts once as a whole when it
     names a modelling task and an algorithm or evaluation figure, even across its short sentences.
     """
-    section = section_at(text)
+    section = section_at(text, "resume")
     spans: list[tuple[int, int]] = []
     for item in _ITEM.finditer(text):
         if not _ANY_OBJECT.search(item.group(0)) or section(item.start()) == "skills":

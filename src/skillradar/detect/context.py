@@ -11,35 +11,10 @@ import bisect
 import re
 from typing import NamedTuple
 
-__all__ = ["Context", "SECTIONS", "analyse", "guess_kind"]
+from .sections import NON_DEMAND, SECTIONS, SectionMap
 
-SECTIONS = (
-    "requirements", "nice_to_have", "responsibilities", "skills", "experience", "projects",
-    "education", "certifications", "summary", "about", "benefits",
-)
+__all__ = ["Context", "SECTIONS", "NON_DEMAND", "analyse", "guess_kind", "section_at"]
 
-_HEADINGS: list[tuple[str, re.Pattern]] = [
-    ("nice_to_have", re.compile(r"nice[\s-]to[\s-]haves?|preferred( qualifications| skills| experience)?|bonus( points)?|"
-                                r"desirable|good[\s-]to[\s-]have|pluses|extra credit|plus points|would be a plus", re.I)),
-    ("requirements", re.compile(r"requirements?|qualifications?|must[\s-]haves?|what you(?:'|’)?ll (?:bring|need)|"
-                                r"what you bring|what we(?:'|’)?re looking for|what we look for|who you are|you have|"
-                                r"about you|your profile|required skills|minimum qualifications|basic qualifications|"
-                                r"skills (?:&|and) experience|candidate profile|essential", re.I)),
-    ("responsibilities", re.compile(r"responsibilities|what you(?:'|’)?ll do|what you will do|the role|your role|"
-                                    r"duties|your mission|your impact|key tasks|day[\s-]to[\s-]day|about the (?:role|job)", re.I)),
-    ("skills", re.compile(r"(technical |core |key )?skills|competenc(?:ies|e)|tech(nology)? stack|technologies|"
-                          r"tools|expertise|toolbox|languages", re.I)),
-    ("experience", re.compile(r"(work |professional |relevant )?experience|employment( history)?|work history|career history", re.I)),
-    ("projects", re.compile(r"(selected |personal |side )?projects|portfolio|publications", re.I)),
-    ("education", re.compile(r"education|academic( background)?|degrees?|training", re.I)),
-    ("certifications", re.compile(r"certifications?|certificates?|licen[cs]es", re.I)),
-    ("summary", re.compile(r"(professional )?summary|profile|objective|about me", re.I)),
-    ("about", re.compile(r"about (?:us|the company|the team)|who we are|our company|company overview", re.I)),
-    ("benefits", re.compile(r"benefits|perks|what we offer|compensation|salary", re.I)),
-]
-
-_HEADING_LINE = re.compile(r"^\s{0,3}(?:#{1,6}\s*)?(?:\*\*|__)?\s*([A-Za-z][A-Za-z &'’/()-]{1,48}?)\s*(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*$")
-_INLINE_LABEL = re.compile(r"^\s*(?:[-*•·]\s*)?(?:\*\*|__)?([A-Za-z][A-Za-z &'’/-]{1,40}?)(?:\*\*|__)?\s*[:–—]\s+\S")
 
 _CLAUSE_BREAK = re.compile(
     r"[.;!?](?=\s|$)|[•·]|\b(?:[Bb]ut|[Ww]hereas|[Hh]owever)\b(?!,?\s+(?:a\s+(?:big\s+|strong\s+|huge\s+)?plus|"
@@ -139,78 +114,10 @@ class Context(NamedTuple):
     years: float | None
 
 
-# All heading patterns in one regex (named groups, in priority order): one match call instead of many.
-_HEADING_ANY = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in _HEADINGS), re.I)
-
-
-def _heading_section(line: str) -> str | None:
-    """The section a heading line names, or None when the line is not a heading."""
-    m = _HEADING_LINE.match(line)
-    if not m:
-        return None
-    words = m.group(1).strip()
-    if len(words.split()) > 6:
-        return None
-    # A heading either names a section outright, or contains a section name and looks like a heading
-    # (ends with ':', is marked up, is Title or UPPER case).
-    exact = _HEADING_ANY.fullmatch(words.strip(" -"))
-    if exact:
-        return exact.lastgroup
-    if len(words) <= 40 and (line.rstrip().endswith(":") or line.lstrip().startswith("#")
-                             or words.isupper() or words.istitle()):
-        found = _HEADING_ANY.search(words)
-        if found:
-            return found.lastgroup
-    return None
-
-
-_HEADING_CANDIDATE = re.compile(
-    r"[ \t]{0,3}(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*[A-Za-z][A-Za-z &'’/()-]{1,48}?[ \t]*(?:\*\*|__)?[ \t]*:?"
-    r"[ \t]*(?:\*\*|__)?[ \t]*$")
-_SETEXT = re.compile(r"\s{0,3}(?:=+|-{3,})\s*$")
-_INLINE_CANDIDATE = re.compile(
-    r"[ \t]*(?:[-*•·][ \t]*)?(?:\*\*|__)?([A-Za-z][A-Za-z &'’/-]{1,40}?)(?:\*\*|__)?[ \t]*[:–—][ \t]+\S")
-
-
-class _Sections:
-    """Section of every offset, from heading lines and inline labels ("Nice to have: Kubernetes").
-
-    Candidate lines are found with one multi-line regex pass over the whole text, so only short
-    heading-like lines are classified.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.starts: list[int] = []
-        self.names: list[str] = []
-        self.inline: dict[int, str] = {}  # line start -> section named by an inline label
-        pos = 0
-        lines = text.split("\n")
-        for k, line in enumerate(lines):
-            n = len(line)
-            if 2 < n <= 64 and _HEADING_CANDIDATE.match(line):
-                underlined = k + 1 < len(lines) and _SETEXT.match(lines[k + 1])  # "Title\n-----"
-                sec = _heading_section(line + ":" if underlined else line)
-                if sec:
-                    self.starts.append(pos)
-                    self.names.append(sec)
-            elif n > 4 and 0 < line.find(":", 0, 48) or "–" in line[:48] or "—" in line[:48]:
-                m = _INLINE_CANDIDATE.match(line)
-                if m:
-                    sec = _heading_section(m.group(1) + ":")
-                    if sec:
-                        self.inline[pos] = sec
-            pos += n + 1
-
-    def at(self, offset: int, line_start: int) -> str | None:
-        if line_start in self.inline:
-            return self.inline[line_start]
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return self.names[i] if i >= 0 else None
-
-
-def section_at(text: str):
-    """A function ``offset -> section name`` for ``text`` (headings and inline labels, as in ``analyse``)."""
-    sections = _Sections(text)
+def section_at(text: str, kind: str = "posting"):
+    """A function ``offset -> section name`` for ``text`` (headings, inline labels and boilerplate
+    content, as in ``analyse``)."""
+    sections = SectionMap(text, kind)
 
     def at(offset: int) -> str | None:
         return sections.at(offset, text.rfind("\n", 0, offset) + 1)
@@ -259,7 +166,7 @@ def analyse(text: str, spans: list[tuple[int, int]], *, kind: str = "posting",
     if not spans:
         return []
     starts = line_starts or _line_starts(text)
-    sections = _Sections(text)
+    sections = SectionMap(text, kind)
     cues = _cue_positions(text)
     by_clause: dict[tuple[int, int], list[int]] = {}
     line_clauses: dict[int, list[tuple[int, int]]] = {}
@@ -301,12 +208,12 @@ def analyse(text: str, spans: list[tuple[int, int]], *, kind: str = "posting",
             negated = bool(check_negation) and (any(n <= s < n + _NEGATION_REACH for n in neg_before)
                                                 or any(e <= n < e + _NEGATION_REACH for n in neg_after))
             local = _LOCAL_LEVEL.match(text, e, e + 30) if kind != "resume" else None
-            if local and not negated:
-                level = _LOCAL_LEVELS[local.group(1).lower()]
-            elif negated:
-                level = "negated"
-            elif kind == "resume":
+            if negated and kind != "resume":
+                level = "negated"  # "Golang not needed" says so wherever it stands
+            elif kind == "resume" or section in NON_DEMAND:
                 level = None
+            elif local:
+                level = _LOCAL_LEVELS[local.group(1).lower()]
             elif pref or section == "nice_to_have":
                 level = "preferred"
             elif req or section == "requirements":

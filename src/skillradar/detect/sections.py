@@ -1,0 +1,313 @@
+"""What kind of text each part of a document is: requirements, benefits, an EEO notice, a résumé's
+experience …
+
+Two readers, because real postings use both:
+
+* **Headings.** A short heading-like line (or an inline label, "Nice to have: Kubernetes") is read by
+  a small naive-Bayes model whose word weights are learned from ``data/headings.tsv``: real headings
+  with their kind. Headings in the wild are many ("What we need to see", "How you stand out",
+  "We'd love to hear from you if you have:"); the words they share with known ones decide, so a new
+  wording needs a line of data, not code. A line whose words are mostly unknown is not a heading.
+* **Content.** Benefits, equal-opportunity, application and about-the-company text often comes with no
+  heading at all, or under a heading that says nothing ("Additional information"). Paragraphs (or, in
+  one-line postings, sentences) with strong cues of such boilerplate ("without regard to race",
+  "dental, vision", "401(k)") take that kind whatever heading they sit under.
+
+Mentions in ``about``, ``benefits``, ``eeo`` and ``apply`` text are kept with their section but are not
+demand (see ``NON_DEMAND``): a posting that offers "life insurance" does not ask for insurance skills.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import re
+from collections import Counter
+from importlib import resources
+
+__all__ = ["SECTIONS", "NON_DEMAND", "classify_heading", "SectionMap"]
+
+SECTIONS = (
+    "requirements", "nice_to_have", "responsibilities", "skills", "experience", "projects",
+    "education", "certifications", "summary", "about", "benefits", "eeo", "apply",
+)
+NON_DEMAND = frozenset({"about", "benefits", "eeo", "apply"})
+
+# Data kinds → section names (``preferred`` is stored as the long-standing ``nice_to_have``).
+_KIND_NAMES = {"preferred": "nice_to_have"}
+# A résumé heading kind read in a posting means the posting's requirement of it, and the reverse.
+_IN_POSTING = {"skills": "requirements", "experience": "requirements", "education": "requirements",
+               "certifications": "requirements", "summary": "responsibilities", "projects": "responsibilities"}
+# A résumé is read with résumé headings only: its "Education" is never a posting's requirement.
+_RESUME_KINDS = frozenset({"skills", "experience", "projects", "education", "certifications", "summary"})
+
+_WORD = re.compile(r"[a-z]+")
+_CONTRACTIONS = {"ll": "will", "re": "are", "ve": "have", "d": "would", "s": ""}
+
+
+def _tokens(words: str) -> list[str]:
+    """Lower-case word stems of a heading, contractions expanded ("you'll" → you, will)."""
+    low = words.lower().replace("\u2019", "'")
+    out = []
+    for w in _WORD.findall(low):
+        w = _CONTRACTIONS.get(w, w)
+        if not w:
+            continue
+        if len(w) > 4 and w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        out.append(w)
+    return out
+
+
+class _HeadingModel:
+    """Each heading word (and word pair) votes for the kinds of the known headings that use it, in
+    proportion to how many of them do; the votes multiply (a naive-Bayes product of per-word
+    posteriors). Unlike a multinomial model it does not favour kinds with few examples for words it
+    has never seen with them."""
+
+    def __init__(self, rows: list[tuple[str, str]]) -> None:
+        self.df: dict[str, Counter] = {}
+        self.kinds: set[str] = set()
+        self.known: dict[str, set[str]] = {}  # a heading seen as such: its own kind(s) decide
+        for kind, heading in rows:
+            self.kinds.add(kind)
+            self.known.setdefault(" ".join(_tokens(heading)), set()).add(kind)
+            for f in set(self._features(heading)):
+                self.df.setdefault(f, Counter())[kind] += 1
+        self.vocab = {f for f in self.df if " " not in f}
+
+    @staticmethod
+    def _features(heading: str) -> list[str]:
+        toks = _tokens(heading)
+        return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+
+    def posteriors(self, heading: str, min_known: float = 0.6, kinds: frozenset[str] | None = None) -> dict[str, float]:
+        """Posterior of each kind (of ``kinds``, default all) for a heading, or {} when too few of its
+        words are known."""
+        toks = _tokens(heading)
+        if not toks:
+            return {}
+        known = sum(1 for t in toks if t in self.vocab)
+        if known / len(toks) < min_known:
+            return {}
+        kinds = self.kinds if kinds is None else self.kinds & kinds
+        seen = self.known.get(" ".join(toks), set()) & kinds
+        if seen:
+            return {kd: 1 / len(seen) for kd in seen}
+        k = len(kinds)
+        scores = dict.fromkeys(kinds, 0.0)
+        for f in self._features(heading):
+            counts = self.df.get(f)
+            if not counts:
+                continue
+            n = sum(counts.values())
+            for kind in kinds:
+                scores[kind] += math.log((counts[kind] + _BETA) / (n + _BETA * k))
+        z = max(scores.values())
+        weights = {kd: math.exp(v - z) for kd, v in scores.items()}
+        norm = sum(weights.values())
+        return {kd: w / norm for kd, w in weights.items()}
+
+
+_BETA = 0.1  # additive smoothing of each word's vote: small, so one telling word ("benefits") decides
+
+
+@functools.lru_cache(maxsize=1)
+def _model() -> _HeadingModel:
+    rows = []
+    text = resources.files(__package__).joinpath("data/headings.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            kind, heading = line.split("\t", 1)
+            rows.append((kind, heading.strip()))
+    return _HeadingModel(rows)
+
+
+_ABOUT_NAME = re.compile(r"(?i:about)\s+(?!(?:you|the|this|our|us|me|your|a|an)\b)[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}$")
+
+
+def classify_heading(words: str, kind: str = "posting", min_posterior: float = 0.5,
+                     min_known: float = 0.6) -> str | None:
+    """The section a heading's words name, for a document of ``kind``, or None when it is no heading.
+
+    ``min_known`` is the share of its words that known headings use: a line that is only plausibly a
+    heading (no colon, no markup) must be made of heading words almost entirely.
+    """
+    words = words.strip(" \t-*#:_!.?")
+    if not words or len(words) > 64:
+        return None
+    if _ABOUT_NAME.match(words):  # "About Anyscale", "About Acme Corp"
+        return "about" if kind != "resume" else None
+    resume = kind == "resume"
+    by_name: dict[str, float] = {}
+    for label, p in _model().posteriors(words, min_known, _RESUME_KINDS if resume else None).items():
+        name = _KIND_NAMES.get(label, label)
+        name = name if resume else _IN_POSTING.get(name, name)
+        by_name[name] = by_name.get(name, 0.0) + p
+    if not by_name:
+        return None
+    best = max(by_name, key=by_name.get)
+    return best if by_name[best] >= min_posterior else None
+
+
+# ---- content cues: boilerplate that names its own kind ---------------------------------------------
+
+_CONTENT_CUES: dict[str, re.Pattern] = {
+    "eeo": re.compile(
+        r"equal (?:employment )?opportunit|affirmative action|without regard to|regardless of (?:race|age|gender|sex)|"
+        r"race,? colou?r|national origin|sexual orientation|gender identity|protected veteran|veteran status|"
+        r"disability status|reasonable accommodation|accommodations? (?:during|in) the (?:application|interview)|"
+        r"e-verify|background (?:check|investigation)|drug (?:test|screen)|pay transparency|"
+        r"fair chance|arrest (?:and|or) conviction|criminal histor|privacy (?:notice|policy)|"
+        r"(?:do not|does not|will not|cannot) (?:sponsor|provide sponsorship)|visa sponsorship|"
+        r"authori[sz]ed to work|eligib(?:le|ility) to work|u\.?s\.? citizenship (?:is )?required|"
+        r"selective service|veterans'? preference|eeo\b|diverse (?:and inclusive )?workforce|"
+        r"celebrate diversity|committed to (?:diversity|creating an inclusive|equal)", re.I),
+    "benefits": re.compile(
+        r"401\s?\(?k\)?|dental|vision (?:insurance|coverage|plan|care)|medical,|health (?:insurance|care|benefits|plan)|"
+        r"life insurance|disability insurance|paid time off|\bpto\b|parental leave|maternity|paternity|"
+        r"vacation|holidays|sick (?:leave|days)|tuition (?:reimbursement|assistance)|wellness|"
+        r"stock options|equity (?:package|grant|compensation)|\brsus?\b|retirement|pension|"
+        r"salary range|base (?:salary|pay)|pay range|compensation (?:range|package|for this)|"
+        r"per (?:hour|year|annum)|\$\s?\d{2,3}(?:,\d{3}|k)|£\s?\d{2,3}(?:,\d{3}|k)|€\s?\d{2,3}(?:[.,]\d{3}|k)|"
+        r"commuter|gym|free (?:lunch|meals|snacks)|learning (?:and development )?(?:budget|stipend)|"
+        r"home office (?:budget|stipend)|flexible (?:working|hours|schedule)|hybrid work|remote[- ]first|"
+        r"employee assistance|bonus (?:plan|program|eligib)|annual bonus|relocation (?:assistance|package)", re.I),
+    "apply": re.compile(
+        r"(?:how|to|click|please) apply|apply (?:now|today|online|via|through|at|by)|submit (?:your|a) (?:resume|cv|application)|"
+        r"send (?:your|us your) (?:resume|cv)|application (?:deadline|process|window)|recruitment agenc|"
+        r"unsolicited (?:resumes|applications)|interview process|hiring process|we (?:will|'ll) be in touch|"
+        r"only shortlisted|closing date", re.I),
+    "about": re.compile(
+        r"\bfounded in\b|\bour mission\b|\bheadquartered\b|\bbacked by\b|\binvestors\b|\bseries [a-e]\b|"
+        r"\bfortune \d+\b|\bleading provider\b|\bour (?:customers|clients) include|\bwe are (?:a|an|the) (?:leading|global|fast)|"
+        r"\bis (?:a|an|the) (?:leading|global|world|fast-growing|pioneer)|\bemployees (?:in|across|worldwide)\b|"
+        r"\boffices (?:in|across)\b|\bour (?:culture|values)\b|\bnamed (?:one of|a) (?:the )?best", re.I),
+}
+# Words of asking: a block that asks for skills is not boilerplate, whatever else it says.
+_ASKING = re.compile(r"\b(?:experience (?:with|in)|knowledge of|proficien|familiar|understanding of|ability to|"
+                     r"skills? in|you will|you'll|responsible for|must have|required|preferred|degree in)\b", re.I)
+
+
+def _content_kind(block: str) -> str | None:
+    """The boilerplate kind a paragraph or sentence is by its own words, or None."""
+    best, best_n = None, 0
+    for kind, pattern in _CONTENT_CUES.items():
+        n = len({m.group(0).lower() for m in pattern.finditer(block)})
+        if n > best_n:
+            best, best_n = kind, n
+    if best is None:
+        return None
+    asking = bool(_ASKING.search(block))
+    # Two different cues, or one in a block that asks for nothing (a sentence of pure boilerplate).
+    if best_n >= 2 and not (asking and best_n < 3) or (best_n == 1 and not asking and best in ("eeo", "benefits")
+                                                        and len(block) < 400):
+        return best
+    return None
+
+
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraphs of ``text``; a paragraph over 600 characters on one line is cut into sentences."""
+    out, pos = [], 0
+    for m in _BLOCK_BREAK.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    fine = []
+    for s, e in out:
+        para = text[s:e]
+        if e - s > 600 and para.count("\n") < 3:
+            p = s
+            for m in _SENTENCE_BREAK.finditer(text, s, e):
+                fine.append((p, m.start()))
+                p = m.end()
+            fine.append((p, e))
+        else:
+            lines = para.split("\n")
+            if len(lines) > 1 and e - s > 300:  # a list: each line may be its own kind
+                p = s
+                for line in lines:
+                    fine.append((p, p + len(line)))
+                    p += len(line) + 1
+            else:
+                fine.append((s, e))
+    return [(s, e) for s, e in fine if e > s]
+
+
+_HEADING_CANDIDATE = re.compile(
+    r"[ \t]{0,3}(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*[A-Za-z][A-Za-z0-9 ,&'’/()!?.-]{1,62}?[ \t]*(?:\*\*|__)?[ \t]*[:!?]?"
+    r"[ \t]*(?:\*\*|__)?[ \t]*$")
+_SETEXT = re.compile(r"\s{0,3}(?:=+|-{3,})\s*$")
+_INLINE_CANDIDATE = re.compile(
+    r"[ \t]*(?:[-*•·][ \t]*)?(?:\*\*|__)?([A-Za-z][A-Za-z &'’/-]{1,40}?)(?:\*\*|__)?[ \t]*[:–—][ \t]+\S")
+
+
+def _heading_strength(line: str, underlined: bool) -> float | None:
+    """How sure the layout makes us that ``line`` is a heading, as the share of heading words its
+    text then needs: marked up, underlined or ending with a colon (0.6); short and in Title or UPPER
+    case (0.8); else None."""
+    s = line.strip()
+    if underlined or s.endswith((":", "!", "?")) or s.startswith(("#", "**", "__")):
+        return 0.6
+    words = s.strip("*_# ").split()
+    if len(words) > 8 or s.endswith((".", ",", ";")):
+        return None
+    caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return 0.8 if caps >= max(1, len(words) - 3) else None  # Title case, small words aside
+
+
+class SectionMap:
+    """The section of every offset of one document."""
+
+    def __init__(self, text: str, kind: str = "posting") -> None:
+        self.starts: list[int] = []
+        self.names: list[str | None] = []
+        self.inline: dict[int, str] = {}  # line start -> section named by an inline label
+        pos = 0
+        lines = text.split("\n")
+        for k, line in enumerate(lines):
+            n = len(line)
+            if 2 < n <= 80 and _HEADING_CANDIDATE.match(line):
+                underlined = bool(k + 1 < len(lines) and _SETEXT.match(lines[k + 1]))
+                need = _heading_strength(line, underlined)
+                if need is not None:
+                    sec = classify_heading(line, kind, min_known=need)
+                    if sec:
+                        self.starts.append(pos)
+                        self.names.append(sec)
+            elif n > 4 and (0 < line.find(":", 0, 48) or "–" in line[:48] or "—" in line[:48]):
+                m = _INLINE_CANDIDATE.match(line)
+                if m:
+                    sec = classify_heading(m.group(1), kind, min_posterior=0.7, min_known=0.8)
+                    if sec:
+                        self.inline[pos] = sec
+            pos += n + 1
+        # Boilerplate by content, in postings only (a résumé's "Benefits analyst" work is experience).
+        self.spans: list[tuple[int, int]] = []
+        self.span_names: list[str] = []
+        if kind != "resume":
+            for s, e in _blocks(text):
+                found = _content_kind(text[s:e])
+                if found and self._heading_at(s) not in NON_DEMAND - {found}:
+                    self.spans.append((s, e))
+                    self.span_names.append(found)
+
+    def _heading_at(self, offset: int) -> str | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.names[i] if i >= 0 else None
+
+    def at(self, offset: int, line_start: int) -> str | None:
+        if self.spans:
+            i = bisect.bisect_right(self.spans, (offset, float("inf"))) - 1
+            if i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]:
+                return self.span_names[i]
+        if line_start in self.inline:
+            return self.inline[line_start]
+        return self._heading_at(offset)
