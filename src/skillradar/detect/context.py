@@ -50,6 +50,8 @@ _REQUIRED = (
     " experience with", " experience in", " experience using", " years", " yrs", " you have", " you bring",
     " you will need", " we need", " need ",
 )
+# Continuations that turn a cue's letters into another word ("require" → "requirements").
+_NOT_A_CUE = ("ment",)
 _NEGATION_HINTS = ("no", "not", "without", "never", "n't", "n’t", "none", "nor", "optional", "unnecessary")
 
 
@@ -61,9 +63,10 @@ def _cue_automaton():
         for cue in cues:
             key = cue.strip()
             word_start = key[0].isalnum() and not key.startswith(("n'", "n’"))  # "don't": "n't" ends a word
+            word_end = cue.endswith(" ")  # " need ": not "as needed"
             old = auto.get(key, None)
-            kinds = (old[2] if old else frozenset()) | {kind}
-            auto.add_word(key, (len(key), word_start, kinds))
+            kinds = (old[3] if old else frozenset()) | {kind}
+            auto.add_word(key, (len(key), word_start, word_end or bool(old and old[2]), kinds))
     auto.make_automaton()
     return auto
 
@@ -78,9 +81,13 @@ def _cue_positions(text: str) -> dict[str, list[int]] | None:
     if len(low) != len(text):
         return None
     out: dict[str, list[int]] = {"pref": [], "req": [], "neg": []}
-    for end, (length, word_start, kinds) in _CUE_AUTOMATON.iter(low):
+    for end, (length, word_start, word_end, kinds) in _CUE_AUTOMATON.iter(low):
         start = end - length + 1
         if word_start and start > 0 and (low[start - 1].isalnum()):
+            continue
+        if word_end and end + 1 < len(low) and low[end + 1].isalnum():
+            continue
+        if low.startswith(_NOT_A_CUE, end + 1):  # "new requirements", "requirement gathering"
             continue
         for kind in kinds:
             out[kind].append(start)
@@ -90,6 +97,32 @@ def _cue_positions(text: str) -> dict[str, list[int]] | None:
 def _any_in(positions: list[int], start: int, end: int) -> bool:
     i = bisect.bisect_left(positions, start)
     return i < len(positions) and positions[i] < end
+
+
+def _paren_groups(clause: str, offset: int) -> list[tuple[int, int]]:
+    """(start, end) of each top-level parenthesised part of a clause, as text offsets."""
+    out, depth, start = [], 0, 0
+    for k, ch in enumerate(clause):
+        if ch == "(":
+            if depth == 0:
+                start = k
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((offset + start, offset + k + 1))
+    return out
+
+
+def _any_outside(positions: list[int], start: int, end: int, groups: list[tuple[int, int]], at: int) -> bool:
+    """A cue in ``[start, end)`` that is not inside a parenthesised part which leaves ``at`` out."""
+    i = bisect.bisect_left(positions, start)
+    while i < len(positions) and positions[i] < end:
+        p = positions[i]
+        if not any(a <= p < b and not a <= at < b for a, b in groups):
+            return True
+        i += 1
+    return False
 
 
 def _has_any(low: str, cues: tuple[str, ...]) -> bool:
@@ -202,8 +235,12 @@ def analyse(text: str, spans: list[tuple[int, int]], *, kind: str = "posting",
             neg_before = neg_after = []
             softened = False
         check_negation = not softened and (neg_before or neg_after)
+        groups = _paren_groups(clause, c_start) if cues is not None and (pref or req) and "(" in clause else ()
         for k, i in enumerate(members):
             s, e = spans[i]
+            if groups:  # "(preferably 3-5 years)" qualifies the years, not the skills outside it
+                pref = _any_outside(cues["pref"], c_start, c_end, groups, s)
+                req = _any_outside(cues["req"], c_start, c_end, groups, s)
             section = sections.at(s, line_of_span[i])
             negated = bool(check_negation) and (any(n <= s < n + _NEGATION_REACH for n in neg_before)
                                                 or any(e <= n < e + _NEGATION_REACH for n in neg_after))
