@@ -99,8 +99,8 @@ def _any_in(positions: list[int], start: int, end: int) -> bool:
     return i < len(positions) and positions[i] < end
 
 
-def _paren_groups(clause: str, offset: int) -> list[tuple[int, int]]:
-    """(start, end) of each top-level parenthesised part of a clause, as text offsets."""
+def _paren_groups(clause: str, offset: int) -> list[tuple[int, int, bool]]:
+    """(start, end, mentions years) of each top-level parenthesised part of a clause (text offsets)."""
     out, depth, start = [], 0, 0
     for k, ch in enumerate(clause):
         if ch == "(":
@@ -110,16 +110,20 @@ def _paren_groups(clause: str, offset: int) -> list[tuple[int, int]]:
         elif ch == ")" and depth:
             depth -= 1
             if depth == 0:
-                out.append((offset + start, offset + k + 1))
+                out.append((offset + start, offset + k + 1, bool(_YEARS.search(clause, start, k))))
     return out
 
 
-def _any_outside(positions: list[int], start: int, end: int, groups: list[tuple[int, int]], at: int) -> bool:
-    """A cue in ``[start, end)`` that is not inside a parenthesised part which leaves ``at`` out."""
+def _any_outside(positions: list[int], start: int, end: int, groups: list[tuple[int, int, bool]], at: int,
+                 at_end: int) -> bool:
+    """A cue in ``[start, end)`` that is not inside a parenthesised part which leaves the mention
+    ``[at, at_end)`` out (a part right after the mention, "Kafka (a plus)", is the mention's own), or
+    that is about years ("Python (preferably 3-5 years)": the years are preferred, Python is not)."""
     i = bisect.bisect_left(positions, start)
     while i < len(positions) and positions[i] < end:
         p = positions[i]
-        if not any(a <= p < b and not a <= at < b for a, b in groups):
+        if not any(a <= p < b and (years_in or not a <= at < b and not 0 <= a - at_end <= 2)
+                   for a, b, years_in in groups):
             return True
         i += 1
     return False
@@ -235,12 +239,11 @@ def analyse(text: str, spans: list[tuple[int, int]], *, kind: str = "posting",
             neg_before = neg_after = []
             softened = False
         check_negation = not softened and (neg_before or neg_after)
-        groups = _paren_groups(clause, c_start) if cues is not None and (pref or req) and "(" in clause else ()
+        groups = _paren_groups(clause, c_start) if cues is not None and pref and "(" in clause else ()
         for k, i in enumerate(members):
             s, e = spans[i]
             if groups:  # "(preferably 3-5 years)" qualifies the years, not the skills outside it
-                pref = _any_outside(cues["pref"], c_start, c_end, groups, s)
-                req = _any_outside(cues["req"], c_start, c_end, groups, s)
+                pref = _any_outside(cues["pref"], c_start, c_end, groups, s, e)
             section = sections.at(s, line_of_span[i])
             negated = bool(check_negation) and (any(n <= s < n + _NEGATION_REACH for n in neg_before)
                                                 or any(e <= n < e + _NEGATION_REACH for n in neg_after))

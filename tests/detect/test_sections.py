@@ -1,0 +1,68 @@
+"""Sections of real-world postings: headings worded many ways, boilerplate found by its content."""
+
+import pytest
+
+from skillradar import extract_text
+from skillradar.detect.sections import NON_DEMAND, classify_heading
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("Looking for experience in:", "requirements"),
+    ("What we are looking for:", "requirements"),
+    ("What We Need To See", "requirements"),
+    ("Skills:", "requirements"),
+    ("We'd love to hear from you if you have:", "requirements"),
+    ("How You Stand Out", "nice_to_have"),
+    ("Bonus points!", "nice_to_have"),
+    ("Ways To Stand Out From The Crowd", "nice_to_have"),
+    ("Desirable", "nice_to_have"),
+    ("About Anyscale:", "about"),
+    ("Who we are", "about"),
+    ("Perks & Benefits", "benefits"),
+    ("Equal Opportunity Employer", "eeo"),
+    ("How to apply", "apply"),
+    ("What you'll be doing", "responsibilities"),
+])
+def test_posting_headings(heading, kind):
+    assert classify_heading(heading, "posting") == kind
+
+
+@pytest.mark.parametrize("line", ["Senior Machine Learning Engineer", "Python", "Strong communication skills",
+                                  "Machine Learning", "Teams Supported:"])
+def test_lines_that_are_not_headings(line):
+    assert classify_heading(line, "posting", min_known=0.8) is None
+
+
+def test_resume_headings_stay_resume_sections():
+    assert classify_heading("Education", "resume") == "education"
+    assert classify_heading("Work Experience", "resume") == "experience"
+    assert classify_heading("Education", "posting") == "requirements"
+
+
+POSTING = """Senior ML Engineer
+
+Requirements:
+- 3+ years of Python and SQL
+- Strong communication and decision making
+
+Anyscale is an equal opportunity employer and makes employment decisions without regard to race,
+color, religion, sex, national origin or disability. We offer dental, vision and life insurance.
+"""
+
+
+def test_boilerplate_without_heading_is_not_demand():
+    ms = extract_text(POSTING, kind="posting").mentions
+    assert all(m.demand for m in ms if m.start < POSTING.index("Anyscale"))
+    late = [m for m in ms if m.start > POSTING.index("Anyscale")]
+    assert all(not m.demand and m.section in NON_DEMAND and m.requirement is None for m in late)
+
+
+@pytest.mark.parametrize("text, skill, level", [
+    ("Requirements:\n- Python (Preferably 3 to 5 years of experience)\n", "Python", "required"),
+    ("Requirements:\n- Kafka (a plus) and Python\n", "Kafka", "preferred"),
+    ("Responsibilities:\n- Translate new requirements into PyTorch models\n", "PyTorch", None),
+    ("Responsibilities:\n- Retrain PyTorch models as needed\n", "PyTorch", None),
+])
+def test_requirement_cues(text, skill, level):
+    m = next(m for m in extract_text(text, kind="posting").mentions if m.text == skill)
+    assert m.requirement == level
