@@ -66,3 +66,12 @@ def test_boilerplate_without_heading_is_not_demand():
 def test_requirement_cues(text, skill, level):
     m = next(m for m in extract_text(text, kind="posting").mentions if m.text == skill)
     assert m.requirement == level
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Excellent communication and collaboration skills", {"soft.communication", "soft.collaboration"}),
+    ("Experience with Lang chain and Llama2", {"fw.langchain", "genai.llama"}),
+    ("Prompting GPT3.5 through the Open AI APIs", {"genai.gpt", "genai.openai-api"}),
+])
+def test_coordination_and_spelling_variants(text, found):
+    assert found <= {m.skill_id for m in extract_text(text, kind="posting").mentions}

@@ -8,6 +8,7 @@ offsets, so ``text[start:end]`` is always the evidence as written.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -59,6 +60,13 @@ class Lexicon:
                 if not key or key in entries:
                     continue  # first claimant wins; validate reports the clash
                 entries[key] = _Entry(skill.id, method, form.strip(), key in ambiguous)
+        # Spellings of the same name that real postings use ("Lang chain", "Llama2", "GPT3.5",
+        # "Open AI APIs"), added after every taxonomy form so that a listed form always wins.
+        for key, entry in list(entries.items()):
+            for variant in spelling_variants(entry.form, key):
+                if variant not in entries:
+                    entries[variant] = _Entry(entry.skill_id, "alias", entry.form, entry.ambiguous)
+        self._keys = entries
         # One-character forms ("R", "C") would fire at every letter in the automaton; they are found
         # with str.find on the original text instead (case-exact when ambiguous).
         self._single: list[tuple[str, _Entry]] = []
@@ -119,7 +127,69 @@ class Lexicon:
             last_end = end
             hits.append(Hit(entry.skill_id, o_start, o_end, entry.method, _confidence(entry, o_end - o_start),
                             entry.ambiguous, exact_case))
+        hits = _coordinated(folded, origin, hits, self._keys)
         return _resolve_ambiguous(text, hits)
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_LETTER_DIGIT = re.compile(r"(?<=[a-z])[ ]?(?=\d)")
+
+
+def spelling_variants(form: str, key: str) -> list[str]:
+    """Other spellings of a taxonomy form, folded: split CamelCase ("LangChain" → "lang chain"),
+    letters and digits joined or apart ("llama 2" ↔ "llama2", "gpt 4" ↔ "gpt4"), a plural last word
+    for multi-word names ("openai api" → "openai apis")."""
+    out = set()
+    if _CAMEL.search(form):
+        out.add(fold(_CAMEL.sub(" ", form.strip())))
+    for k in list(out) + [key]:
+        joined = re.sub(r"(?<=[a-z]) (?=\d)", "", k)
+        spaced = re.sub(r"(?<=[a-z])(?=\d)", " ", k)
+        out.update({joined, spaced})
+    for k in list(out) + [key]:
+        if " " in k and k[-1].isalpha() and not k.endswith("s") and len(k.rsplit(" ", 1)[1]) >= 3:
+            out.add(k + "s")
+    out.discard(key)
+    return [v for v in out if len(v) > 2]
+
+
+# "communication and collaboration skills", "written and verbal communication": the words before a
+# matched phrase, joined to it by and / or / & / a comma, share its other words.
+_COORD_BEFORE = re.compile(r"([a-z][a-z0-9+#.]*)(?:,? (?:and|or|&|as well as)|,|/) ?$")
+
+
+def _coordinated(folded: str, origin, hits: list[Hit], keys: dict) -> list[Hit]:
+    """Add the hits that a coordinated phrase implies: "X and Y skills" names "X skills" too (when
+    that is a taxonomy form), and "X and Y communication" names "X communication"."""
+    if not hits:
+        return hits
+    extra = []
+    taken = [(h.start, h.end) for h in hits]
+    for h in hits:
+        f_start = _folded_index(origin, h.start)
+        f_end = _folded_index(origin, h.end - 1) + 1
+        phrase = folded[f_start:f_end]
+        if " " not in phrase:
+            continue
+        first, rest = phrase.split(" ", 1)
+        last_head, last_rest = phrase.rsplit(" ", 1)
+        pos = f_start
+        for _ in range(3):  # at most three coordinated words back
+            m = _COORD_BEFORE.search(folded, max(0, pos - 40), pos)
+            if not m:
+                break
+            word = m.group(1)
+            entry = keys.get(f"{word} {rest}") or keys.get(f"{word} {last_rest}")
+            if entry is None:
+                break
+            o_start, o_end = origin[m.start(1)], origin[m.end(1) - 1] + 1
+            if not any(s < o_end and o_start < e for s, e in taken):
+                extra.append(Hit(entry.skill_id, o_start, o_end, "alias", 0.9, entry.ambiguous))
+                taken.append((o_start, o_end))
+            pos = m.start(1)
+    if not extra:
+        return hits
+    return sorted(hits + extra, key=lambda h: h.start)
 
 
 def _folded_index(origin, offset: int) -> int:
