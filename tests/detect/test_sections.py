@@ -75,3 +75,14 @@ def test_requirement_cues(text, skill, level):
 ])
 def test_coordination_and_spelling_variants(text, found):
     assert found <= {m.skill_id for m in extract_text(text, kind="posting").mentions}
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("Backed by Databricks Ventures. You know Python.", "data.databricks", "lang.python"),
+    ("Our founders come from companies like OpenAI, Google and Meta. You use PyTorch.", "genai.openai-api",
+     "fw.pytorch"),
+    ("OpenAI's investors back us. Requirements: Databricks.", "genai.openai-api", "data.databricks"),
+])
+def test_names_used_as_organisations_are_not_skills(text, absent, present):
+    ids = {m.skill_id for m in extract_text(text, kind="posting").mentions}
+    assert absent not in ids and present in ids

@@ -17,6 +17,7 @@ import ahocorasick
 from ..taxonomy.model import Taxonomy
 from ..textnorm import fold, fold_with_map
 from .ambiguity import accept_ambiguous, everyday_use, technical_evidence
+from .entity import is_organisation, organisation_spans
 
 __all__ = ["Hit", "Lexicon", "lexicon_for"]
 
@@ -128,6 +129,8 @@ class Lexicon:
             hits.append(Hit(entry.skill_id, o_start, o_end, entry.method, _confidence(entry, o_end - o_start),
                             entry.ambiguous, exact_case))
         hits = _coordinated(folded, origin, hits, self._keys)
+        orgs = organisation_spans(text)
+        hits = [h for h in hits if not is_organisation(text, h.start, h.end, orgs)]
         return _resolve_ambiguous(text, hits)
 
 

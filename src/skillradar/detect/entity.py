@@ -1,0 +1,59 @@
+"""Names used as organisations, not as skills.
+
+Many tools share a name with the company that makes them. "Experience with Databricks" asks for the
+platform; "Databricks Ventures", "companies like OpenAI" and "backed by Google" name the firm, and a
+posting that says so does not ask for the tool. Two signs, read on the original text:
+
+* a lead-in that introduces organisations ("companies like", "backed by", "customers include",
+  "partnered with" …) followed by a list of names: every name of the list is an organisation;
+* a company suffix or possessive right after the name ("Databricks Ventures", "OpenAI's investors").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["organisation_spans", "is_organisation"]
+
+_LEAD_IN = re.compile(
+    r"\b(?:compan(?:y|ies)|firms?|organi[sz]ations?|labs?|startups?|enterprises?|brands?|employers?|leaders?|"
+    r"players|giants?|customers?|clients?|partners?|investors?|backers?)\s+(?:such as|like|including|include|"
+    r"includes|incl\.?)\s+|"
+    r"\b(?:backed|funded|founded|acquired|trusted|used|adopted|chosen)\s+by\s+|"
+    r"\b(?:partner(?:ed|ing|s)?|partnership)\s+with\s+|"
+    r"\b(?:alumni|veterans|engineers|researchers|people|team members?)\s+(?:from|of)\s+|"
+    r"\b(?:spun out of|formerly at|previously at|ex-)\s*", re.I)
+_NAME = re.compile(r"[A-Z0-9][\w.&'’+-]*(?:\s+[A-Z0-9][\w.&'’+-]*)*")
+_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+|/)\s*")
+_SUFFIX = re.compile(
+    r"(?:\s+(?:Ventures|Capital|Inc\b\.?|Incorporated|Corp\b\.?|Corporation|LLC|Ltd\b\.?|Limited|GmbH|PLC|"
+    r"Foundation|Fund|Holdings|Group)\b|['’]s\s+(?:investors?|customers?|founders?|board|portfolio|mission|"
+    r"headquarters|offices?|backing|acquisition|employees|leadership))")
+
+
+def organisation_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the name lists that a lead-in marks as organisations."""
+    out = []
+    for lead in _LEAD_IN.finditer(text):
+        pos = lead.end()
+        start = pos
+        end = pos
+        for _ in range(12):
+            name = _NAME.match(text, pos)
+            if not name:
+                break
+            end = name.end()
+            glue = _LIST_GLUE.match(text, end)
+            if not glue:
+                break
+            pos = glue.end()
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+def is_organisation(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether the name at ``text[start:end]`` is used as an organisation."""
+    if any(s <= start and end <= e for s, e in spans):
+        return True
+    return bool(_SUFFIX.match(text, end, min(len(text), end + 40)))
