@@ -86,3 +86,18 @@ def test_coordination_and_spelling_variants(text, found):
 def test_names_used_as_organisations_are_not_skills(text, absent, present):
     ids = {m.skill_id for m in extract_text(text, kind="posting").mentions}
     assert absent not in ids and present in ids
+
+
+def test_boilerplate_is_no_target_skill_and_no_market_demand():
+    from skillradar.assess.profile import target_from_posting
+    from skillradar.extract import extract_text as ex
+    from skillradar.market.ingest import _levels
+    from skillradar.taxonomy import load_taxonomy
+
+    text = "Requirements:\n- Python\n\nBenefits\n- Medical, dental and vision insurance\n- Free Kubernetes training\n"
+    extraction = ex(text, kind="posting")
+    assert {m.skill_id for m in extraction.mentions} >= {"lang.python", "mlops.kubernetes"}
+    target = target_from_posting(extraction, load_taxonomy(None), text)
+    assert {t.skill_id for t in target.skills} == {"lang.python"}
+    rows = [(m.skill_id, m.start, m.end, m.text, m.requirement, m.years, m.section) for m in extraction.mentions]
+    assert set(_levels(rows)) == {"lang.python"}

@@ -25,6 +25,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ..detect.sections import NON_DEMAND
 from ..errors import EmptyText, InputError, StoreError, UsageError
 from . import dedup
 from .redact import redact_contacts
@@ -44,8 +45,12 @@ def posting_id(text: str) -> str:
 
 
 def _levels(mentions: list[tuple]) -> dict[str, str]:
+    """Each skill's strongest level in one posting, from the mentions that ask for it: those in
+    about-us, benefits, EEO or how-to-apply text are stored but are not demand."""
     best: dict[str, int] = {}
     for m in mentions:
+        if m[6] in NON_DEMAND:
+            continue
         rank = _LEVEL_OF[m[4]]
         if m[0] not in best or rank < best[m[0]]:
             best[m[0]] = rank
