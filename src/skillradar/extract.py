@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .detect import context as ctx
+from .detect.entity import is_role_name
 from .detect.lexicon import lexicon_for
 from .records import Document, Extraction, Mention
 from .taxonomy import Taxonomy, load_taxonomy
@@ -16,6 +17,16 @@ from .taxonomy import Taxonomy, load_taxonomy
 __all__ = ["extract_document", "extract_text", "extract_path", "KINDS"]
 
 KINDS = ("auto", "posting", "resume")
+# Families that, in these parts of a posting, describe the employer rather than name a skill: culture
+# words in about-us text ("driving innovation", "empathetic AI"), benefits ("life insurance",
+# "private healthcare", "mentoring opportunities") and legal text ("employment decisions").
+_CULTURE_SECTIONS = {
+    "title": ("soft", "thinking"),
+    "about": ("soft", "thinking"),
+    "benefits": ("soft", "thinking", "domain"),
+    "eeo": ("soft", "thinking", "domain"),
+    "apply": ("soft", "thinking", "domain"),
+}
 
 
 def _resolve_taxonomy(taxonomy: Taxonomy | str | Path | None) -> Taxonomy:
@@ -57,10 +68,15 @@ def extract_document(
         from .detect.semantic import semantic_hits  # optional extra, imported only when asked
 
         hits = sorted(hits + semantic_hits(text, tax, covered=[(h[1], h[2]) for h in hits]), key=lambda h: h[1])
+    if kind == "posting":  # "ML Engineers", "the data science team": roles and teams, not asks
+        hits = [h for h in hits
+                if not is_role_name(text, h[1], h[2], concrete=tax.get(h[0]).type in ("language", "tool"))]
     contexts = ctx.analyse(text, [(h[1], h[2]) for h in hits], kind=kind)
     mentions = []
     for (skill_id, start, end, method, confidence), c in zip(hits, contexts):
         skill = tax.get(skill_id)
+        if c.section in _CULTURE_SECTIONS and skill.family in _CULTURE_SECTIONS[c.section]:
+            continue  # "we value innovation", "dental insurance": the employer describing itself
         mentions.append(
             Mention(
                 skill_id=skill_id,

@@ -52,7 +52,8 @@ color, religion, sex, national origin or disability. We offer dental, vision and
 
 def test_boilerplate_without_heading_is_not_demand():
     ms = extract_text(POSTING, kind="posting").mentions
-    assert all(m.demand for m in ms if m.start < POSTING.index("Anyscale"))
+    assert all(m.demand for m in ms if POSTING.index("Requirements") < m.start < POSTING.index("Anyscale"))
+    assert all(not m.demand and m.section == "title" for m in ms if m.start < POSTING.index("Requirements"))
     late = [m for m in ms if m.start > POSTING.index("Anyscale")]
     assert all(not m.demand and m.section in NON_DEMAND and m.requirement is None for m in late)
 
@@ -101,3 +102,24 @@ def test_boilerplate_is_no_target_skill_and_no_market_demand():
     assert {t.skill_id for t in target.skills} == {"lang.python"}
     rows = [(m.skill_id, m.start, m.end, m.text, m.requirement, m.years, m.section) for m in extraction.mentions]
     assert set(_levels(rows)) == {"lang.python"}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("You will join a team of six ML engineers who ship PyTorch models.", "ml.machine-learning"),
+    ("Work collaboratively with Data Engineering and Analytics teams.", "data.data-engineering"),
+])
+def test_roles_and_teams_are_not_asks(text, absent):
+    assert absent not in {m.skill_id for m in extract_text(text, kind="posting").mentions}
+
+
+def test_experience_as_a_role_and_builders_of_a_technology_still_ask():
+    ids = {m.skill_id for m in extract_text("3+ years of experience as an ML Engineer. Golang developer wanted.",
+                                            kind="posting").mentions}
+    assert {"ml.machine-learning", "lang.go"} <= ids
+
+
+def test_culture_words_in_about_and_benefits_are_not_skills():
+    text = ("Senior Data Scientist\n\nAbout us\nWe are driving innovation with empathetic AI.\n\n"
+            "Requirements:\n- Python and SQL\n\nBenefits\n- Dental, vision and life insurance\n")
+    ids = {m.skill_id for m in extract_text(text, kind="posting").mentions}
+    assert not ids & {"think.innovation", "soft.empathy", "dom.insurance"} and "lang.python" in ids

@@ -44,9 +44,9 @@ def test_counts_agree_with_extract(corpus_db, mtax):
     negated_only = Counter()
     for text in texts:
         ms = extract_text(text, kind="posting", taxonomy=mtax).mentions
-        positive = {m.skill_id for m in ms if m.requirement != "negated"}
+        positive = {m.skill_id for m in ms if m.requirement != "negated" and m.demand}
         expected.update(positive)
-        negated_only.update({m.skill_id for m in ms} - positive)
+        negated_only.update({m.skill_id for m in ms if m.demand} - positive)
     got = {r["skill_id"]: r["postings"] for r in stats.top(db)}
     assert got == dict(expected)
     assert sum(negated_only.values()) > 0  # the corpus has negations, and they were not counted

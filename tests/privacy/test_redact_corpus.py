@@ -47,9 +47,9 @@ def test_skill_mentions_unchanged(name, taxonomy):
     text = (PII / "resumes" / name).read_text(encoding="utf-8")
     red = redact(text, taxonomy=taxonomy)
     links = [(i.start, i.end) for i in red.items if i.type in ("EMAIL", "URL", "HANDLE")]
-    before = Counter(m.skill_id for m in extract_text(text, taxonomy=taxonomy).mentions
+    before = Counter(m.skill_id for m in extract_text(text, taxonomy=taxonomy, kind="resume").mentions
                      if not any(a <= m.start and m.end <= b for a, b in links))
-    after = Counter(m.skill_id for m in extract_text(red.text, taxonomy=taxonomy).mentions)
+    after = Counter(m.skill_id for m in extract_text(red.text, taxonomy=taxonomy, kind="resume").mentions)
     assert before == after
     assert before  # the résumés do mention skills
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["organisation_spans", "is_organisation"]
+__all__ = ["organisation_spans", "is_organisation", "is_role_name"]
 
 _LEAD_IN = re.compile(
     r"\b(?:compan(?:y|ies)|firms?|organi[sz]ations?|labs?|startups?|enterprises?|brands?|employers?|leaders?|"
@@ -57,3 +57,32 @@ def is_organisation(text: str, start: int, end: int, spans: list[tuple[int, int]
     if any(s <= start and end <= e for s, e in spans):
         return True
     return bool(_SUFFIX.match(text, end, min(len(text), end + 40)))
+
+
+# "ML Engineers", "the data science team", "Data Engineering and Analytics teams": a skill naming a job
+# or a group of people is a role, not an ask (unless asked as experience: "experience as an ML Engineer").
+_ROLE_AFTER = re.compile(
+    r"(?:[ \t]*(?:,|and|&|/|or)[ \t]*(?-i:[A-Z])[\w.+#-]*(?:[ \t]+(?-i:[A-Z])[\w.+#-]*){0,2})?[ \t]*(?:[-–][ \t]*)?"
+    r"(?:engineers?|scientists?|developers?|analysts?|architects?|researchers?|managers?|leads?|specialists?|"
+    r"consultants?|interns?|practitioners?|teams?|groups?|departments?|org(?:anization|anisation)?s?|"
+    r"functions|squads?|guild|chapter)\b(?!\s+(?:experience|skills?|background|work|practices|principles))",
+    re.I)
+_AS_ROLE = re.compile(r"(?:experience|background|work(?:ed|ing)?|years?)\s+(?:as|in the role of)\s+(?:an?\s+)?[\w /-]{0,30}$",
+                      re.I)
+
+
+_BUILDER = re.compile(r"(?:developers?|programmers?|engineers?)\b", re.I)
+
+
+def is_role_name(text: str, start: int, end: int, concrete: bool = False) -> bool:
+    """Whether the skill at ``text[start:end]`` is part of a job title or a team's name.
+
+    ``concrete`` skills (a language or tool) named as the trade of a builder ("Golang developer",
+    "React engineer") still ask for the technology: only teams and other roles drop them.
+    """
+    m = _ROLE_AFTER.match(text, end, min(len(text), end + 60))
+    if not m:
+        return False
+    if concrete and _BUILDER.search(m.group(0)):
+        return False
+    return not _AS_ROLE.search(text, max(0, start - 60), start)

@@ -131,9 +131,13 @@ class Lexicon:
         hits = _coordinated(folded, origin, hits, self._keys)
         orgs = organisation_spans(text)
         hits = [h for h in hits if not is_organisation(text, h.start, h.end, orgs)]
+        if "://" in text or "www." in text or "@" in text:  # "apply/ai-mlops-engineer" in a link is no skill
+            links = [(m.start(), m.end()) for m in _LINK.finditer(text)]
+            hits = [h for h in hits if not any(s <= h.start < e for s, e in links)]
         return _resolve_ambiguous(text, hits)
 
 
+_LINK = re.compile(r"(?:https?://|www\.)[^\s)\]>\"']+|[\w.+-]+@[\w-]+\.[\w.]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _LETTER_DIGIT = re.compile(r"(?<=[a-z])[ ]?(?=\d)")
 

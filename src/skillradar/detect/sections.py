@@ -29,10 +29,10 @@ from importlib import resources
 __all__ = ["SECTIONS", "NON_DEMAND", "classify_heading", "SectionMap"]
 
 SECTIONS = (
-    "requirements", "nice_to_have", "responsibilities", "skills", "experience", "projects",
+    "title", "requirements", "nice_to_have", "responsibilities", "skills", "experience", "projects",
     "education", "certifications", "summary", "about", "benefits", "eeo", "apply",
 )
-NON_DEMAND = frozenset({"about", "benefits", "eeo", "apply"})
+NON_DEMAND = frozenset({"title", "about", "benefits", "eeo", "apply"})
 
 # Data kinds → section names (``preferred`` is stored as the long-standing ``nice_to_have``).
 _KIND_NAMES = {"preferred": "nice_to_have"}
@@ -254,13 +254,29 @@ def _heading_strength(line: str, underlined: bool) -> float | None:
     text then needs: marked up, underlined or ending with a colon (0.6); short and in Title or UPPER
     case (0.8); else None."""
     s = line.strip()
-    if underlined or s.endswith((":", "!", "?")) or s.startswith(("#", "**", "__")):
-        return 0.6
     words = s.strip("*_# ").split()
+    if underlined or s.endswith(":") or (s.endswith(("!", "?")) or s.startswith(("#", "**", "__"))) and len(words) <= 8:
+        return 0.6
     if len(words) > 8 or s.endswith((".", ",", ";")):
         return None
     caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     return 0.8 if caps >= max(1, len(words) - 3) else None  # Title case, small words aside
+
+
+_TITLE_LINE = re.compile(r"[^\n]{1,120}")
+
+
+def _title_end(text: str) -> int:
+    """End of a posting's title block: its first paragraph when that is at most four short lines
+    with no sentence in them (title, company, location) and the posting goes on after it, else 0."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n\n", start)
+    if end < 0 or not text[end:].strip():
+        return 0
+    lines = [line for line in text[start:end].split("\n") if line.strip()]
+    if not lines or len(lines) > 4 or any(len(line) > 120 or line.rstrip().endswith((".", ":")) for line in lines):
+        return 0
+    return end
 
 
 class SectionMap:
@@ -293,7 +309,13 @@ class SectionMap:
         self.spans: list[tuple[int, int]] = []
         self.span_names: list[str] = []
         if kind != "resume":
+            title_end = _title_end(text)
+            if title_end:
+                self.spans.append((0, title_end))
+                self.span_names.append("title")
             for s, e in _blocks(text):
+                if s < title_end:
+                    continue
                 found = _content_kind(text[s:e])
                 if found and self._heading_at(s) not in NON_DEMAND - {found}:
                     self.spans.append((s, e))
