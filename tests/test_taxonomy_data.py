@@ -108,7 +108,7 @@ def test_bundled_taxonomy_validates_cleanly():
 def test_version_and_size():
     tax = _bundled().taxonomy
     assert tax.name == "genai"
-    assert tax.version == "1.2.0"
+    assert tax.version == "1.3.0"
     assert len(tax) >= 400
 
 
@@ -154,6 +154,11 @@ def test_findable_terms_land_on_the_right_skill():
         "sklearn": "fw.scikit-learn", "K8s": "mlops.kubernetes", "GCP": "cloud.gcp",
         "vector stores": "db.vector-databases", "team player": "soft.teamwork",
         "work independently": "soft.autonomy", "GDPR": "reg.gdpr", "XAI": "reg.explainability",
+        "S3": "cloud.s3", "Amazon S3": "cloud.s3", "Helm charts": "mlops.helm", "Hive": "data.hive",
+        "Lambda": "cloud.aws-lambda", "Presto": "data.presto-trino", "Trino": "data.presto-trino",
+        "Argo CD": "mlops.argo", "Kinesis": "data.kinesis", "TS/SCI": "dom.security-clearance",
+        "train models": "ml.model-training", "deploy models": "mlops.model-serving", "Jira": "se.jira",
+        "Anaconda": "se.conda", "DSP": "stats.signal-processing", "reproducible research": "think.reproducibility",
     }
     for term, skill_id in expected.items():
         assert forms.get(fold(term)) == skill_id, term
@@ -174,7 +179,9 @@ def test_single_letter_and_everyday_word_forms_are_ambiguous():
     tax = _bundled().taxonomy
     for skill_id, form in [("lang.r", "R"), ("lang.c", "C"), ("lang.go", "Go"), ("lang.rust", "Rust"),
                            ("lang.julia", "Julia"), ("lang.swift", "Swift"), ("data.spark", "Spark"),
-                           ("se.react", "React"), ("viz.excel", "Excel")]:
+                           ("se.react", "React"), ("viz.excel", "Excel"), ("data.hive", "Hive"),
+                           ("mlops.helm", "Helm"), ("cloud.aws-lambda", "Lambda"), ("data.presto-trino", "Presto"),
+                           ("mlops.argo", "Argo"), ("se.confluence", "Confluence"), ("stats.mathematics", "Math")]:
         assert form in tax.get(skill_id).ambiguous, (skill_id, form)
     for skill in tax:
         for form in (skill.label, *skill.aliases):
