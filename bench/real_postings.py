@@ -33,11 +33,19 @@ class LabelError(ValueError):
     """A label that cannot be placed in its posting's text."""
 
 
+def _renamed() -> dict[str, str]:
+    """``new:<Name>`` labels whose skill the taxonomy has gained since, with its id (labels stay as
+    written; this map follows the taxonomy)."""
+    path = REAL / "new_skills.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
 def resolve(text: str, label: dict) -> tuple[list[tuple[int, str]], list[dict]]:
     """Section starts and mentions of one label file as offsets into ``text``.
 
     Raises LabelError naming every piece of text that is not found, so labels can be mended.
     """
+    renamed = _renamed()
     problems = []
     sections = []
     for sec in label.get("sections", []):
@@ -57,8 +65,9 @@ def resolve(text: str, label: dict) -> tuple[list[tuple[int, str]], list[dict]]:
             problems.append(f"mention not found: context={m['context']!r} quote={m['quote']!r}")
             continue
         start = c + q
-        mentions.append({**m, "start": start, "end": start + len(m["quote"]),
-                         "ids": {m["skill"], *m.get("also", [])}})
+        skill = renamed.get(m["skill"], m["skill"])
+        mentions.append({**m, "skill": skill, "start": start, "end": start + len(m["quote"]),
+                         "ids": {skill, *(renamed.get(a, a) for a in m.get("also", []))}})
     if problems:
         raise LabelError(f"{label.get('id')}: " + "; ".join(problems))
     return sections, mentions

@@ -62,10 +62,10 @@ def is_organisation(text: str, start: int, end: int, spans: list[tuple[int, int]
 # "ML Engineers", "the data science team", "Data Engineering and Analytics teams": a skill naming a job
 # or a group of people is a role, not an ask (unless asked as experience: "experience as an ML Engineer").
 _ROLE_AFTER = re.compile(
-    r"(?:[ \t]*(?:,|and|&|/|or)[ \t]*(?-i:[A-Z])[\w.+#-]*(?:[ \t]+(?-i:[A-Z])[\w.+#-]*){0,2})?[ \t]*(?:[-–][ \t]*)?"
+    r"(?:[ \t]*(?:,|and|&|/|or)[ \t]*(?-i:[A-Z])[\w.+#-]*(?:[ \t]+(?-i:[A-Z])[\w.+#-]*){0,2})?[ \t]*(?:\([\w .&/-]{1,20}\)[ \t]*)?(?:[-–][ \t]*)?"
     r"(?:engineers?|scientists?|developers?|analysts?|architects?|researchers?|managers?|leads?|specialists?|"
     r"consultants?|interns?|practitioners?|teams?|groups?|departments?|org(?:anization|anisation)?s?|"
-    r"functions|squads?|guild|chapter)\b(?!\s+(?:experience|skills?|background|work|practices|principles))",
+    r"squads?|guild|chapter)\b(?!\s+(?:experience|skills?|background|work|practices|principles))",
     re.I)
 _AS_ROLE = re.compile(r"(?:experience|background|work(?:ed|ing)?|years?)\s+(?:as|in the role of)\s+(?:an?\s+)?[\w /-]{0,30}$",
                       re.I)

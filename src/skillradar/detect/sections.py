@@ -192,6 +192,19 @@ _ASKING = re.compile(r"\b(?:experience (?:with|in)|knowledge of|proficien|famili
                      r"skills? in|you will|you'll|responsible for|must have|required|preferred|degree in)\b", re.I)
 
 
+_WE = re.compile(r"\b(?:we|we're|we've|our|ours|us)\b", re.I)
+_YOU = re.compile(r"\b(?:you|you'll|you're|your|yourself|candidates?|applicants?)\b", re.I)
+_BULLET = re.compile(r"\s*(?:[-*•●▪◦–]|\d+[.)])\s")
+
+
+def _about_prose(block: str) -> bool:
+    """A prose paragraph about the employer: it speaks of "we" and "our", never of "you", and asks for
+    nothing ("Vericast is a big data company. We receive…"); list items are never about-us prose."""
+    if len(block) < 150 or _BULLET.match(block):
+        return False
+    return len(_WE.findall(block)) >= 2 and not _YOU.search(block) and not _ASKING.search(block)
+
+
 def _content_kind(block: str) -> str | None:
     """The boilerplate kind a paragraph or sentence is by its own words, or None."""
     best, best_n = None, 0
@@ -200,13 +213,13 @@ def _content_kind(block: str) -> str | None:
         if n > best_n:
             best, best_n = kind, n
     if best is None:
-        return None
+        return "about" if _about_prose(block) else None
     asking = bool(_ASKING.search(block))
     # Two different cues, or one in a block that asks for nothing (a sentence of pure boilerplate).
     if best_n >= 2 and not (asking and best_n < 3) or (best_n == 1 and not asking and best in ("eeo", "benefits")
                                                         and len(block) < 400):
         return best
-    return None
+    return "about" if _about_prose(block) else None
 
 
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
@@ -274,7 +287,7 @@ def _title_end(text: str) -> int:
     if end < 0 or not text[end:].strip():
         return 0
     lines = [line for line in text[start:end].split("\n") if line.strip()]
-    if not lines or len(lines) > 4 or any(len(line) > 120 or line.rstrip().endswith((".", ":")) for line in lines):
+    if not lines or len(lines) > 4 or any(len(line) > 250 or line.rstrip().endswith((".", ":")) for line in lines):
         return 0
     return end
 
