@@ -123,3 +123,17 @@ def test_culture_words_in_about_and_benefits_are_not_skills():
             "Requirements:\n- Python and SQL\n\nBenefits\n- Dental, vision and life insurance\n")
     ids = {m.skill_id for m in extract_text(text, kind="posting").mentions}
     assert not ids & {"think.innovation", "soft.empathy", "dom.insurance"} and "lang.python" in ids
+
+
+@pytest.mark.parametrize("text, skill, level", [
+    ("Requirements:\n* Strong SQL, Python, PySpark, Java is a plus\n", "SQL", "required"),
+    ("Requirements:\n* Strong SQL, Python, PySpark, Java is a plus\n", "Java", "preferred"),
+    ("Requirements:\n* MS degree in a relative field (Computer Science, Statistics) (Preferred).\n", "Statistics",
+     "preferred"),
+    ("Requirements:\n* Ability to ramp up quickly on our tech stack, which includes GCP and Airflow.\n", "Airflow",
+     "preferred"),
+    ("**Qualities you possess…**\n\n* Fluent Python\n", "Python", "required"),
+])
+def test_requirement_levels_seen_in_real_postings(text, skill, level):
+    m = next(m for m in extract_text(text, kind="posting").mentions if m.text == skill)
+    assert m.requirement == level

@@ -42,12 +42,14 @@ _PREFERRED = (
     " a huge plus", " a strong plus", " bonus", " desirable", " desired", " ideally", " would be great",
     " would be nice", " would be helpful", " an advantage", " would be beneficial", " good to have",
     " good-to-have", " advantageous", " beneficial", " appreciated", " is welcome", " are welcome",
+    " ramp up", " aptitude to", " willingness to learn", " willing to learn", " exposure to",
 )
 _REQUIRED = (
     " required", " require", " must", " mandatory", " essential", " need to have", " needs to have",
     " minimum", " at least", " strong", " proven", " solid", " expert", " proficien", " deep understanding",
     " deep knowledge", " deep experience", " deep expertise", " hands-on", " hands on", " demonstrated",
     " experience with", " experience in", " experience using", " years", " yrs", " you have", " you bring",
+    " ideal candidate", " candidates are", " candidate is", " you are", " you possess",
     " you will need", " we need", " need ",
 )
 # Continuations that turn a cue's letters into another word ("require" → "requirements").
@@ -99,6 +101,9 @@ def _any_in(positions: list[int], start: int, end: int) -> bool:
     return i < len(positions) and positions[i] < end
 
 
+_LEVEL_ONLY = re.compile(r"\(\s*(?:required|preferred|a plus|optional|nice to have|desired|desirable|bonus)\s*\)", re.I)
+
+
 def _paren_groups(clause: str, offset: int) -> list[tuple[int, int, bool]]:
     """(start, end, mentions years) of each top-level parenthesised part of a clause (text offsets)."""
     out, depth, start = [], 0, 0
@@ -110,7 +115,8 @@ def _paren_groups(clause: str, offset: int) -> list[tuple[int, int, bool]]:
         elif ch == ")" and depth:
             depth -= 1
             if depth == 0:
-                out.append((offset + start, offset + k + 1, bool(_YEARS.search(clause, start, k))))
+                if not _LEVEL_ONLY.fullmatch(clause, start, k + 1):  # "(Preferred)" speaks for the clause
+                    out.append((offset + start, offset + k + 1, bool(_YEARS.search(clause, start, k))))
     return out
 
 
@@ -127,6 +133,19 @@ def _any_outside(positions: list[int], start: int, end: int, groups: list[tuple[
             return True
         i += 1
     return False
+
+
+def _own_item_preferred(text: str, cues: dict, c_start: int, c_end: int, s: int, e: int) -> bool | None:
+    """For a clause with a requirement cue before the mention and preference cues only after it:
+    False when a comma or semicolon separates the mention from every such cue (the cue speaks for a
+    later item of the list), else None (no opinion)."""
+    req_before = _any_in(cues["req"], c_start, s)
+    if not req_before or _any_in(cues["pref"], c_start, s):
+        return None
+    after = [p for p in cues["pref"][bisect.bisect_left(cues["pref"], e):] if p < c_end]
+    if after and all("," in text[e:p] or ";" in text[e:p] for p in after):
+        return False
+    return None
 
 
 def _has_any(low: str, cues: tuple[str, ...]) -> bool:
@@ -244,6 +263,8 @@ def analyse(text: str, spans: list[tuple[int, int]], *, kind: str = "posting",
             s, e = spans[i]
             if groups:  # "(preferably 3-5 years)" qualifies the years, not the skills outside it
                 pref = _any_outside(cues["pref"], c_start, c_end, groups, s, e)
+            if pref and req and cues is not None and _own_item_preferred(text, cues, c_start, c_end, s, e) is False:
+                pref = False  # "Strong SQL, Python, PySpark, Java is a plus": only Java is the plus
             section = sections.at(s, line_of_span[i])
             negated = bool(check_negation) and (any(n <= s < n + _NEGATION_REACH for n in neg_before)
                                                 or any(e <= n < e + _NEGATION_REACH for n in neg_after))

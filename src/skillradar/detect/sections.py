@@ -136,7 +136,7 @@ def classify_heading(words: str, kind: str = "posting", min_posterior: float = 0
     ``min_known`` is the share of its words that known headings use: a line that is only plausibly a
     heading (no colon, no markup) must be made of heading words almost entirely.
     """
-    words = words.strip(" \t-*#:_!.?")
+    words = words.strip(" \t-*#:_!.?…")
     if not words or len(words) > 64:
         return None
     if _ABOUT_NAME.match(words):  # "About Anyscale", "About Acme Corp"
@@ -255,7 +255,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 
 _HEADING_CANDIDATE = re.compile(
-    r"[ \t]{0,3}(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*[A-Za-z][A-Za-z0-9 ,&'’/()!?.-]{1,62}?[ \t]*(?:\*\*|__)?[ \t]*[:!?]?"
+    r"[ \t]{0,3}(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*[A-Za-z][A-Za-z0-9 ,&'’/()!?.…-]{1,62}?[ \t]*(?:\*\*|__)?[ \t]*[:!?…]?"
     r"[ \t]*(?:\*\*|__)?[ \t]*$")
 _SETEXT = re.compile(r"\s{0,3}(?:=+|-{3,})\s*$")
 _INLINE_CANDIDATE = re.compile(
@@ -268,7 +268,7 @@ def _heading_strength(line: str, underlined: bool) -> float | None:
     case (0.8); else None."""
     s = line.strip()
     words = s.strip("*_# ").split()
-    if underlined or s.endswith(":") or (s.endswith(("!", "?")) or s.startswith(("#", "**", "__"))) and len(words) <= 8:
+    if underlined or s.rstrip("*_ ").endswith((":", "…", "...")) or (s.endswith(("!", "?")) or s.startswith(("#", "**", "__"))) and len(words) <= 8:
         return 0.6
     if len(words) > 8 or s.endswith((".", ",", ";")):
         return None
