@@ -261,10 +261,11 @@ def analyse(text: str, spans: list[tuple[int, int]], *, kind: str = "posting",
         groups = _paren_groups(clause, c_start) if cues is not None and pref and "(" in clause else ()
         for k, i in enumerate(members):
             s, e = spans[i]
+            m_pref = pref
             if groups:  # "(preferably 3-5 years)" qualifies the years, not the skills outside it
-                pref = _any_outside(cues["pref"], c_start, c_end, groups, s, e)
-            if pref and req and cues is not None and _own_item_preferred(text, cues, c_start, c_end, s, e) is False:
-                pref = False  # "Strong SQL, Python, PySpark, Java is a plus": only Java is the plus
+                m_pref = _any_outside(cues["pref"], c_start, c_end, groups, s, e)
+            if m_pref and req and cues is not None and _own_item_preferred(text, cues, c_start, c_end, s, e) is False:
+                m_pref = False  # "Strong SQL, Python, PySpark, Java is a plus": only Java is the plus
             section = sections.at(s, line_of_span[i])
             negated = bool(check_negation) and (any(n <= s < n + _NEGATION_REACH for n in neg_before)
                                                 or any(e <= n < e + _NEGATION_REACH for n in neg_after))
@@ -275,7 +276,7 @@ def analyse(text: str, spans: list[tuple[int, int]], *, kind: str = "posting",
                 level = None
             elif local:
                 level = _LOCAL_LEVELS[local.group(1).lower()]
-            elif pref or section == "nice_to_have":
+            elif m_pref or section == "nice_to_have":
                 level = "preferred"
             elif req or section == "requirements":
                 level = "required"
