@@ -21,7 +21,7 @@ _LEAD_IN = re.compile(
     r"includes|incl\.?)\s+|"
     r"\b(?:backed|funded|founded|acquired|trusted|used|adopted|chosen)\s+by\s+|"
     r"\b(?:partner(?:ed|ing|s)?|partnership)\s+with\s+|"
-    r"\b(?:alumni|veterans|engineers|researchers|people|team members?)\s+(?:from|of)\s+|"
+    r"\b(?:alumni|veterans|engineers|researchers|people|team members?|founders?|executives|leaders)\s+(?:from|of|at)\s+|"
     r"\b(?:spun out of|formerly at|previously at|ex-)\s*", re.I)
 _NAME = re.compile(r"[A-Z0-9][\w.&'’+-]*(?:\s+[A-Z0-9][\w.&'’+-]*)*")
 _LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+|/)\s*")
@@ -65,7 +65,7 @@ _ROLE_AFTER = re.compile(
     r"(?:[ \t]*(?:,|and|&|/|or)[ \t]*(?-i:[A-Z])[\w.+#-]*(?:[ \t]+(?-i:[A-Z])[\w.+#-]*){0,2})?[ \t]*(?:\([\w .&/-]{1,20}\)[ \t]*)?(?:[-–][ \t]*)?"
     r"(?:engineers?|scientists?|developers?|analysts?|architects?|researchers?|managers?|leads?|specialists?|"
     r"consultants?|interns?|practitioners?|teams?|groups?|departments?|org(?:anization|anisation)?s?|"
-    r"squads?|guild|chapter)\b(?!\s+(?:experience|skills?|background|work|practices|principles))",
+    r"squads?|guild|chapter|compan(?:y|ies)|startups?|firms?|vendors?|providers?|suppliers?|employer)\b(?!\s+(?:experience|skills?|background|work|practices|principles))",
     re.I)
 _AS_ROLE = re.compile(r"(?:experience|background|work(?:ed|ing)?|years?)\s+(?:as|in the role of)\s+(?:an?\s+)?[\w /-]{0,30}$",
                       re.I)
