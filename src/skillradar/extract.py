@@ -11,6 +11,7 @@ from pathlib import Path
 from .detect import context as ctx
 from .detect.entity import is_role_name
 from .detect.lexicon import lexicon_for
+from .detect.verbs import verb_object_hits
 from .records import Document, Extraction, Mention
 from .taxonomy import Taxonomy, load_taxonomy
 
@@ -57,6 +58,9 @@ def extract_document(
     if kind in (None, "auto"):
         kind = doc.kind if doc.kind in ("posting", "resume") else ctx.guess_kind(text)
     hits = [(h.skill_id, h.start, h.end, h.method, h.confidence) for h in lexicon_for(tax).find(text)]
+    actions = verb_object_hits(text, tax, [(h[1], h[2]) for h in hits])
+    if actions:
+        hits = sorted(hits + actions, key=lambda h: h[1])
     if fuzzy or (fuzzy is None and kind == "resume"):
         from .detect.fuzzy import fuzzy_index
 

@@ -137,3 +137,15 @@ def test_culture_words_in_about_and_benefits_are_not_skills():
 def test_requirement_levels_seen_in_real_postings(text, skill, level):
     m = next(m for m in extract_text(text, kind="posting").mentions if m.text == skill)
     assert m.requirement == level
+
+
+@pytest.mark.parametrize("text, skill, evidence", [
+    ("Deploying custom/pre-trained machine learning models into production", "mlops.model-serving", "Deploying"),
+    ("Visualise complex data for the board", "viz.data-visualization", "Visualise"),
+    ("Write clean, tested Python services", "se.clean-code", "Write"),
+])
+def test_verbs_acting_on_objects_with_words_between(text, skill, evidence):
+    ms = [m for m in extract_text(text, kind="posting").mentions if m.skill_id == skill]
+    assert ms and ms[0].text == evidence
+    assert "ml.model-training" not in {m.skill_id for m in extract_text(text, kind="posting").mentions} \
+        or "pre-trained" not in text  # "pre-trained" is no act of training

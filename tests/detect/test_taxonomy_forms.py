@@ -94,28 +94,26 @@ NEEDS_CODE = [
     pytest.param("mlops.jenkins", "CI/Testing (e.g., Jenkins)", "Jenkins", id="e.g.-introduces-a-list",
                  marks=pytest.mark.xfail(reason="needs code: '(e.g., X)' / 'such as X' after a category is not "
                                                 "read as a list, and 'CI/Testing' is no cue for an ambiguous name",
-                                         strict=False)),
+                                         strict=True)),
     pytest.param("se.confluence", "Track work in Jira and document designs in Confluence.", "Confluence",
                  id="capitalised-tool-name-mid-sentence",
                  marks=pytest.mark.xfail(reason="needs code: an ambiguous name written capitalised mid-sentence, "
                                                 "with a skill in the same sentence but not listed next to it",
-                                         strict=False)),
+                                         strict=True)),
     pytest.param("mlops.model-serving", "Hands-on experience with model training and deployment.", "deployment",
                  id="shared-head-forward",
                  marks=pytest.mark.xfail(reason="needs code: 'model training and deployment' shares 'model' "
                                                 "forwards; coordination only shares words backwards",
-                                         strict=False)),
+                                         strict=True)),
     pytest.param("viz.data-visualization", "Clean, analyse and visualise complex data.", "visualise",
-                 id="verb-with-object-apart",
-                 marks=pytest.mark.xfail(reason="needs code: verb and object apart ('visualise complex data') "
-                                                "or verbs coordinated before one object", strict=False)),
+                 id="verb-with-object-apart"),
 ]
 
 NEEDS_CODE_NEGATIVE = [
     pytest.param("cloud.aws-lambda", "Knowledge of Python lambda functions and decorators.", id="python-lambda",
                  marks=pytest.mark.xfail(reason="needs code: a lower-case 'lambda' right after 'Python' reads as "
                                                 "a listed neighbour; 'lambda function(s)/expression(s)' in lower "
-                                                "case should be the language feature", strict=False)),
+                                                "case should be the language feature", strict=True)),
 ]
 
 

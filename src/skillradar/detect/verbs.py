@@ -1,0 +1,58 @@
+"""Skills named as an action on an object, with words between: "deploying custom pre-trained machine
+learning models", "visualise complex data", "write clean, maintainable code".
+
+A taxonomy alias covers the adjacent form ("deploy models"); real postings put adjectives, lists and
+slashes between the verb and its object. The pairs are data (``data/verb_objects.tsv``); one regex
+per skill runs over the text. A hit's span is the verb ("Deploying"): the words between may be other
+skills' mentions ("machine learning"), and spans never overlap.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+__all__ = ["verb_object_hits"]
+
+_ENDINGS = r"(?:s|es|d|ed|ing|ment|ments|ation|ations)?"
+_GAP = r"(?:[\s,/()-]+(?!(?:and|or|but|to|for|in|on|with|into)\b)[\w.+#'’-]+){0,4}?[\s,/()-]+"
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    text = resources.files(__package__).joinpath("data/verb_objects.tsv").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        skill_id, verbs, objects = line.split("\t")
+        verb_alt = "|".join(_verb_regex(v) for v in verbs.split("|"))
+        obj_alt = "|".join(re.escape(o.strip()).replace(r"\ ", r"[\s-]+") for o in objects.split("|"))
+        out.append((skill_id, re.compile(rf"(?<![\w-])(?P<verb>(?:{verb_alt}){_ENDINGS}){_GAP}(?:{obj_alt})\b", re.I)))
+    return out
+
+
+def _verb_regex(verb: str) -> str:
+    verb = verb.strip().lower()
+    if "[sz]" in verb:  # written as a pattern in the data ("visuali[sz]e")
+        return verb[:-1] + "e?" if verb.endswith("e") else verb
+    base = verb[:-1] if verb.endswith("e") else verb
+    return re.escape(base).replace(r"\ ", r"[\s-]+") + ("e?" if base != verb else "")
+
+
+def verb_object_hits(text: str, skill_ids, covered: list[tuple[int, int]]) -> list[tuple]:
+    """``(skill_id, start, end, "alias", 0.85)`` for the verb of each verb–object phrase whose verb no
+    other hit covers; only skills of the taxonomy in use (``skill_ids``: anything with ``in``)."""
+    out = []
+    taken = list(covered)
+    for skill_id, pattern in _patterns():
+        if skill_id not in skill_ids:
+            continue
+        for m in pattern.finditer(text):
+            start, end = m.span("verb")
+            if "\n" in m.group(0) or any(s < end and start < e for s, e in taken):
+                continue
+            out.append((skill_id, start, end, "alias", 0.85))
+            taken.append((start, end))
+    return out
