@@ -26,7 +26,7 @@ import json
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..errors import MissingExtra, NoDatabase, StoreError
+from ..dbfile import open_duckdb, translated
 
 __all__ = ["connect", "DEFAULT_DB", "SCHEMA_VERSION", "start_run", "finish_run", "stale_count", "save_skills"]
 
@@ -52,28 +52,21 @@ CREATE TABLE IF NOT EXISTS runs (
 """
 
 
-def _duckdb():
-    try:
-        import duckdb
-    except ModuleNotFoundError as exc:  # pragma: no cover - depends on the environment
-        raise MissingExtra("market analytics", "market", "duckdb") from exc
-    return duckdb
-
-
 def connect(db: str | Path | None = None, *, read_only: bool = False):
-    """Open (and create or migrate) the market database; ``read_only`` for queries of an existing one."""
-    duckdb = _duckdb()
-    path = str(db or DEFAULT_DB)
-    if read_only and path != ":memory:" and not Path(path).exists():
-        raise NoDatabase(f"no market database at '{path}': run `skillradar market ingest FILE --db {path}` first",
-                         source=path)
-    try:
-        con = duckdb.connect(path, read_only=read_only)
-    except duckdb.Error as exc:
-        raise StoreError(f"cannot open the market database '{path}': {exc}", source=path) from exc
+    """Open (and create or migrate) the market database; ``read_only`` for queries of an existing one.
+
+    Failures are coded (``no_database``, ``database_corrupt``, ``database_locked`` …) and name "the
+    market database", never its path.
+    """
+    con = open_duckdb(db or DEFAULT_DB, read_only=read_only)
     if not read_only:
-        con.execute(_SCHEMA)
-        con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+        try:
+            with translated():
+                con.execute(_SCHEMA)
+                con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+        except BaseException:
+            con.close()
+            raise
     return con
 
 

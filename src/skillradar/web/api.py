@@ -370,9 +370,11 @@ def taxonomy_skill(request: Request, skill_id: str) -> dict:
 
 @router.get("/roles", summary="Roles that /api/assess accepts (curated, and measured with a DB)")
 def roles(request: Request) -> dict:
-    from ..assess import list_roles
+    """Curated roles always; measured ones when the server's database can be read (else a warning)."""
+    from ..assess import roles_and_warnings
 
-    return {"roles": list_roles(request.app.state.db)}
+    rows, warnings = roles_and_warnings(request.app.state.db)
+    return {"roles": rows, "warnings": warnings}
 
 
 # --------------------------------------------------------------------------------------- privacy and fairness

@@ -92,7 +92,8 @@ def create_app(db: str | Path | None = None, max_upload_bytes: int = DEFAULT_MAX
     async def _skillradar_error(request: Request, exc: SkillradarError):
         log.info("refused %s with %s (%d)", _route(request.scope), exc.code, exc.http_status)
         message = str(exc) if exc.source not in (None, "-") else exc.message
-        return error_response(exc.http_status, exc.code, message)
+        retry = getattr(exc, "retry_after", None)  # a busy database: come back later
+        return error_response(exc.http_status, exc.code, message, {"retry-after": str(retry)} if retry else None)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):

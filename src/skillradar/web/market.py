@@ -13,6 +13,7 @@ from typing import Literal
 from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
+from ..errors import NoDatabase
 from .api import ERROR_RESPONSES, ErrorBody
 from .bodies import BadRequest
 
@@ -30,8 +31,7 @@ def _db(request: Request) -> str:
         raise BadRequest("no market database is configured: start the server with `skillradar serve --db PATH` "
                          "(build one with `skillradar market ingest FILE --db PATH`)", code="no_database", status=503)
     if db != ":memory:" and not Path(db).exists():
-        raise BadRequest(f"the market database '{Path(db).name}' does not exist yet: run "
-                         "`skillradar market ingest FILE --db PATH` first", code="no_database", status=503)
+        raise NoDatabase()  # names no path: callers must not learn where the server keeps its files
     return db
 
 
