@@ -209,3 +209,39 @@ def test_roles_lists_curated_roles_when_the_database_is_broken(broken, capsys):
     assert rows and {r["source"] for r in rows} == {"curated"}
     assert "[database_corrupt]" in captured.err and code == 1
     no_leak(captured.err, broken)
+
+
+# ------------------------------------------------------------------------------------ assess --store
+
+
+def test_assess_store_to_a_busy_database_keeps_the_printed_result(locked, capsys):
+    code = main(["assess", str(RESUME), "--role", "llm-engineer", "--format", "json", "--store",
+                 "--store-db", str(locked)])
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["overall"] > 0  # printed before the storage failed
+    assert code == 1
+    assert "[database_locked] the database given with --store-db (or --db) is busy" in captured.err
+    no_leak(captured.err, locked)
+
+
+def test_assess_store_to_a_read_only_database_keeps_the_printed_result(tmp_path, capsys, monkeypatch):
+    """A read-only file (root ignores file modes, so DuckDB's refusal is played back as it words it)."""
+    import duckdb
+
+    real = duckdb.connect
+    target = tmp_path / "ro.duckdb"
+    real(str(target)).close()
+
+    def connect(path, read_only=False, **kw):
+        if str(path) == str(target) and not read_only:
+            raise duckdb.IOException(f'IO Error: Cannot open file "{target}": Permission denied')
+        return real(path, read_only=read_only, **kw)
+
+    monkeypatch.setattr(duckdb, "connect", connect)
+    code = main(["assess", str(RESUME), "--role", "llm-engineer", "--format", "markdown", "--store",
+                 "--store-db", str(target)])
+    captured = capsys.readouterr()
+    assert captured.out.startswith("# ") and "Overall" in captured.out
+    assert code == 1
+    assert "[database_read_only] the database given with --store-db (or --db) cannot be written" in captured.err
+    no_leak(captured.err, target)

@@ -90,9 +90,7 @@ def assess_command(
             findings = check_posting(read_path(posting, kind="posting").text)
         Path(report).write_text(render_assessment_html(result, keep_pii=keep_pii, posting_check=findings),
                                 encoding="utf-8")
-    if store:
-        _store(result, store_db or db, report, keep_pii)
-    if fmt == "json":
+    if fmt == "json":  # the result first: a failure to store it must not lose it
         sys.stdout.write(dumps(result.to_dict()) + "\n")
     elif fmt == "markdown":
         from ..report.markdown import render_assessment_markdown
@@ -100,10 +98,13 @@ def assess_command(
         sys.stdout.write(render_assessment_markdown(result))
     else:
         _print_assessment(result)
+    sys.stdout.flush()
     if report and fmt != "json":
         from .output import stderr
 
         stderr.print(f"report written to {report}", highlight=False)
+    if store:
+        _store(result, store_db or db, report, keep_pii)
     if any(w["code"] in _DB_CODES for w in result.warnings):
         raise typer.Exit(1)  # the database given with --db could not be used: the answer lacks market figures
 
