@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -12,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ..csv_cells import write_csv
 from ..errors import DatabaseProblem, InputError, SkillradarError, UsageError
 
 __all__ = ["stdout", "stderr", "emit_rows", "report_error", "progress", "run_batch", "write_jsonl", "check_choice",
@@ -59,10 +59,7 @@ def emit_rows(rows: Sequence[dict], fmt: str, *, columns: Sequence[str], title: 
         for row in rows:
             sys.stdout.write(dumps(row) + "\n")
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _cell(row.get(k)) for k in columns})
+        write_csv(sys.stdout, list(columns), ([_cell(row.get(k)) for k in columns] for row in rows))
     else:
         table = Table(title=title, header_style="bold cyan", show_lines=False)
         for col in columns:
