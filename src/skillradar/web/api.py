@@ -31,6 +31,7 @@ class ErrorBody(BaseModel):
 
 ERROR_RESPONSES = {
     400: {"model": ErrorBody, "description": "bad usage (e.g. an invalid option value)"},
+    408: {"model": ErrorBody, "description": "the request body did not arrive in time (`skillradar serve --timeout`)"},
     413: {"model": ErrorBody, "description": "the request body is over the upload limit"},
     415: {"model": ErrorBody, "description": "unsupported content type or file format"},
     422: {"model": ErrorBody, "description": "unreadable or invalid input (empty text, corrupt file, missing field)"},

@@ -36,6 +36,7 @@ _STATUS_CODES = {
     404: "not_found",
     405: "method_not_allowed",
     406: "not_acceptable",
+    408: "request_timeout",
     413: "too_large",
     415: "unsupported_media_type",
     422: "invalid_request",
@@ -61,7 +62,8 @@ def _page() -> str:
 
 
 def create_app(db: str | Path | None = None, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
-               cors_origins: tuple[str, ...] | list[str] = (), *, taxonomy=None) -> FastAPI:
+               cors_origins: tuple[str, ...] | list[str] = (), *, taxonomy=None,
+               body_timeout: float | None = None) -> FastAPI:
     """The FastAPI app.
 
     Args:
@@ -69,6 +71,8 @@ def create_app(db: str | Path | None = None, max_upload_bytes: int = DEFAULT_MAX
         max_upload_bytes: the largest request body accepted (413 above it, checked while streaming).
         cors_origins: origins allowed to call the API from other sites; none by default (no CORS headers).
         taxonomy: a Taxonomy, bundled name or file (default ``genai``), loaded once.
+        body_timeout: seconds a request body may stay silent (408 after; the whole body gets ten
+            times that); None for no limit (in-process tests). ``skillradar serve`` sets it.
     """
     from ..taxonomy import Taxonomy, load_taxonomy
 
@@ -129,6 +133,10 @@ def create_app(db: str | Path | None = None, max_upload_bytes: int = DEFAULT_MAX
 
     # Middleware: the last added is the outermost.
     app.add_middleware(BodyLimitMiddleware, limit=int(max_upload_bytes))
+    if body_timeout is not None:
+        from .timeouts import BodyTimeoutMiddleware
+
+        app.add_middleware(BodyTimeoutMiddleware, idle=float(body_timeout), total=10 * float(body_timeout))
     if cors_origins:
         from starlette.middleware.cors import CORSMiddleware
 
