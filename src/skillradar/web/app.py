@@ -57,6 +57,21 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "the request is invalid"
 
 
+def _add_schemas(app: FastAPI, models) -> None:
+    """Put ``models`` into the OpenAPI components, where ``openapi_extra`` bodies refer to them by $ref."""
+    build = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            schema = build()
+            known = schema.setdefault("components", {}).setdefault("schemas", {})
+            for model in models:
+                known.setdefault(model.__name__, model.model_json_schema(ref_template="#/components/schemas/{model}"))
+        return app.openapi_schema
+
+    app.openapi = openapi
+
+
 def _page() -> str:
     return resources.files("skillradar.web").joinpath("templates/index.html").read_text(encoding="utf-8")
 
@@ -116,11 +131,13 @@ def create_app(db: str | Path | None = None, max_upload_bytes: int = DEFAULT_MAX
     async def _validation_error(request: Request, exc: RequestValidationError):
         return error_response(422, "invalid_request", _validation_message(exc))
 
+    from .api import EXTRA_SCHEMAS
     from .api import router as api_router
     from .market import router as market_router
 
     app.include_router(api_router)
     app.include_router(market_router)
+    _add_schemas(app, EXTRA_SCHEMAS)
 
     page = _page()
 
