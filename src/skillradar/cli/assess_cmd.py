@@ -40,13 +40,15 @@ def roles_command(
 
 def _store(result, db: str | None, report: str | None, keep_pii: bool) -> None:
     """Keep the résumé (redacted unless --keep-pii) with its assessment and report as derived items."""
+    from ..privacy.source_names import safe_source_name
     from ..privacy.store import DEFAULT_DB, store_derived, store_resume
     from .output import stderr
 
     path = db or DEFAULT_DB
+    stored = {**result.to_dict(), "resume": safe_source_name(result.resume, keep_pii=keep_pii)}
     with naming_db(db, "--store-db (or --db)"):
         resume_id = store_resume(path, result.resume_text, result.resume, keep_pii=keep_pii)
-        store_derived(path, resume_id, "assessment", dumps(result.to_dict()), keep_pii=keep_pii)
+        store_derived(path, resume_id, "assessment", dumps(stored), keep_pii=keep_pii)
         if report:
             store_derived(path, resume_id, "report", Path(report).read_text(encoding="utf-8"), keep_pii=keep_pii)
     stderr.print(f"stored as {resume_id} in {path} (erase with `skillradar data erase {resume_id}`)", highlight=False)

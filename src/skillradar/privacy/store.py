@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SkillradarError, UnknownItem
+from .source_names import safe_source_name
 
 __all__ = ["DEFAULT_DB", "UnknownItem", "EraseResult", "connect", "store_resume", "store_derived", "list_items",
            "get_item", "erase", "DERIVED_COLUMN"]
@@ -86,13 +87,7 @@ def _new_id(kind: str) -> str:
 
 def _safe_name(source_name: str | None, keep_pii: bool, kind: str) -> str | None:
     """Only the file type is kept: file names often carry the person's name ('jane_doe_cv.pdf')."""
-    if not source_name:
-        return None
-    base = Path(str(source_name)).name
-    if keep_pii:
-        return base
-    suffix = Path(base).suffix.lower()
-    return f"{kind}{suffix}" if len(suffix) <= 6 else kind
+    return safe_source_name(source_name, keep_pii=keep_pii, kind=kind)
 
 
 def _insert(db, *, kind: str, body: str, source_name: str | None, parent_id: str | None, redacted: bool) -> str:
