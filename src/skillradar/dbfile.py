@@ -6,7 +6,9 @@ interpreter holding the lock. Users (and API callers) need a stable code, a mess
 database by its role, and a hint; the original exception stays attached as the cause.
 
 DuckDB has no error numbers, so the kind is read from its message: the phrases below are the ones
-DuckDB 1.x and 2.x use (``tests/test_dbfile.py`` produces each one from a real file).
+DuckDB 1.x and 2.x use (``tests/market/test_database_errors.py`` makes the common ones happen with
+real files: cut off, not DuckDB, a damaged block, a held lock). Anything else stays a generic
+``store_error`` whose message keeps DuckDB's words without paths or PIDs.
 """
 
 from __future__ import annotations
@@ -31,7 +33,6 @@ _CORRUPT = (
     ("version number", "it was written by another version of DuckDB"),
     ("serialization error", "its contents cannot be decoded"),
     ("database has been invalidated", "an earlier read found it damaged"),
-    ("internal error", "its contents cannot be decoded"),
 )
 _PATHISH = re.compile(r"\"[^\"]*\"|'[^']*'|(?:[A-Za-z]:)?[\\/][^\s,;:]+|\(PID \d+\)|PID \d+")
 
@@ -64,9 +65,8 @@ def translate(exc: BaseException, subject: str | None = None) -> SkillradarError
         if phrase in text:
             return DatabaseCorrupt(subject, what)
     if "catalog error" in text and "does not exist" in text:
-        return NoDatabase(subject, " as a market database (it holds no postings table)")
-    err = StoreError(f"{subject or DatabaseProblem.default_subject} failed: {_scrub(str(exc))}")
-    return err
+        return NoDatabase(subject, "holds no market data yet (no postings table)")
+    return StoreError(f"{subject or DatabaseProblem.default_subject} failed: {_scrub(str(exc))}")
 
 
 @contextmanager

@@ -148,11 +148,11 @@ class NoDatabase(DatabaseProblem, UsageError):
 
     code = "no_database"
     http_status = 503
-    template = ("{subject} does not exist yet{why}: build it with `skillradar market ingest FILE --db PATH` "
+    template = ("{subject} {state}: build it with `skillradar market ingest FILE --db PATH` "
                 "(or give another one with --db)")
 
-    def __init__(self, subject: str | None = None, why: str = "") -> None:
-        super().__init__(subject, why=why)
+    def __init__(self, subject: str | None = None, state: str = "does not exist yet") -> None:
+        super().__init__(subject, state=state)
 
 
 class MissingExtra(SkillradarError):

@@ -245,3 +245,14 @@ def test_assess_store_to_a_read_only_database_keeps_the_printed_result(tmp_path,
     assert code == 1
     assert "[database_read_only] the database given with --store-db (or --db) cannot be written" in captured.err
     no_leak(captured.err, target)
+
+
+def test_a_database_without_market_tables_says_so(tmp_path, capsys):
+    from skillradar.privacy import store
+
+    db = tmp_path / "only-resumes.duckdb"
+    store.store_resume(db, "Python and PyTorch", "cv.txt")  # the résumé store alone: no postings table
+    assert main(["market", "top", "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "[no_database] the database given with --db holds no market data yet" in err
+    no_leak(err, db)
