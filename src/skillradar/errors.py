@@ -10,7 +10,7 @@ three surfaces never disagree about what went wrong::
     │   ├── UnknownSkill                 unknown_skill
     │   ├── UnknownRole                  unknown_role
     │   ├── GroupsFileError              invalid_groups  2     422
-    │   └── NoDatabase                   no_database     2     503
+    │   └── NoDatabase                   no_database     2     503  (a DatabaseProblem)
     ├── MissingExtra                     missing_extra   2     501
     ├── TaxonomyError                    invalid_taxonomy 1    422
     ├── InputError                       (per input)     1     422
@@ -27,6 +27,13 @@ three surfaces never disagree about what went wrong::
     │   ├── NoTargetSkills               no_target_skills
     │   └── UnknownItem                  unknown_id            404
     └── StoreError                       store_error     1     500
+        ├── DatabaseCorrupt              database_corrupt 1    503  (a DatabaseProblem)
+        ├── DatabaseLocked               database_locked 1     503  (a DatabaseProblem; Retry-After)
+        └── DatabaseReadOnly             database_read_only 1  503  (a DatabaseProblem)
+
+A ``DatabaseProblem`` names the database by its role ("the market database"), never by its path:
+paths, PIDs and interpreter names in DuckDB's own messages stay in the exception's cause. Each
+surface rewords the subject with :meth:`DatabaseProblem.about` ("the database given with --db").
 
 Third-party exceptions are wrapped with ``raise … from exc`` so the cause stays visible.
 """
@@ -57,6 +64,10 @@ __all__ = [
     "UnknownItem",
     "NoTargetSkills",
     "StoreError",
+    "DatabaseProblem",
+    "DatabaseCorrupt",
+    "DatabaseLocked",
+    "DatabaseReadOnly",
 ]
 
 
@@ -107,11 +118,41 @@ class GroupsFileError(UsageError):
     http_status = 422
 
 
-class NoDatabase(UsageError):
+class DatabaseProblem(SkillradarError):
+    """Mixin of the errors about a database file: the message is a template over its ``subject``.
+
+    ``subject`` says which database in words the user knows ("the market database", "the database
+    given with --db"); ``details`` fill the rest of the template. Never a path: the API and the logs
+    must not show where the server keeps its files.
+    """
+
+    code = "database_error"
+    http_status = 503
+    template = "{subject} cannot be used"
+    default_subject = "the market database"
+
+    def __init__(self, subject: str | None = None, **details: str) -> None:
+        self.subject = subject or self.default_subject
+        self.details = details
+        super().__init__(self.template.format(subject=self.subject, **details))
+
+    def about(self, subject: str) -> "DatabaseProblem":
+        """The same error naming the database as ``subject`` (the cause is kept)."""
+        other = type(self)(subject, **self.details)
+        other.__cause__ = self.__cause__
+        return other
+
+
+class NoDatabase(DatabaseProblem, UsageError):
     """A command needs a market database that does not exist (yet): ingest postings first."""
 
     code = "no_database"
     http_status = 503
+    template = ("{subject} {state}: build it with `skillradar market ingest FILE --db PATH` "
+                "(or give another one with --db)")
+
+    def __init__(self, subject: str | None = None, state: str = "does not exist yet") -> None:
+        super().__init__(subject, state=state)
 
 
 class MissingExtra(SkillradarError):
@@ -202,3 +243,34 @@ class NoTargetSkills(InputError):
 
 class StoreError(SkillradarError):
     code = "store_error"
+
+
+class DatabaseCorrupt(DatabaseProblem, StoreError):
+    """The file is cut off, damaged, not a DuckDB file or from another DuckDB version."""
+
+    code = "database_corrupt"
+    http_status = 503
+    template = ("{subject} cannot be read: {what}. Restore it from a backup, or move it aside and build it "
+                "again with `skillradar market ingest FILE --db PATH`")
+
+    def __init__(self, subject: str | None = None, what: str = "the file is damaged") -> None:
+        super().__init__(subject, what=what)
+
+
+class DatabaseLocked(DatabaseProblem, StoreError):
+    """Another process holds the database's write lock (usually a running ingest)."""
+
+    code = "database_locked"
+    http_status = 503
+    retry_after = 10  # seconds, sent as the Retry-After header
+    template = ("{subject} is busy: another process (a running `skillradar market ingest`?) is writing to it. "
+                "Try again when it has finished")
+
+
+class DatabaseReadOnly(DatabaseProblem, StoreError):
+    """The file or its folder cannot be written (permissions, read-only file system)."""
+
+    code = "database_read_only"
+    http_status = 503
+    template = ("{subject} cannot be written: the file or its folder is read-only. Make it writable or give "
+                "another file")

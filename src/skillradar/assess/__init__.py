@@ -5,11 +5,11 @@
 >>> a.overall, a.to_dict()["gaps"][0]["skill_id"]              # doctest: +SKIP
 """
 
-from .api import Assessment, assess, build_target, load_document, rank
+from .api import Assessment, assess, build_target, load_document, rank, roles_and_warnings
 from .plan import Gap, PlanStep
 from .profile import NoTargetSkills, Target, TargetSkill, list_roles, validate_roles
 
 __all__ = [
-    "Assessment", "assess", "rank", "build_target", "load_document", "list_roles",
+    "Assessment", "assess", "rank", "build_target", "load_document", "list_roles", "roles_and_warnings",
     "validate_roles", "Target", "TargetSkill", "Gap", "PlanStep", "NoTargetSkills",
 ]

@@ -6,7 +6,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import EmptyText, FileMissing, UsageError
+from ..errors import DatabaseProblem, EmptyText, FileMissing, UnknownRole, UsageError
 from ..extract import extract_document
 from ..records import Document
 from ..taxonomy import Taxonomy, load_taxonomy
@@ -15,7 +15,7 @@ from .profile import Target, role_target, target_from_posting
 from .resume import ResumeProfile, understand_resume
 from .score import MET, Credit, credit_for, family_scores
 
-__all__ = ["Assessment", "assess", "build_target", "load_document", "rank"]
+__all__ = ["Assessment", "assess", "build_target", "load_document", "rank", "roles_and_warnings"]
 
 
 @dataclass
@@ -132,6 +132,44 @@ def _market_demand(db, target: Target) -> dict[str, float] | None:
     return {r["skill_id"]: float(r["share"]) for r in stats.top(db)}
 
 
+def _db_warning(err: DatabaseProblem, fallback: str) -> dict:
+    return {"code": err.code, "message": f"{err.message} ({fallback})"}
+
+
+def _target_and_demand(*, posting, role, db, tax: Taxonomy, target: Target | None = None):
+    """(target, market demand, warnings). A database that cannot be read does not stop an assessment
+    against a posting or a curated role: they go on without market figures, with a warning."""
+    warnings: list[dict] = []
+    if target is None:
+        try:
+            target = build_target(posting=posting, role=role, db=db, taxonomy=tax)
+        except DatabaseProblem as err:
+            if role is None:
+                raise
+            try:
+                target = build_target(role=role, db=None, taxonomy=tax)
+            except UnknownRole:
+                raise err from err.__cause__  # a measured role needs the database
+            warnings.append(_db_warning(err, "used the curated profile, without market figures"))
+            return target, None, warnings
+    try:
+        demand = _market_demand(db, target)
+    except DatabaseProblem as err:
+        warnings.append(_db_warning(err, "gaps are ranked without market demand"))
+        demand = None
+    return target, demand, warnings
+
+
+def roles_and_warnings(db=None) -> tuple[list[dict], list[dict]]:
+    """(roles, warnings) for listings: the curated roles always, measured ones when ``db`` can be read."""
+    from .profile import list_roles
+
+    try:
+        return list_roles(db), []
+    except DatabaseProblem as err:
+        return list_roles(None), [_db_warning(err, "only the curated roles are listed")]
+
+
 # --------------------------------------------------------------------------------------- assess
 
 
@@ -154,12 +192,13 @@ def assess(resume, *, posting=None, role: str | None = None, db=None, taxonomy=N
         NoTargetSkills when the posting names no skill.
     """
     tax = _resolve_taxonomy(taxonomy)
-    if target is None:
-        target = build_target(posting=posting, role=role, db=db, taxonomy=tax)
+    target, demand, db_warnings = _target_and_demand(posting=posting, role=role, db=db, tax=tax, target=target)
     doc = load_document(resume, kind="resume")
     extraction = extract_document(doc, taxonomy=tax, kind="resume")
     profile = understand_resume(extraction, doc, today=today)
-    return _assess_profile(profile, target, tax, demand=_market_demand(db, target), with_plan=plan)
+    result = _assess_profile(profile, target, tax, demand=demand, with_plan=plan)
+    result.warnings[:0] = db_warnings
+    return result
 
 
 def _assess_profile(profile: ResumeProfile, target: Target, tax: Taxonomy, *, demand=None,
@@ -209,8 +248,7 @@ def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=No
     from ..errors import InputError
 
     tax = _resolve_taxonomy(taxonomy)
-    target = build_target(posting=posting, role=role, db=db, taxonomy=tax)
-    demand = _market_demand(db, target)
+    target, demand, _ = _target_and_demand(posting=posting, role=role, db=db, tax=tax)
     rows, failed = [], []
     for r in resumes:
         name = str(r.source if isinstance(r, Document) else r)

@@ -358,7 +358,7 @@ def _measured_target(db: str | Path, name: str, taxonomy: Taxonomy) -> Target | 
         skills.append(TargetSkill(skill.id, skill.label, skill.family, weight, level, why, demand=share))
     skills.sort(key=lambda t: (-t.weight, t.skill_id))
     return Target("role", market_name, market_name, "market", tuple(skills), postings=total,
-                  note=f"measured from {total} postings in {db}")
+                  note=f"measured from {total} postings in the market database")
 
 
 # --------------------------------------------------------------------------------------- listing and lookup
@@ -393,7 +393,7 @@ def role_target(name: str, taxonomy: Taxonomy, *, db: str | Path | None = None) 
             measured = _measured_target(db, name, taxonomy)
             if measured is not None and measured.skills:
                 return measured
-            notes.append(f"no measured profile for '{name}' in {db}; used the curated profile instead")
+            notes.append(f"no measured profile for '{name}' in the market database; used the curated profile instead")
     role = _find_curated(name)
     if role is None:
         known = [r["name"] for r in list_roles(db if db is not None and _market_profiles() is not None else None)]

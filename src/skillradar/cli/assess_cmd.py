@@ -8,9 +8,12 @@ from typing import Optional
 
 import typer
 
-from ..errors import UsageError
+from ..errors import NoDatabase, UsageError
 from . import app
-from .output import check_choice, dumps, emit_rows, report_error, stdout
+from .output import check_choice, db_subject, dumps, emit_rows, naming_db, report_error, stdout, warn
+
+
+_DB_CODES = {"no_database", "database_corrupt", "database_locked", "database_read_only", "database_error"}
 
 
 @app.command("roles")
@@ -19,27 +22,35 @@ def roles_command(
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
     """List the roles `assess --role` accepts (curated profiles; measured ones with --db)."""
-    from ..assess import list_roles
+    from ..assess import roles_and_warnings
 
     check_choice(fmt, ("table", "json"), "--format")
-    rows = list_roles(db)
+    with naming_db(db):
+        rows, warnings = roles_and_warnings(db)
+    for w in warnings:
+        warn(w["code"], "--db", w["message"])
     if fmt == "json":
         sys.stdout.write(dumps(rows) + "\n")
-        return
-    emit_rows(rows, "table", columns=["name", "label", "source", "skills", "postings"],
-              title="Roles (curated weights are editorial judgements, not market figures)")
+    else:
+        emit_rows(rows, "table", columns=["name", "label", "source", "skills", "postings"],
+                  title="Roles (curated weights are editorial judgements, not market figures)")
+    if warnings:
+        raise typer.Exit(1)  # the database given could not be read: only part of the answer
 
 
 def _store(result, db: str | None, report: str | None, keep_pii: bool) -> None:
     """Keep the résumé (redacted unless --keep-pii) with its assessment and report as derived items."""
+    from ..privacy.source_names import safe_source_name
     from ..privacy.store import DEFAULT_DB, store_derived, store_resume
     from .output import stderr
 
     path = db or DEFAULT_DB
-    resume_id = store_resume(path, result.resume_text, result.resume, keep_pii=keep_pii)
-    store_derived(path, resume_id, "assessment", dumps(result.to_dict()), keep_pii=keep_pii)
-    if report:
-        store_derived(path, resume_id, "report", Path(report).read_text(encoding="utf-8"), keep_pii=keep_pii)
+    stored = {**result.to_dict(), "resume": safe_source_name(result.resume, keep_pii=keep_pii)}
+    with naming_db(db, "--store-db (or --db)"):
+        resume_id = store_resume(path, result.resume_text, result.resume, keep_pii=keep_pii)
+        store_derived(path, resume_id, "assessment", dumps(stored), keep_pii=keep_pii)
+        if report:
+            store_derived(path, resume_id, "report", Path(report).read_text(encoding="utf-8"), keep_pii=keep_pii)
     stderr.print(f"stored as {resume_id} in {path} (erase with `skillradar data erase {resume_id}`)", highlight=False)
 
 
@@ -65,12 +76,11 @@ def assess_command(
     if (posting is None) == (role is None):
         raise UsageError("give exactly one of --posting FILE or --role NAME")
     if db is not None and not Path(db).exists():
-        raise UsageError(f"--db: no database at '{db}' (create one with `skillradar market ingest`)")
-    result = assess(resume, posting=posting, role=role, db=db, taxonomy=taxonomy)
+        raise NoDatabase(db_subject(db))
+    with naming_db(db):
+        result = assess(resume, posting=posting, role=role, db=db, taxonomy=taxonomy)
     for w in result.warnings:
-        from .output import warn
-
-        warn(w["code"], resume, w["message"])
+        warn(w["code"], "--db" if w["code"] in _DB_CODES else resume, w["message"])
     if report:
         from ..report.html import render_assessment_html
 
@@ -82,9 +92,7 @@ def assess_command(
             findings = check_posting(read_path(posting, kind="posting").text)
         Path(report).write_text(render_assessment_html(result, keep_pii=keep_pii, posting_check=findings),
                                 encoding="utf-8")
-    if store:
-        _store(result, store_db or db, report, keep_pii)
-    if fmt == "json":
+    if fmt == "json":  # the result first: a failure to store it must not lose it
         sys.stdout.write(dumps(result.to_dict()) + "\n")
     elif fmt == "markdown":
         from ..report.markdown import render_assessment_markdown
@@ -92,10 +100,15 @@ def assess_command(
         sys.stdout.write(render_assessment_markdown(result))
     else:
         _print_assessment(result)
+    sys.stdout.flush()
     if report and fmt != "json":
         from .output import stderr
 
         stderr.print(f"report written to {report}", highlight=False)
+    if store:
+        _store(result, store_db or db, report, keep_pii)
+    if any(w["code"] in _DB_CODES for w in result.warnings):
+        raise typer.Exit(1)  # the database given with --db could not be used: the answer lacks market figures
 
 
 def _print_assessment(a) -> None:

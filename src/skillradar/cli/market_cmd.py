@@ -8,9 +8,9 @@ from typing import Optional
 
 import typer
 
-from ..errors import SkillradarError, UsageError
+from ..errors import DatabaseProblem, SkillradarError, StoreError, UsageError
 from . import app
-from .output import FORMATS_ROWS, check_choice, dumps, emit_rows, report_error, stderr, stdout, warn
+from .output import FORMATS_ROWS, check_choice, dumps, emit_rows, naming_db, report_error, stderr, stdout, warn
 
 market_app = typer.Typer(name="market", help="Market analytics over posting corpora (DuckDB).",
                          no_args_is_help=True, rich_markup_mode=None)
@@ -116,9 +116,16 @@ def ingest_command(
         except OSError:
             pass
     bar = _Bar(total, "ingesting")
+    committed = {"rows_read": 0, "ingested": 0, "duplicates": 0, "failed": 0}
     try:
-        summary = ingest_files(files, db=db, taxonomy=tax, columns=columns, engine=engine, scheduler=scheduler,
-                               near_dup_threshold=near_dup_threshold, batch_size=batch_size, on_progress=bar)
+        with naming_db(db):
+            summary = ingest_files(files, db=db, taxonomy=tax, columns=columns, engine=engine, scheduler=scheduler,
+                                   near_dup_threshold=near_dup_threshold, batch_size=batch_size, on_progress=bar,
+                                   on_batch=committed.update)
+    except (StoreError, DatabaseProblem) as err:
+        if fmt == "json":  # scripts read stdout: say what was committed before the failure, and why it stopped
+            sys.stdout.write(dumps({**committed, "error": err.to_dict()}) + "\n")
+        raise
     finally:
         bar.close()
     _report_ingest_errors(summary)
@@ -147,9 +154,11 @@ def reextract_command(
     from ..market.store import connect
 
     _fmt(fmt, ("table", "json"))
-    con = connect(_db(db), read_only=True)  # fails clearly when the database does not exist
-    con.close()
-    summary = reextract(db=_db(db), taxonomy=taxonomy, engine=engine, scheduler=scheduler, all_postings=all_postings)
+    with naming_db(db):
+        con = connect(_db(db), read_only=True)  # fails clearly when the database does not exist
+        con.close()
+        summary = reextract(db=_db(db), taxonomy=taxonomy, engine=engine, scheduler=scheduler,
+                            all_postings=all_postings)
     if fmt == "json":
         sys.stdout.write(dumps(summary) + "\n")
     else:
@@ -181,8 +190,9 @@ def top_command(
     from ..market.stats import TOP_COLUMNS, top
 
     _fmt(fmt)
-    rows = top(_db(db), family=family, title_contains=title_contains, since=since, until=until, limit=limit,
-               requirement=requirement)
+    with naming_db(db):
+        rows = top(_db(db), family=family, title_contains=title_contains, since=since, until=until, limit=limit,
+                   requirement=requirement)
     emit_rows(rows, fmt, columns=TOP_COLUMNS, title="skill demand")
     _plot("demand", rows, plot)
 
@@ -200,11 +210,16 @@ def trends_command(
     fmt: str = typer.Option("table", "--format", "-f", help=_FMT_HELP),
 ) -> None:
     """Which skills rose or fell: two-sided test per skill (z-test, Fisher exact for small counts), BH q-values."""
-    from ..market import stats
-
     _fmt(fmt)
     if not monthly and not split:
         raise UsageError("market trends needs --split DATE (or --monthly)")
+    with naming_db(db):
+        _trends(split, db, family, title_contains, requirement, monthly, skill, plot, fmt)
+
+
+def _trends(split, db, family, title_contains, requirement, monthly, skill, plot, fmt) -> None:
+    from ..market import stats
+
     series = None
     if monthly or plot:
         skills = list(skill or [])
@@ -235,7 +250,8 @@ def cooccur_command(
     from ..market.stats import COOCCUR_COLUMNS, cooccur
 
     _fmt(fmt)
-    rows = cooccur(_db(db), skill=skill, title_contains=title_contains, requirement=requirement)
+    with naming_db(db):
+        rows = cooccur(_db(db), skill=skill, title_contains=title_contains, requirement=requirement)
     emit_rows(rows, fmt, columns=COOCCUR_COLUMNS[:6] if fmt == "table" else COOCCUR_COLUMNS, title=f"with {skill}")
     _plot("cooccur", rows, plot)
 
@@ -252,11 +268,14 @@ def roles_command(
 
     _fmt(fmt)
     if role:
-        rows = role_profile(_db(db), role, min_share=min_share)
+        with naming_db(db):
+            rows = role_profile(_db(db), role, min_share=min_share)
         emit_rows(rows, fmt, columns=["skill_id", "label", "family", "weight", "requirement", "postings", "total"],
                   title=f"profile of {role}")
     else:
-        emit_rows(measured_roles(_db(db)), fmt, columns=["role", "postings", "source"], title="measured roles")
+        with naming_db(db):
+            rows = measured_roles(_db(db))
+        emit_rows(rows, fmt, columns=["role", "postings", "source"], title="measured roles")
 
 
 @market_app.command("demo-corpus")

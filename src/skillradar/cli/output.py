@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -12,9 +11,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..errors import InputError, SkillradarError, UsageError
+from ..csv_cells import write_csv
+from ..errors import DatabaseProblem, InputError, SkillradarError, UsageError
 
-__all__ = ["stdout", "stderr", "emit_rows", "report_error", "progress", "run_batch", "write_jsonl", "check_choice", "FORMATS_ROWS"]
+__all__ = ["stdout", "stderr", "emit_rows", "report_error", "progress", "run_batch", "write_jsonl", "check_choice",
+           "FORMATS_ROWS", "naming_db", "db_subject"]
 
 FORMATS_ROWS = ("table", "json", "jsonl", "csv")
 
@@ -24,6 +25,22 @@ def check_choice(value: str, choices: Sequence[str], option: str = "--format") -
     if value not in choices:
         raise UsageError(f"{option} must be one of {', '.join(choices)} (got '{value}')")
     return value
+
+def db_subject(given: str | None, option: str = "--db") -> str:
+    """How messages name a database on the command line: by the option that gave it, never by path."""
+    if given:
+        return f"the database given with {option}"
+    return f"the default database (skillradar.duckdb in the current folder; choose another with {option})"
+
+
+@contextmanager
+def naming_db(given: str | None, option: str = "--db") -> Iterator[None]:
+    """Reword database errors raised inside the block to name the database by ``option``."""
+    try:
+        yield
+    except DatabaseProblem as err:
+        raise err.about(db_subject(given, option)) from err.__cause__
+
 
 # Piped output gets a wide fixed width so tables do not wrap ids; a terminal keeps its own width.
 stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
@@ -42,10 +59,7 @@ def emit_rows(rows: Sequence[dict], fmt: str, *, columns: Sequence[str], title: 
         for row in rows:
             sys.stdout.write(dumps(row) + "\n")
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _cell(row.get(k)) for k in columns})
+        write_csv(sys.stdout, list(columns), ([_cell(row.get(k)) for k in columns] for row in rows))
     else:
         table = Table(title=title, header_style="bold cyan", show_lines=False)
         for col in columns:

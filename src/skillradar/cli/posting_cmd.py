@@ -27,7 +27,8 @@ def check_posting_command(
         return {"source": name, "findings": findings, "summary": summarize(findings)}
 
     results, failed = run_batch([str(p) for p in iter_inputs(paths)], "checking", work)
-    rows = [{"source": r["source"], **f, "source_of_rule": f["source"]} for r in results for f in r.get("findings", [])]
+    # a finding's own "source" is its rule's basis: the input's name must win the "source" column
+    rows = [{**f, "source": r["source"], "source_of_rule": f["source"]} for r in results for f in r.get("findings", [])]
     if fmt == "json":
         sys.stdout.write(dumps(results) + "\n")
     elif fmt == "jsonl":

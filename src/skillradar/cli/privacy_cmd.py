@@ -9,7 +9,8 @@ import typer
 
 from ..errors import UsageError
 from . import app
-from .output import FORMATS_ROWS, check_choice, dumps, emit_rows, report_error, run_batch, write_jsonl
+from .output import (FORMATS_ROWS, check_choice, db_subject, dumps, emit_rows, naming_db, report_error, run_batch,
+                     write_jsonl)
 
 data_app = typer.Typer(help="The stored résumés and reports (redacted): list them, erase them.",
                        no_args_is_help=True, rich_markup_mode=None)
@@ -63,7 +64,8 @@ def data_list(
     from ..privacy.store import list_items
 
     check_choice(fmt, FORMATS_ROWS)
-    rows = list_items(db)
+    with naming_db(db):
+        rows = list_items(db)
     emit_rows(rows, fmt, columns=DATA_COLUMNS, title=f"{len(rows)} stored items")
 
 
@@ -81,10 +83,11 @@ def data_erase(
     check_choice(fmt, ("text", "json"))
     path = db or DEFAULT_DB
     if not Path(path).exists():
-        result = EraseResult(errors=[UnknownItem(f"no stored item with id '{i}' (nothing is stored in {path})", source=i)
-                                     for i in dict.fromkeys(ids)])
+        result = EraseResult(errors=[UnknownItem(f"no stored item with id '{i}' (nothing is stored in "
+                                                 f"{db_subject(db)})", source=i) for i in dict.fromkeys(ids)])
     else:
-        result = erase(path, ids)
+        with naming_db(db):
+            result = erase(path, ids)
     for err in result.errors:
         report_error(err)
     if fmt == "json":

@@ -21,6 +21,9 @@ def serve_command(
     cors_origin: list[str] = typer.Option([], "--cors-origin", help="Allow API calls from this origin (repeatable); "
                                                                     "none by default."),
     log_level: str = typer.Option("info", "--log-level", help="debug, info, warning or error."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Seconds a client may take to send a request's headers, "
+                                  "or stay silent while sending its body (the whole body: ten times that); "
+                                  "idle keep-alive connections close after 5 s."),
 ) -> None:
     """Serve the web page at / and the REST API under /api/ (OpenAPI schema at /openapi.json)."""
     try:
@@ -33,13 +36,21 @@ def serve_command(
         raise UsageError(f"--port must be between 0 and 65535 (got {port})")
     if max_upload_mb <= 0:
         raise UsageError(f"--max-upload-mb must be positive (got {max_upload_mb})")
+    if not 0 < timeout <= 3600:
+        raise UsageError(f"--timeout must be between 0 and 3600 seconds (got {timeout:g})")
     level = log_level.lower()
     if level not in ("debug", "info", "warning", "error"):
         raise UsageError(f"--log-level must be one of debug, info, warning, error (got '{log_level}')")
     logging.basicConfig(level=level.upper(), stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    web_app = create_app(db=db, max_upload_bytes=int(max_upload_mb * 1024 * 1024), cors_origins=tuple(cors_origin))
+    from ..web.timeouts import timed_h11_protocol
+
+    web_app = create_app(db=db, max_upload_bytes=int(max_upload_mb * 1024 * 1024), cors_origins=tuple(cors_origin),
+                         body_timeout=timeout)
     if host not in ("127.0.0.1", "localhost", "::1"):
         print(f"skillradar serve: listening on {host}, reachable from other machines", file=sys.stderr)
     # access_log off: our own middleware logs method, route, status and sizes only (no query strings).
+    # uvicorn times out idle keep-alive connections only; the h11 protocol below also closes
+    # connections whose request head is late, and the app answers 408 to a body that stalls.
     uvicorn.run(web_app, host=host, port=port, log_level=level, access_log=False, server_header=False,
-                proxy_headers=False)
+                proxy_headers=False, http=timed_h11_protocol(timeout), timeout_keep_alive=5,
+                timeout_graceful_shutdown=10)

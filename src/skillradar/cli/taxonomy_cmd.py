@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import sys
 from typing import Optional
 
 import typer
 
+from ..csv_cells import write_csv
 from ..errors import UsageError
 from ..records import FAMILIES
 from ..taxonomy import load_taxonomy, read_bundled, read_taxonomy_file, validate
@@ -91,8 +91,6 @@ def export_command(
         return
     if fmt != "csv":
         raise UsageError(f"--format must be csv, json or jsonl (got '{fmt}')")
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for s in tax.skills:
-        writer.writerow([s.id, s.label, "|".join(s.aliases), s.description, s.family, s.group, s.type,
-                         "|".join(s.prerequisites), "|".join(s.related), s.esco_uri or ""])
+    write_csv(sys.stdout, CSV_COLUMNS, ([s.id, s.label, "|".join(s.aliases), s.description, s.family, s.group, s.type,
+                                         "|".join(s.prerequisites), "|".join(s.related), s.esco_uri or ""]
+                                        for s in tax.skills))

@@ -30,7 +30,7 @@ from ..errors import EmptyText, InputError, StoreError, UsageError
 from . import dedup
 from .redact import redact_contacts
 from .sources import parse_date, read_batches
-from .store import connect, finish_run, save_skills, stale_count, start_run
+from .store import connect, end_run_on_error, finish_run, save_skills, stale_count, start_run
 
 __all__ = ["ingest_files", "reextract", "posting_id", "LEVELS"]
 
@@ -355,6 +355,9 @@ def ingest_files(
                        db=str(db or "skillradar.duckdb"), warnings=ing.warnings, errors=ing.errors)
         finish_run(con, run_id, {k: v for k, v in summary.items() if k not in ("errors",)})
         return summary
+    except BaseException as exc:
+        end_run_on_error(con, run_id, exc)
+        raise
     finally:
         con.close()
 
@@ -422,6 +425,9 @@ def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "loc
         summary = {"reextracted": done, "taxonomy_version": tv, "taxonomy_hash": th, "run_id": run_id}
         finish_run(con, run_id, summary)
         return summary
+    except BaseException as exc:
+        end_run_on_error(con, run_id, exc)
+        raise
     finally:
         if eng is not None:
             eng.close()

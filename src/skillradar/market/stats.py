@@ -36,15 +36,23 @@ COOCCUR_COLUMNS = ["skill_id", "other_id", "other_label", "both", "lift", "p_val
 
 @contextmanager
 def _connection(db):
-    """Use a given DuckDB connection, or open the database at a path read-only."""
+    """Use a given DuckDB connection, or open the database at a path read-only.
+
+    DuckDB errors inside the block (a damaged file is often noticed only when a query reads the bad
+    block) become coded errors: ``database_corrupt``, ``database_locked``, ``no_database``.
+    """
+    from ..dbfile import translated
+
     if db is not None and not isinstance(db, (str, Path)):
-        yield db
+        with translated():
+            yield db
         return
     from .store import connect
 
     con = connect(db, read_only=True)
     try:
-        yield con
+        with translated():
+            yield con
     finally:
         con.close()
 

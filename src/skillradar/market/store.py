@@ -15,7 +15,9 @@ Tables::
                                          mentioned > negated (the strongest level of its mentions)
     skills(skill_id, label, family, grp) labels of the taxonomy last used
     runs(run_id, started, finished, command, engine, files, taxonomy_version, taxonomy_hash,
-         summary, status)
+         summary, status, pid, host)
+                                         status: running, done, failed or interrupted (a run killed
+                                         before it could say so, marked when the next run starts)
 
 Every batch of an ingest is written in one transaction, so a killed run leaves whole batches only.
 """
@@ -23,12 +25,19 @@ Every batch of an ingest is written in one transaction, so a killed run leaves w
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+import os
+import socket
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from ..errors import MissingExtra, NoDatabase, StoreError
+from ..dbfile import duckdb_module, open_duckdb, translated
 
-__all__ = ["connect", "DEFAULT_DB", "SCHEMA_VERSION", "start_run", "finish_run", "stale_count", "save_skills"]
+__all__ = ["connect", "DEFAULT_DB", "SCHEMA_VERSION", "start_run", "finish_run", "end_run_on_error", "mark_interrupted", "stale_count",
+           "save_skills", "RUN_TIME_LIMIT"]
+
+# A run still "running" after this long is taken as dead even when its PID cannot be checked (another
+# host, or this very process): no ingest of a posting corpus takes a day.
+RUN_TIME_LIMIT = timedelta(hours=24)
 
 DEFAULT_DB = "skillradar.duckdb"
 SCHEMA_VERSION = "1"
@@ -49,31 +58,26 @@ CREATE TABLE IF NOT EXISTS skills (skill_id VARCHAR PRIMARY KEY, label VARCHAR, 
 CREATE TABLE IF NOT EXISTS runs (
     run_id VARCHAR PRIMARY KEY, started TIMESTAMP, finished TIMESTAMP, command VARCHAR, engine VARCHAR,
     files VARCHAR, taxonomy_version VARCHAR, taxonomy_hash VARCHAR, summary VARCHAR, status VARCHAR);
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS pid BIGINT;
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS host VARCHAR;
 """
 
 
-def _duckdb():
-    try:
-        import duckdb
-    except ModuleNotFoundError as exc:  # pragma: no cover - depends on the environment
-        raise MissingExtra("market analytics", "market", "duckdb") from exc
-    return duckdb
-
-
 def connect(db: str | Path | None = None, *, read_only: bool = False):
-    """Open (and create or migrate) the market database; ``read_only`` for queries of an existing one."""
-    duckdb = _duckdb()
-    path = str(db or DEFAULT_DB)
-    if read_only and path != ":memory:" and not Path(path).exists():
-        raise NoDatabase(f"no market database at '{path}': run `skillradar market ingest FILE --db {path}` first",
-                         source=path)
-    try:
-        con = duckdb.connect(path, read_only=read_only)
-    except duckdb.Error as exc:
-        raise StoreError(f"cannot open the market database '{path}': {exc}", source=path) from exc
+    """Open (and create or migrate) the market database; ``read_only`` for queries of an existing one.
+
+    Failures are coded (``no_database``, ``database_corrupt``, ``database_locked`` …) and name "the
+    market database", never its path.
+    """
+    con = open_duckdb(db or DEFAULT_DB, read_only=read_only)
     if not read_only:
-        con.execute(_SCHEMA)
-        con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+        try:
+            with translated():
+                con.execute(_SCHEMA)
+                con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+        except BaseException:
+            con.close()
+            raise
     return con
 
 
@@ -82,9 +86,58 @@ def _now() -> datetime:
 
 
 def start_run(con, run_id: str, *, command: str, engine: str, files, taxonomy) -> None:
-    con.execute("INSERT INTO runs VALUES (?, ?, NULL, ?, ?, ?, ?, ?, NULL, 'running')",
+    """Record a run as running (with this process's PID and host), after marking dead ones interrupted."""
+    mark_interrupted(con)
+    con.execute("INSERT INTO runs (run_id, started, finished, command, engine, files, taxonomy_version, "
+                "taxonomy_hash, summary, status, pid, host) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, NULL, 'running', ?, ?)",
                 [run_id, _now(), command, engine, json.dumps([str(f) for f in files]), taxonomy.version,
-                 taxonomy.content_hash])
+                 taxonomy.content_hash, os.getpid(), socket.gethostname()])
+
+
+def end_run_on_error(con, run_id: str, exc: BaseException) -> None:
+    """Mark a run stopped by ``exc``: ``interrupted`` (Ctrl-C) or ``failed``, if the database still answers."""
+    status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+    try:
+        finish_run(con, run_id, {"error": getattr(exc, "code", type(exc).__name__)}, status)
+    except duckdb_module().Error:
+        return  # the database itself failed: the next run marks this one by its PID (mark_interrupted)
+
+
+def _pid_alive(pid: int) -> bool | None:
+    """Whether process ``pid`` exists on this host; None where that cannot be asked safely."""
+    if os.name == "nt":  # os.kill(pid, 0) would terminate the process on Windows
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, under another user
+        return True
+    return True
+
+
+def mark_interrupted(con, *, now: datetime | None = None) -> list[str]:
+    """Mark "running" runs that cannot be running any more as "interrupted"; returns their ids.
+
+    A run is dead when its process is gone (same host), when it has no PID (written before PIDs
+    were kept: the caller holds the write lock, so no older process can still be writing), or when
+    it started more than RUN_TIME_LIMIT ago. A SIGKILL or a power cut leaves no other trace.
+    """
+    now = now or _now()
+    host, me = socket.gethostname(), os.getpid()
+    dead = []
+    for run_id, started, pid, run_host in con.execute(
+            "SELECT run_id, started, pid, host FROM runs WHERE status = 'running'").fetchall():
+        if started is not None and now - started > RUN_TIME_LIMIT:
+            dead.append((run_id, "older than the time limit"))
+        elif pid is None:
+            dead.append((run_id, "no process recorded"))
+        elif run_host == host and pid != me and _pid_alive(int(pid)) is False:
+            dead.append((run_id, f"process {pid} is gone"))
+    for run_id, why in dead:
+        con.execute("UPDATE runs SET status = 'interrupted', summary = ? WHERE run_id = ?",
+                    [json.dumps({"interrupted": why}), run_id])
+    return [run_id for run_id, _ in dead]
 
 
 def finish_run(con, run_id: str, summary: dict, status: str = "done") -> None:

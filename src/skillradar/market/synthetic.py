@@ -233,7 +233,12 @@ def write_corpus(rows: list[dict], out: str | Path, truth: dict | None = None) -
 
         frame = pd.DataFrame(rows, columns=["id", "title", "company", "location", "date_posted", "description",
                                             "synthetic"])
-        frame.to_csv(out, index=False) if suffix == ".csv" else frame.to_parquet(out, index=False)
+        if suffix == ".csv":
+            from ..csv_cells import write_frame_csv
+
+            write_frame_csv(frame, out)
+        else:
+            frame.to_parquet(out, index=False)
     else:
         from ..errors import UsageError
 

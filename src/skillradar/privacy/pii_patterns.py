@@ -58,8 +58,8 @@ _PHONE_LABEL = re.compile(
 )
 _PHONE = re.compile(
     r"(?<![\w+@#/.,-])"
-    r"(?:(?:\+|00)\s?\d{1,4}|\(\+?\d{1,5}\)|\d{1,6})"
-    r"(?:(?:[ \t]?[-./][ \t]?|[ \t])(?:\(\d{1,5}\)[ \t]?)?\d{1,8}|[ \t]?\(\d{1,5}\)[ \t]?\d{1,8}){0,7}+"
+    r"(?:\+\d{8,15}(?!\d)|(?:\+|00)\s?\d{1,4}|\(\+?\d{1,5}\)|\d{1,6})"
+    r"(?:(?:[ \t]?[-./][ \t]?|[ \t])(?:\(\d{1,5}\)[ \t]?)?\d{1,11}|[ \t]?\(\d{1,5}\)[ \t]?\d{1,8}){0,7}+"
     r"(?![\w@]|[.,-]\d)"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -90,6 +90,25 @@ _ID_LABEL = re.compile(
     r"\s*(?:[:#：.]|(?:is|was)\b)?\s*"
 )
 _ID_VALUE = re.compile(r"[A-Z0-9](?:[A-Z0-9]|[ ./-](?=[A-Z0-9])){4,24}")
+_PASSPORT_LABEL = re.compile(
+    r"(?<![\w])(?i:passport|reisepass|passeport|pasaporte|passaporto|paspoort|passaporte|pass(?=-?(?:nummer|nr)))"
+    r"(?:-?(?i:nummer|nr\.?|number|no\.?))?"
+    r"(?:\s*(?i:no\.?|n[°º.]|nº|nr\.?|number|nummer|num[ée]ro|n[úu]mero|numero|#))?"
+    r"(?:\s+(?i:de|di|du))?\s*[:#：.]?\s*"
+)
+
+# ------------------------------------------------------------------------------------------- IBAN
+
+# An IBAN written in groups of four (or not), in upper or lower case; redact.py keeps a candidate
+# only when its length fits the country and the mod-97 check holds (or an "IBAN" label precedes it).
+_IBAN = re.compile(r"(?<![\w-])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){10,30}(?![\w-])")
+_IBAN_LABEL = re.compile(r"(?i:iban|ibán|bank\s+account|account\s+number|konto(?:nummer)?|rib)\s*(?:no\.?|nr\.?)?\s*[:：]?\s*$")
+IBAN_LENGTHS = {
+    "AD": 24, "AT": 20, "BE": 16, "BG": 22, "CH": 21, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "EE": 20, "ES": 24,
+    "FI": 18, "FR": 27, "GB": 22, "GR": 27, "HR": 21, "HU": 28, "IE": 22, "IS": 26, "IT": 27, "LI": 21, "LT": 20,
+    "LU": 20, "LV": 21, "MC": 27, "MT": 31, "NL": 18, "NO": 15, "PL": 28, "PT": 25, "RO": 24, "SE": 24, "SI": 19,
+    "SK": 24, "SM": 27,
+}
 
 # -------------------------------------------------------------------------------- birth date, age
 
@@ -111,6 +130,14 @@ _DOB = re.compile(
     r"geburtsdatum|geboren(?:\s+am)?|geb\.|date\s+de\s+naissance|n[ée]e?\s+le|geboortedatum|geboren\s+op|"
     r"fecha\s+de\s+nacimiento|data\s+di\s+nascita)"
     r"\s*(?:[:：\-–]|(?:is|was)\b)?\s*(?:(?:in|at)\s+[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)?,?\s+(?:on\s+)?)?(" + _DATE + ")"
+)
+_PLACE = (r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ -](?:am|an|der|sur|sous|en|le|la|les|de|del|di|op|aan|den|upon|"
+          r"[A-ZÀ-ÖØ-Þ][\w'’.-]*)){0,3}(?:,[ \t]*[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ \t][A-ZÀ-ÖØ-Þ][\w'’.-]*)?)?")
+_BIRTHPLACE = re.compile(
+    r"(?<!\w)(?:(?i:place\s+of\s+birth|birth\s?place|city\s+of\s+birth|born\s+in|geburtsort|geboren\s+in|"
+    r"lieu\s+de\s+naissance|lugar\s+de\s+nacimiento|luogo\s+di\s+nascita|geboorteplaats|geboren\s+te)|"
+    r"[Nn][ée]e?\s+[àa]|[Nn]acid[oa]\s+en|[Nn]at[oa]\s+a)"
+    r"[ \t]*[:：]?[ \t]*(" + _PLACE + r")"
 )
 _AGE_LABEL = re.compile(r"(?<!\w)(?=[AaLlEeÂâ])(?i:age|aged|alter|[âa]ge|leeftijd|edad|et[àa])\s*[:：\-–]?\s*(\d{2})(?!\d)"
                         r"(?:\s*(?i:years|yrs|y\.?o\.?|ans|jahre|jaar|años|anni)\b)?")
@@ -135,8 +162,15 @@ _DE_STREET = re.compile(
     r"pfad|markt)|(?:[A-ZÄÖÜ][\wäöüß-]*\s+)?(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer))"
     r"\s+\d{1,4}\s?[a-z]?(?:\s?[-/]\s?\d{1,4}[a-z]?)?(?![\w])"
 )
+_DE_STREET_PREP = re.compile(
+    r"(?<![\w-])(?:(?:Am|Im|Zum|Zur|Beim|Vorm|Hinterm|Alt)[ -]|(?:An|Auf|In|Unter|Hinter|Vor|Über|Neben|Bei|Zu)"
+    r"\s+(?:der|dem|den|die|das)\s+)[A-ZÄÖÜ][\wäöüß.-]+(?:\s+[A-ZÄÖÜ][\wäöüß.-]+)?"
+    r"\s+(?!(?:19|20)\d\d(?!\d))\d{1,4}\s?[a-z]?(?:\s?[-/]\s?\d{1,4}[a-z]?)?(?![\w])(?=[ \t]*(?:$|[,;|·•\n)]))",
+    re.M,
+)
 _NL_STREET = re.compile(
-    r"(?<![\w-])[A-Z][\w-]*(?:straat|gracht|laan|weg|plein|kade|singel|dijk|steeg|hof|markt|dreef|pad)"
+    r"(?<![\w-])(?:(?:Van|De|Den|Der|Sint|Burgemeester|Prins|Koning|Koningin)\s+)*"
+    r"[A-Z][\w-]*(?:straat|gracht|laan|weg|plein|kade|singel|dijk|steeg|hof|markt|dreef|pad)"
     r"\s+\d{1,4}(?:[-\s]?[A-Za-z](?![\w])|-\d{1,4}|\s?(?:hs|bis|I{1,3}))?(?![\w])"
 )
 _FR_STREET = re.compile(
@@ -145,9 +179,20 @@ _FR_STREET = re.compile(
     r"(?:\s+(?:(?:de|du|des|la|le|l['’]|d['’]|aux|au)\s*)*[A-ZÉÈ0-9][\w'’éèêàçôîû-]*){1,5}"
 )
 _ES_IT_STREET = re.compile(
-    r"(?<![\w-])(?:Calle|C/|Avenida|Avda\.|Plaza|Paseo|Carrer|Rua|Via|Viale|Piazza|Corso|Largo|Vicolo)\s+"
+    r"(?<![\w-])(?:Calle|C/|Avenida|Avda\.|Plaza|Paseo|Carrer|Rua|Via|Viale|Piazza|Corso|Largo|Vicolo|Plaça|"
+    r"Passeig|Avinguda|Rambla|Ronda|Travessera|Camino|Carretera|Travesía|Glorieta|Praça|Avenida)\s+"
     r"(?:(?:de|del|de la|dei|della|delle|di|do|da)\s+)?[A-ZÁÉÍÓÚÀÈÌÒÙ][\w'’-]*(?:\s+[A-ZÁÉÍÓÚÀÈÌÒÙ][\w'’-]*){0,2},?\s+"
     r"(?:n\.?\s?º?\s?)?\d{1,4}[A-Za-z]?(?![\w])"
+    r"(?:,?[ \t]+\d{1,2}[ºª°](?:[ \t]?(?:[A-Z]|izq(?:da)?\.?|dcha\.?|dch\.?|ext\.?|int\.?)(?![\w]))?)?"  # floor, door
+)
+_PO_BOX = re.compile(
+    r"(?<![\w])(?:P\.?[ \t]?O\.?[ \t]?Box|PO[ \t]Box|Post[ \t]Office[ \t]Box|Postfach|Apartado(?:[ \t]de[ \t]correos)?|"
+    r"Casella[ \t]postale|Bo[îi]te[ \t]postale|Postbus)[ \t]+\d{1,6}(?:[ \t]\d{2,3}){0,2}(?![\w])"
+)
+_IN_STREET = re.compile(
+    r"(?<![\w/-])(?:#\s?)?\d{1,4}(?:[/-]\d{1,4})?[A-Z]?,[ \t]*(?:\d{1,2}(?:st|nd|rd|th)[ \t]+)?"
+    r"(?:Cross|Main|Block|Stage|Phase|Sector|Layout)(?:[ \t]+Road)?(?![\w])"
+    r"|(?<![\w-])\d{1,2}(?:st|nd|rd|th)[ \t]+(?:Cross|Main|Block|Stage|Phase|Sector)(?:[ \t]+Road)?(?![\w])"
 )
 _US_STATES = (
     r"AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
@@ -160,8 +205,8 @@ _US_CITY_ZIP = re.compile(r"(?<![\w])" + _CITY + r",\s*(?:" + _US_STATES + r")\.
 _UK_POSTCODE = re.compile(r"(?<![\w-])(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})(?![\w-])")
 _CITY_BEFORE = re.compile(r"(?<![\w-])" + _CITY + r",?[ \t]+$")
 _EU_POSTCODE_CITY = re.compile(
-    r"(?<![\w-])(?=[DFNBCAL\d])" + _LINE_START + r"(?:(?:D|F|DE|FR|NL|B|CH|A|L)-)?(?:\d{5}|\d{4}\s?(?!SA|SD|SS)[A-Z]{2}|\d{4})\s+" + _CITY
-    + r"(?:\s+CEDEX(?:\s+\d{1,2})?)?" + _LINE_END,
+    r"(?<![\w-])(?=[DFNBCAL\d])" + _LINE_START + r"(?:(?:D|F|DE|FR|NL|B|CH|A|L)-)?(?:\d{5}|\d{4}[ \t]?(?!SA|SD|SS)[A-Z]{2}|\d{4})[ \t]+" + _CITY
+    + r"(?:[ \t]+CEDEX(?:[ \t]+\d{1,2})?)?" + _LINE_END,
     re.M,
 )
 _IN_PIN = re.compile(r"(?<![\w])" + _CITY + r"\s*[-–,]?\s*\d{3}\s?\d{3}(?![\w])" + _LINE_END, re.M)
@@ -208,6 +253,20 @@ _SECTION_HEAD = re.compile(
     r"(?i)^[ \t#*>-]*(?:professional\s+)?(?:summary|profile|experience|work\s+experience|employment|education|skills|"
     r"technical\s+skills|projects|publications|certifications|languages|objective|about(?:\s+me)?|"
     r"berufserfahrung|ausbildung|kenntnisse|expérience|formation|compétences|werkervaring|opleiding)\b"
+)
+_THIRD_PARTY_CONTEXT = re.compile(
+    r"(?<![\w])(?:(?i:report(?:ed|ing|s)?[ \t]+(?:directly[ \t]+)?to|managed[ \t]+by|supervised[ \t]+by|"
+    r"mentored[ \t]+by|coached[ \t]+by|led[ \t]+by|hired[ \t]+by|under[ \t]+the[ \t]+(?:supervision|guidance|"
+    r"direction)[ \t]+of|berichtete[ \t]+an|betreut[ \t]+von|unter[ \t]+(?:der[ \t]+)?leitung[ \t]+von|"
+    r"sous[ \t]+la[ \t]+direction[ \t]+de|encadr[ée]e?[ \t]+par|rattach[ée]e?[ \t]+[àa]|"
+    r"bajo[ \t]+la[ \t]+supervisi[óo]n[ \t]+de|report[áa]ndo[ \t]+a|sotto[ \t]+la[ \t]+supervisione[ \t]+di|"
+    r"riportando[ \t]+a|rapporteerde[ \t]+aan|onder[ \t]+leiding[ \t]+van)[ \t]+|"
+    r"(?i:(?:line[ \t]+)?manager|supervisor|mentor|contact[ \t]+person|vorgesetzte[rn]?|responsable|"
+    r"jefe|responsabile|leidinggevende)[ \t]*[:：][ \t]*)"
+)
+_REFERENCES_INLINE = re.compile(
+    r"(?im)^[ \t#*>-]*(?:references|referees|referee|reference|referenzen|referenz|références|référence|"
+    r"referencias|referencia|referenze|referenza|referenties|referentie)[ \t]*[:：][ \t]*(?=\S)"
 )
 _REFERENCES_HEAD = re.compile(r"(?im)^[ \t#*>-]*(?:references|referees|referenzen|références|referenties)[ \t:*]*$")
 _SPLIT_SEGMENTS = re.compile(r"\s*(?:\||·|•|\t| — | – | - |,|;|\(|\)|/)\s*")

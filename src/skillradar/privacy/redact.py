@@ -13,22 +13,31 @@ What is found (placeholder → how):
 - ``[URL]`` links with a scheme or ``www.``, bare domains with a path, profile hosts (LinkedIn,
   GitHub, …);
 - ``[HANDLE]`` ``@handles`` and values of "GitHub: …", "Twitter: …" lines;
-- ``[PHONE]`` international (``+``/``00``) numbers and national layouts (US, UK, DE, FR, NL, IN …),
-  any digits after a "Phone/Tel/Mobile" label; year ranges, dates, versions and IPs are refused;
+- ``[PHONE]`` international (``+``/``00``) numbers, also unspaced ("+919876543210") or with a
+  10-digit group ("+91 9876543210"), and national layouts (US, UK, DE, FR, NL, IN …), any digits
+  after a "Phone/Tel/Mobile" label; year ranges, dates, versions and IPs are refused;
 - ``[NATIONAL_ID]`` US SSN, UK NI number, French NIR, Indian Aadhaar and PAN, Spanish DNI (check
-  letter), Italian codice fiscale, and any value after an id label (BSN, Steuer-ID, passport …);
+  letter), Italian codice fiscale, any value after an id label (BSN, Steuer-ID …), and passport
+  numbers after their word in EN, DE, FR, ES, IT, NL, PT ("Reisepass C01X00T47", "Passeport n° …");
+- ``[IBAN]`` bank account numbers, spaced in fours or not, upper or lower case, checked by length
+  per country and ISO 13616 mod 97 (a value after an "IBAN" label needs only the shape);
 - ``[DATE_OF_BIRTH]`` the date after "DOB", "Date of birth", "born on", "Geburtsdatum", "né le" …;
+- ``[PLACE_OF_BIRTH]`` the place after "Place of birth", "born in", "Geburtsort", "née à",
+  "Lugar de nacimiento", "nato a", "Geboorteplaats" …;
 - ``[AGE]`` "Age: 34", "aged 34", "34 years old", "34 y/o" (never "5 years of experience");
-- ``[ADDRESS]`` number + street-type word (EN, FR), street-suffix + number (DE, NL), postcode +
-  city lines (US state + ZIP, UK postcodes, DE/FR 5-digit, NL 4+2, IN PIN), "Address:" lines;
-- ``[NAME]`` the name heading the résumé (first non-empty lines, also "Jane Doe | ML Engineer"),
-  "Name: …" fields, the name under a closing ("Best regards,"), names after an honorific
-  (Dr., Ms. …), referees under a "References" heading, and every later use of a found name's parts.
+- ``[ADDRESS]`` number + street-type word (EN, FR), street-suffix + number (DE, NL), German street
+  names with a preposition ("Am Kupfergraben 6", "Unter den Linden 77"), ES/CA/IT/PT street words,
+  Indian cross/main roads, post-office boxes, postcode + city lines (US state + ZIP, UK postcodes,
+  DE/FR 5-digit, NL 4+2, IN PIN), "Address:" lines; pieces on one line are joined, also across a
+  place name between commas ("…, Indiranagar, Bengaluru 560038");
+- ``[NAME]`` see :mod:`skillradar.privacy.names`: the name heading the résumé ("Jane Doe",
+  "Doe, Jane", "李小龙 (Bruce Lee)"), "Name: …" fields, signatures, honorifics, referees, people
+  named in the body ("reported to …", "References: …") and every later use of a found name's parts.
 
 Skill mentions are protected: every span the skill lexicon finds stays as written. Soft types
-(name, address, age, date of birth) are cut around a skill span; hard types (email, URL, handle,
-phone, national id) win over a skill word inside them ("github.com/jane" is a URL, not a GitHub
-mention), since keeping part of an address or number would leak it.
+(name, address, place and date of birth, age) are cut around a skill span; hard types (email, URL,
+handle, phone, national id, IBAN) win over a skill word inside them ("github.com/jane" is a URL,
+not a GitHub mention), since keeping part of an address or number would leak it.
 
 Offsets in :class:`RedactedItem` index the original text.
 """
@@ -40,26 +49,27 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .names import find_names, propagate_names
 from .pii_patterns import (  # the catalogue of formats, kept apart
-    _AADHAAR, _ADDRESS_LABEL, _AGE_LABEL, _AGE_OLD, _CITY_BEFORE, _CLOSING,
-    _CODICE_FISCALE, _DATE_LIKE, _DE_STREET, _DNI, _DNI_LETTERS, _DOB,
+    _AADHAAR, _ADDRESS_LABEL, _AGE_LABEL, _AGE_OLD, _BIRTHPLACE, _CITY_BEFORE,
+    _CODICE_FISCALE, _DATE_LIKE, _DE_STREET, _DE_STREET_PREP, _DNI, _DNI_LETTERS, _DOB,
     _EMAIL, _EMAIL_OBFUSCATED, _EN_STREET, _ES_IT_STREET, _EU_POSTCODE_CITY, _FR_STREET,
-    _HANDLE_AT, _HANDLE_LABEL, _HONORIFIC, _ID_LABEL, _ID_VALUE, _IN_PIN,
-    _NAME_FIELD, _NINO, _NIR, _NL_STREET, _NOT_NAME, _PAN,
-    _PARTICLES, _PHONE, _PHONE_LABEL, _REFERENCES_HEAD, _SECTION_HEAD, _SPLIT_SEGMENTS,
+    _HANDLE_AT, _HANDLE_LABEL, _IBAN, _IBAN_LABEL, _ID_LABEL, _ID_VALUE, _IN_PIN, _IN_STREET,
+    _NINO, _NIR, _NL_STREET, _PAN, _PASSPORT_LABEL, _PHONE, _PHONE_LABEL, _PO_BOX,
     _SSN, _UK_POSTCODE, _URL_BARE, _URL_PROFILE, _URL_SCHEME, _URL_TRAIL,
-    _URL_WWW, _US_CITY_ZIP, _YEAR,
+    _URL_WWW, _US_CITY_ZIP, _YEAR, IBAN_LENGTHS,
 )
 
 __all__ = ["redact", "redact_if", "Redaction", "RedactedItem", "PLACEHOLDERS", "PII_TYPES", "find_pii"]
 
-PII_TYPES = ("EMAIL", "URL", "HANDLE", "PHONE", "NATIONAL_ID", "DATE_OF_BIRTH", "AGE", "ADDRESS", "NAME")
+PII_TYPES = ("EMAIL", "URL", "HANDLE", "PHONE", "NATIONAL_ID", "IBAN", "DATE_OF_BIRTH", "PLACE_OF_BIRTH", "AGE",
+             "ADDRESS", "NAME")
 PLACEHOLDERS = {t: f"[{t}]" for t in PII_TYPES}
 
 # Overlaps go to the earlier type in this order.
-_PRIORITY = {t: i for i, t in enumerate(("EMAIL", "URL", "NATIONAL_ID", "DATE_OF_BIRTH", "PHONE", "HANDLE",
-                                         "ADDRESS", "AGE", "NAME"))}
-_HARD = frozenset({"EMAIL", "URL", "HANDLE", "PHONE", "NATIONAL_ID"})
+_PRIORITY = {t: i for i, t in enumerate(("EMAIL", "URL", "IBAN", "NATIONAL_ID", "DATE_OF_BIRTH", "PHONE", "HANDLE",
+                                         "ADDRESS", "PLACE_OF_BIRTH", "AGE", "NAME"))}
+_HARD = frozenset({"EMAIL", "URL", "HANDLE", "PHONE", "NATIONAL_ID", "IBAN"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +208,57 @@ def _find_national_id(text: str) -> list[_Span]:
         v = _ID_VALUE.match(text, m.end())
         if v and sum(c.isdigit() for c in v.group(0)) >= 4:
             out.append(("NATIONAL_ID", v.start(), v.end()))
+    for m in _PASSPORT_LABEL.finditer(text):  # passport numbers hold as few as two digits ("NXC3P7DK1")
+        v = _ID_VALUE.match(text, m.end())
+        if v and len(v.group(0).replace(" ", "")) >= 6 and sum(c.isdigit() for c in v.group(0)) >= 2:
+            out.append(("NATIONAL_ID", v.start(), v.end()))
     return out
+
+
+_IBAN_GROUPS = re.compile(r"[A-Za-z0-9]{4}(?: [A-Za-z0-9]{4})*(?: [A-Za-z0-9]{1,4})?")
+
+
+def _iban_end(text: str, start: int, stop: int, labelled: bool) -> int | None:
+    """End offset of a valid IBAN starting at ``start`` (within the candidate up to ``stop``), or None.
+
+    Valid: as long as its country's IBANs, written whole or in groups of four, mostly digits after
+    the country code, and passing the ISO 13616 mod-97 check (a labelled value needs only the shape).
+    """
+    country = text[start:start + 2].upper()
+    length = IBAN_LENGTHS.get(country)
+    if length is None:
+        return None
+    end, seen = start, 0
+    while end < stop and seen < length:
+        if text[end] != " ":
+            seen += 1
+        end += 1
+    if seen < length or (end < len(text) and text[end].isalnum()):
+        return None
+    written = text[start:end]
+    compact = written.replace(" ", "").upper()
+    if " " in written and not _IBAN_GROUPS.fullmatch(written):
+        return None
+    if sum(c.isdigit() for c in compact[4:]) * 2 < len(compact) - 4:
+        return None
+    if labelled:
+        return end
+    number = int("".join(str(int(c, 36)) for c in compact[4:] + compact[:4]))
+    return end if number % 97 == 1 else None
+
+
+def _find_iban(text: str) -> list[_Span]:
+    out: list[_Span] = []
+    for m in _IBAN.finditer(text):
+        labelled = bool(_IBAN_LABEL.search(text[max(0, m.start() - 30):m.start()]))
+        end = _iban_end(text, m.start(), m.end(), labelled)
+        if end is not None:
+            out.append(("IBAN", m.start(), end))
+    return out
+
+
+def _find_birthplace(text: str) -> list[_Span]:
+    return [("PLACE_OF_BIRTH", m.start(1), m.end(1)) for m in _BIRTHPLACE.finditer(text)]
 
 
 def _find_dob(text: str) -> list[_Span]:
@@ -219,7 +279,8 @@ def _find_age(text: str) -> list[_Span]:
 
 def _find_address(text: str) -> list[_Span]:
     out: list[_Span] = []
-    for rx in (_EN_STREET, _DE_STREET, _NL_STREET, _FR_STREET, _ES_IT_STREET, _US_CITY_ZIP, _UK_POSTCODE, _EU_POSTCODE_CITY, _IN_PIN):
+    for rx in (_EN_STREET, _DE_STREET, _DE_STREET_PREP, _NL_STREET, _FR_STREET, _ES_IT_STREET, _IN_STREET, _PO_BOX,
+               _US_CITY_ZIP, _UK_POSTCODE, _EU_POSTCODE_CITY, _IN_PIN):
         for m in rx.finditer(text):
             s, e = m.start(), m.end()
             if rx is _UK_POSTCODE:
@@ -237,8 +298,15 @@ def _find_address(text: str) -> list[_Span]:
     return _merge_address(text, out)
 
 
+# Between two pieces of one address: commas and spaces, or up to two place names ("Indiranagar",
+# "Mitte") standing alone between commas.
+_ADDRESS_GAP = re.compile(r"[ \t]*,?[ \t]*|[ \t]*,[ \t]*(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,2}"
+                          r"[ \t]*,[ \t]*){1,2}")
+
+
 def _merge_address(text: str, spans: list[_Span]) -> list[_Span]:
-    """Join address pieces on one line separated only by commas/spaces ("12 Main St, Springfield, IL 62704")."""
+    """Join address pieces on one line ("12 Main St, Springfield, IL 62704", "12/3, 4th Cross,
+    Indiranagar, Bengaluru 560038")."""
     if not spans:
         return spans
     spans = sorted(spans, key=lambda s: (s[1], -s[2]))
@@ -246,150 +314,19 @@ def _merge_address(text: str, spans: list[_Span]) -> list[_Span]:
     for t, s, e in spans:
         if merged and s <= merged[-1][2]:
             merged[-1][2] = max(merged[-1][2], e)
-        elif merged and re.fullmatch(r"[ \t]*,?[ \t]*", text[merged[-1][2]:s]):
+        elif merged and _ADDRESS_GAP.fullmatch(text, merged[-1][2], s):
             merged[-1][2] = e
         else:
             merged.append([t, s, e])
     return [(t, s, e) for t, s, e in merged]
 
 
-def _is_name_token(tok: str) -> bool:
-    if tok.lower() in _PARTICLES:
-        return True
-    if re.fullmatch(r"[A-ZÀ-ÖØ-Þ]\.", tok):
-        return True
-    core = tok.replace("-", "").replace("'", "").replace("’", "")
-    if not core.isalpha() or not tok[0].isupper() or len(core) < 2:
-        return False
-    if tok.lower().strip(".") in _NOT_NAME:
-        return False
-    return True
-
-
-def _name_in_segment(seg: str, *, min_tokens: int = 2) -> tuple[int, int] | None:
-    """(start, end) of a person name filling ``seg`` (after honorifics / degree suffixes), or None."""
-    m = re.match(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+)?", seg)
-    lead = m.end()
-    body = seg[lead:]
-    tail = re.search(r"(?:,?\s+(?:PhD|Ph\.D\.|MSc|M\.Sc\.|MBA|BSc|MD|Jr\.?|Sr\.?|II|III|CFA|PE))+\s*$", body)
-    if tail:
-        body = body[: tail.start()]
-    body_stripped = body.strip(" *_#>\"'")
-    if not body_stripped:
-        return None
-    offset = lead + body.find(body_stripped)
-    tokens = body_stripped.split()
-    if not (min_tokens <= len(tokens) <= 5):
-        return None
-    if not all(_is_name_token(t) for t in tokens):
-        return None
-    real = [t for t in tokens if t.lower() not in _PARTICLES]
-    if len(real) < min_tokens or tokens[0].lower() in _PARTICLES and not tokens[0][0].isupper():
-        return None
-    return offset, offset + len(body_stripped)
-
-
-def _line_spans(text: str):
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        yield pos, body
-        pos += len(line)
-
-
-def _name_in_line(line: str, base: int, *, min_tokens: int = 2) -> tuple[int, int] | None:
-    pos = 0
-    for part in _SPLIT_SEGMENTS.split(line):
-        idx = line.find(part, pos)
-        if idx < 0:
-            continue
-        pos = idx + len(part)
-        if not part.strip():
-            continue
-        found = _name_in_segment(part, min_tokens=min_tokens)
-        if found:
-            return base + idx + found[0], base + idx + found[1]
-        return None  # the name leads the line or is not there
-    return None
-
-
-def _find_names(text: str) -> list[_Span]:
-    out: list[_Span] = []
-    lines = list(_line_spans(text))
-    # 1. the header: the first non-empty lines before any section heading
-    seen = 0
-    for base, line in lines:
-        if not line.strip():
-            continue
-        if _SECTION_HEAD.match(line) or seen >= 4:
-            break
-        seen += 1
-        if _EMAIL.search(line) and not _name_in_line(line, base):
-            continue
-        found = _name_in_line(line, base)
-        if found:
-            out.append(("NAME", *found))
-            break
-    # 2. "Name: …" fields
-    for m in _NAME_FIELD.finditer(text):
-        found = _name_in_segment(m.group(1), min_tokens=1)
-        if found:
-            out.append(("NAME", m.start(1) + found[0], m.start(1) + found[1]))
-    # 3. signatures: the line(s) under a closing
-    for m in _CLOSING.finditer(text):
-        after = text.find("\n", m.end())
-        if after < 0:
-            continue
-        k = 0
-        for base, line in _line_spans(text[after + 1:]):
-            if not line.strip():
-                continue
-            found = _name_in_line(line, after + 1 + base, min_tokens=1 if k == 0 else 2)
-            if found:
-                out.append(("NAME", *found))
-            break
-    # 4. honorifics anywhere
-    for m in _HONORIFIC.finditer(text):
-        out.append(("NAME", m.start(1), m.end(1)))
-    # 5. referees under a References heading
-    for m in _REFERENCES_HEAD.finditer(text):
-        for base, line in _line_spans(text[m.end() + 1:]):
-            if not line.strip():
-                continue
-            if _SECTION_HEAD.match(line) or len(line) > 160:
-                break
-            found = _name_in_line(line.lstrip(" \t-*•"), m.end() + 1 + base + (len(line) - len(line.lstrip(" \t-*•"))))
-            if found:
-                out.append(("NAME", *found))
-    return out
-
-
-def _propagate_names(text: str, names: list[_Span]) -> list[_Span]:
-    """Every later use of a found name, of its full form and of its parts."""
-    forms: set[str] = set()
-    for _, s, e in names:
-        full = text[s:e]
-        forms.add(full)
-        for tok in full.split():
-            tok = tok.strip(".,")
-            if len(tok) >= 3 and tok.lower() not in _PARTICLES and tok.lower() not in _NOT_NAME:
-                forms.add(tok)
-                if tok.isupper():
-                    forms.add(tok.capitalize())
-                else:
-                    forms.add(tok.upper())
-    if not forms:
-        return []
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    rx = re.compile(r"(?<![\w@./-])(?:" + alternation + r")(?![\w@])")
-    return [("NAME", m.start(), m.end()) for m in rx.finditer(text)]
-
-
 # ------------------------------------------------------------------------------------------ assemble
 
 
 _FINDERS = {"EMAIL": _find_email, "URL": _find_url, "HANDLE": _find_handle, "NATIONAL_ID": _find_national_id,
-            "DATE_OF_BIRTH": _find_dob, "PHONE": _find_phone, "ADDRESS": _find_address, "AGE": _find_age}
+            "IBAN": _find_iban, "DATE_OF_BIRTH": _find_dob, "PLACE_OF_BIRTH": _find_birthplace,
+            "PHONE": _find_phone, "ADDRESS": _find_address, "AGE": _find_age}
 
 
 def find_pii(text: str, types=None) -> list[_Span]:
@@ -406,9 +343,9 @@ def find_pii(text: str, types=None) -> list[_Span]:
         if t in wanted:
             cands += finder(text)
     if "NAME" in wanted:
-        names = _find_names(text)
+        names = find_names(text)
         cands += names
-        cands += _propagate_names(text, names)
+        cands += propagate_names(text, names)
 
     def prio(t: str) -> int:
         return _PRIORITY["URL" if t == "URL?" else t] + (0.5 if t == "URL?" else 0)

@@ -24,7 +24,8 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import MissingExtra, StoreError, UnknownItem
+from ..errors import SkillradarError, UnknownItem
+from .source_names import safe_source_name
 
 __all__ = ["DEFAULT_DB", "UnknownItem", "EraseResult", "connect", "store_resume", "store_derived", "list_items",
            "get_item", "erase", "DERIVED_COLUMN"]
@@ -46,38 +47,35 @@ class EraseResult:
                 "errors": [{"source": e.source, "error": e.to_dict()} for e in self.errors]}
 
 
+_CREATE = f"""CREATE TABLE IF NOT EXISTS {_TABLE} (
+    id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, source_name VARCHAR, parent_id VARCHAR,
+    created_at TIMESTAMP NOT NULL, size BIGINT NOT NULL, redacted BOOLEAN NOT NULL, body VARCHAR NOT NULL)"""
+_SUBJECT = "the database of stored résumés"
+
+
 def connect(db: str | Path | None = None, *, read_only: bool = False):
-    """A DuckDB connection to ``db`` with the table created (raises MissingExtra without duckdb)."""
-    try:
-        import duckdb
-    except ModuleNotFoundError as exc:  # pragma: no cover - depends on the installed extras
-        raise MissingExtra("the résumé store", "market", "duckdb") from exc
-    path = str(db or DEFAULT_DB)
-    if read_only and path != ":memory:" and not Path(path).exists():
-        raise StoreError(f"no database at {path}: nothing is stored yet", source=path)
-    try:
-        con = duckdb.connect(path, read_only=read_only)
-        if not read_only:
-            con.execute(
-                f"""CREATE TABLE IF NOT EXISTS {_TABLE} (
-                    id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, source_name VARCHAR, parent_id VARCHAR,
-                    created_at TIMESTAMP NOT NULL, size BIGINT NOT NULL, redacted BOOLEAN NOT NULL,
-                    body VARCHAR NOT NULL)"""
-            )
-        return con
-    except duckdb.Error as exc:
-        raise StoreError(f"cannot open the database {path}: {exc}", source=path) from exc
+    """A DuckDB connection to ``db`` with the table created (read-write), or as it is (``read_only``).
+
+    Raises MissingExtra without duckdb, and coded errors (``no_database``, ``database_corrupt``,
+    ``database_locked``, ``database_read_only``) that never quote the path.
+    """
+    from ..dbfile import open_duckdb, translated
+
+    con = open_duckdb(db or DEFAULT_DB, read_only=read_only, subject=_SUBJECT)
+    if not read_only:
+        try:
+            with translated(_SUBJECT):
+                con.execute(_CREATE)
+        except BaseException:
+            con.close()
+            raise
+    return con
 
 
 def _conn(db):
     """Accept a path or an open connection; return (connection, whether we opened it)."""
     if db is not None and hasattr(db, "execute") and not isinstance(db, (str, Path)):
-        db.execute(
-            f"""CREATE TABLE IF NOT EXISTS {_TABLE} (
-                id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, source_name VARCHAR, parent_id VARCHAR,
-                created_at TIMESTAMP NOT NULL, size BIGINT NOT NULL, redacted BOOLEAN NOT NULL,
-                body VARCHAR NOT NULL)"""
-        )
+        db.execute(_CREATE)
         return db, False
     return connect(db), True
 
@@ -89,13 +87,7 @@ def _new_id(kind: str) -> str:
 
 def _safe_name(source_name: str | None, keep_pii: bool, kind: str) -> str | None:
     """Only the file type is kept: file names often carry the person's name ('jane_doe_cv.pdf')."""
-    if not source_name:
-        return None
-    base = Path(str(source_name)).name
-    if keep_pii:
-        return base
-    suffix = Path(base).suffix.lower()
-    return f"{kind}{suffix}" if len(suffix) <= 6 else kind
+    return safe_source_name(source_name, keep_pii=keep_pii, kind=kind)
 
 
 def _insert(db, *, kind: str, body: str, source_name: str | None, parent_id: str | None, redacted: bool) -> str:
@@ -109,9 +101,11 @@ def _insert(db, *, kind: str, body: str, source_name: str | None, parent_id: str
         )
         return item_id
     except Exception as exc:
-        if isinstance(exc, StoreError):
+        if isinstance(exc, SkillradarError):
             raise
-        raise StoreError(f"cannot store the {kind}: {exc}") from exc
+        from ..dbfile import translate
+
+        raise translate(exc, _SUBJECT) from exc
     finally:
         if own:
             con.close()
@@ -149,15 +143,24 @@ def store_derived(db, parent_id: str, kind: str, body: str, *, keep_pii: bool = 
 
 def list_items(db=None) -> list[dict]:
     """Rows ``id, kind, date, size, source, parent`` ordered by date, then id."""
-    if db is None or isinstance(db, (str, Path)):
+    from ..dbfile import translated
+
+    own = db is None or isinstance(db, (str, Path))
+    if own:
         path = str(db or DEFAULT_DB)
         if path != ":memory:" and not Path(path).exists():
             return []
-    con, own = _conn(db)
+        con = connect(path, read_only=True)  # listing never creates or changes the file
+    else:
+        con = db
     try:
-        rows = con.execute(
-            f"SELECT id, kind, created_at, size, source_name, parent_id FROM {_TABLE} ORDER BY created_at, id"
-        ).fetchall()
+        with translated(_SUBJECT):
+            if not con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = ? AND table_schema = 'main'",
+                               [_TABLE]).fetchone():
+                return []  # a market database where nothing was stored yet
+            rows = con.execute(
+                f"SELECT id, kind, created_at, size, source_name, parent_id FROM {_TABLE} ORDER BY created_at, id"
+            ).fetchall()
     finally:
         if own:
             con.close()
@@ -220,9 +223,13 @@ def erase(db, ids: list[str]) -> EraseResult:
             con.execute("COMMIT")
         except Exception as exc:
             con.execute("ROLLBACK")
-            if isinstance(exc, StoreError):
+            if isinstance(exc, SkillradarError):
                 raise
-            raise StoreError(f"erase failed, nothing was erased: {exc}") from exc
+            from ..dbfile import translate
+
+            err = translate(exc, _SUBJECT)
+            err.message += " (nothing was erased)"
+            raise err from exc
         if own:
             try:
                 con.execute("CHECKPOINT")  # erased text leaves the WAL and free blocks are reused

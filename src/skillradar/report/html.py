@@ -114,7 +114,10 @@ def render_assessment_html(assessment, *, keep_pii: bool = False, posting_check:
     """The HTML page for an :class:`~skillradar.assess.Assessment`; personal data in the résumé text
     is redacted unless ``keep_pii``; ``posting_check`` (findings of the posting language check) adds
     a section when the target is a posting."""
+    from ..privacy.source_names import safe_source_name
+
     d = assessment.to_dict()
+    d["resume"] = safe_source_name(d["resume"], keep_pii=keep_pii) or "résumé"  # file names carry names
     t = d["target"]
     target_name = t["source"] if t["kind"] == "posting" else f"{t.get('label', t['name'])} ({t['name']})"
     kind = "posting" if t["kind"] == "posting" else {"curated": "curated role profile",

@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from ..errors import SkillradarError
 from .bodies import BadRequest, Part, UnsupportedMediaType, read_form, read_json
 
-__all__ = ["router", "ERROR_RESPONSES"]
+__all__ = ["router", "ERROR_RESPONSES", "NOT_FOUND", "UNAVAILABLE", "EXTRA_SCHEMAS"]
 
 
 class ErrorDetail(BaseModel):
@@ -31,10 +31,20 @@ class ErrorBody(BaseModel):
 
 ERROR_RESPONSES = {
     400: {"model": ErrorBody, "description": "bad usage (e.g. an invalid option value)"},
+    408: {"model": ErrorBody, "description": "the request body did not arrive in time (`skillradar serve --timeout`)"},
     413: {"model": ErrorBody, "description": "the request body is over the upload limit"},
     415: {"model": ErrorBody, "description": "unsupported content type or file format"},
     422: {"model": ErrorBody, "description": "unreadable or invalid input (empty text, corrupt file, missing field)"},
 }
+NOT_FOUND = {404: {"model": ErrorBody, "description": "no such role or skill (unknown_role, unknown_skill)"}}
+UNAVAILABLE = {503: {
+    "model": ErrorBody,
+    "description": "the market database is not configured, missing (no_database), damaged (database_corrupt) "
+                   "or busy with an ingest (database_locked, with Retry-After)",
+    "headers": {"Retry-After": {"description": "seconds to wait, when the database is busy",
+                                "schema": {"type": "integer"}}},
+}}
+MISSING_EXTRA = {501: {"model": ErrorBody, "description": "an optional part is not installed (missing_extra)"}}
 
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
 
@@ -147,7 +157,8 @@ _EXTRACT_BODY = {
 
 
 @router.post("/extract", openapi_extra=_EXTRACT_BODY, summary="Skills in one text or file, with evidence spans",
-             response_description="the same object as one line of `skillradar extract --format jsonl`")
+             response_description="the same object as one line of `skillradar extract --format jsonl`",
+             responses=MISSING_EXTRA)
 async def extract(request: Request) -> dict:
     """Send JSON ``{"text", "kind"}`` or a multipart ``file``; get the extraction (offsets into the text sent,
     or into the text extracted from the file, i.e. what `skillradar text` prints)."""
@@ -266,7 +277,8 @@ def _target_args(form: dict[str, list[Part]], limit: int) -> dict:
 
 
 @router.post("/assess", openapi_extra=_ASSESS_BODY, summary="Assess a résumé against a posting or a role",
-             response_description="the same object as `skillradar assess --format json`")
+             response_description="the same object as `skillradar assess --format json`",
+             responses={**NOT_FOUND, **UNAVAILABLE})
 async def assess(request: Request) -> dict:
     """Scores per family (0–100) with evidence, gaps (most important first) and a learning plan."""
     from ..assess import assess as assess_resume
@@ -303,7 +315,8 @@ def _read_groups(part: Part, resumes: list[str]) -> dict[str, str]:
     return parse_groups_csv(bytes(part.data), "groups", resumes=resumes)
 
 
-@router.post("/rank", openapi_extra=_RANK_BODY, summary="Rank résumés for one posting or role")
+@router.post("/rank", openapi_extra=_RANK_BODY, summary="Rank résumés for one posting or role",
+             responses={**NOT_FOUND, **UNAVAILABLE, **MISSING_EXTRA})
 async def rank(request: Request) -> dict:
     """``{"ranking": [...], "audit": {...} or null}`` like `skillradar rank --format json`; unreadable résumés
     appear after the ranked rows with their error."""
@@ -370,16 +383,23 @@ def taxonomy_skill(request: Request, skill_id: str) -> dict:
 
 @router.get("/roles", summary="Roles that /api/assess accepts (curated, and measured with a DB)")
 def roles(request: Request) -> dict:
-    from ..assess import list_roles
+    """Curated roles always; measured ones when the server's database can be read (else a warning)."""
+    from ..assess import roles_and_warnings
 
-    return {"roles": list_roles(request.app.state.db)}
+    rows, warnings = roles_and_warnings(request.app.state.db)
+    return {"roles": rows, "warnings": warnings}
 
 
 # --------------------------------------------------------------------------------------- privacy and fairness
 
 
 class TextBody(BaseModel):
-    text: str
+    text: str = Field(description="the text (a posting, a résumé)")
+
+
+# Request bodies read by hand (JSON or multipart) and referenced from ``openapi_extra``: the app adds
+# them to the schema's components, which FastAPI only fills from declared parameters.
+EXTRA_SCHEMAS = (ExtractText, TextBody)
 
 
 @router.post("/redact", summary="The text with personal data replaced by typed placeholders",
@@ -424,7 +444,7 @@ async def _text_or_file(request: Request, file_field: str) -> str:
 
 
 @router.post("/posting/check", summary="Check a posting's language (exclusionary or biased wording)",
-             responses={501: {"model": ErrorBody, "description": "the fairness part is not installed"}},
+             responses=MISSING_EXTRA,
              openapi_extra={"requestBody": {"required": True, "content": {
                  "application/json": {"schema": {"$ref": "#/components/schemas/TextBody"}},
                  "multipart/form-data": {"schema": {"type": "object", "properties": {"posting": _FILE}}}}}})

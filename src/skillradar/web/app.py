@@ -36,6 +36,7 @@ _STATUS_CODES = {
     404: "not_found",
     405: "method_not_allowed",
     406: "not_acceptable",
+    408: "request_timeout",
     413: "too_large",
     415: "unsupported_media_type",
     422: "invalid_request",
@@ -56,12 +57,28 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "the request is invalid"
 
 
+def _add_schemas(app: FastAPI, models) -> None:
+    """Put ``models`` into the OpenAPI components, where ``openapi_extra`` bodies refer to them by $ref."""
+    build = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            schema = build()
+            known = schema.setdefault("components", {}).setdefault("schemas", {})
+            for model in models:
+                known.setdefault(model.__name__, model.model_json_schema(ref_template="#/components/schemas/{model}"))
+        return app.openapi_schema
+
+    app.openapi = openapi
+
+
 def _page() -> str:
     return resources.files("skillradar.web").joinpath("templates/index.html").read_text(encoding="utf-8")
 
 
 def create_app(db: str | Path | None = None, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
-               cors_origins: tuple[str, ...] | list[str] = (), *, taxonomy=None) -> FastAPI:
+               cors_origins: tuple[str, ...] | list[str] = (), *, taxonomy=None,
+               body_timeout: float | None = None) -> FastAPI:
     """The FastAPI app.
 
     Args:
@@ -69,6 +86,8 @@ def create_app(db: str | Path | None = None, max_upload_bytes: int = DEFAULT_MAX
         max_upload_bytes: the largest request body accepted (413 above it, checked while streaming).
         cors_origins: origins allowed to call the API from other sites; none by default (no CORS headers).
         taxonomy: a Taxonomy, bundled name or file (default ``genai``), loaded once.
+        body_timeout: seconds a request body may stay silent (408 after; the whole body gets ten
+            times that); None for no limit (in-process tests). ``skillradar serve`` sets it.
     """
     from ..taxonomy import Taxonomy, load_taxonomy
 
@@ -92,7 +111,8 @@ def create_app(db: str | Path | None = None, max_upload_bytes: int = DEFAULT_MAX
     async def _skillradar_error(request: Request, exc: SkillradarError):
         log.info("refused %s with %s (%d)", _route(request.scope), exc.code, exc.http_status)
         message = str(exc) if exc.source not in (None, "-") else exc.message
-        return error_response(exc.http_status, exc.code, message)
+        retry = getattr(exc, "retry_after", None)  # a busy database: come back later
+        return error_response(exc.http_status, exc.code, message, {"retry-after": str(retry)} if retry else None)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):
@@ -111,11 +131,13 @@ def create_app(db: str | Path | None = None, max_upload_bytes: int = DEFAULT_MAX
     async def _validation_error(request: Request, exc: RequestValidationError):
         return error_response(422, "invalid_request", _validation_message(exc))
 
+    from .api import EXTRA_SCHEMAS
     from .api import router as api_router
     from .market import router as market_router
 
     app.include_router(api_router)
     app.include_router(market_router)
+    _add_schemas(app, EXTRA_SCHEMAS)
 
     page = _page()
 
@@ -128,6 +150,10 @@ def create_app(db: str | Path | None = None, max_upload_bytes: int = DEFAULT_MAX
 
     # Middleware: the last added is the outermost.
     app.add_middleware(BodyLimitMiddleware, limit=int(max_upload_bytes))
+    if body_timeout is not None:
+        from .timeouts import BodyTimeoutMiddleware
+
+        app.add_middleware(BodyTimeoutMiddleware, idle=float(body_timeout), total=10 * float(body_timeout))
     if cors_origins:
         from starlette.middleware.cors import CORSMiddleware
 

@@ -1,7 +1,8 @@
 """``/api/market/…``: demand shares, trends, monthly series and co-occurrence from the server's DB.
 
 The database is the one given to ``create_app(db=…)`` (``skillradar serve --db PATH``), opened
-read-only per request. Without one, these endpoints answer 503 ``no_database`` saying how to set it.
+read-only per request. Without one, these endpoints answer 503 ``no_database`` saying how to set it;
+a damaged one 503 ``database_corrupt``, one busy with an ingest 503 ``database_locked`` (Retry-After).
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from typing import Literal
 from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from .api import ERROR_RESPONSES, ErrorBody
+from ..errors import NoDatabase
+from .api import ERROR_RESPONSES, NOT_FOUND, UNAVAILABLE
 from .bodies import BadRequest
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api/market", tags=["market"],
-                   responses={**ERROR_RESPONSES, 503: {"model": ErrorBody, "description": "no market database"}})
+router = APIRouter(prefix="/api/market", tags=["market"], responses={**ERROR_RESPONSES, **UNAVAILABLE})
 
 Requirement = Literal["any", "required", "preferred"]
 
@@ -30,8 +31,7 @@ def _db(request: Request) -> str:
         raise BadRequest("no market database is configured: start the server with `skillradar serve --db PATH` "
                          "(build one with `skillradar market ingest FILE --db PATH`)", code="no_database", status=503)
     if db != ":memory:" and not Path(db).exists():
-        raise BadRequest(f"the market database '{Path(db).name}' does not exist yet: run "
-                         "`skillradar market ingest FILE --db PATH` first", code="no_database", status=503)
+        raise NoDatabase()  # names no path: callers must not learn where the server keeps its files
     return db
 
 
@@ -92,7 +92,8 @@ async def monthly(request: Request,
     return _finite(rows)
 
 
-@router.get("/cooccur", summary="Skills appearing together with one skill: lift and enrichment p-value")
+@router.get("/cooccur", summary="Skills appearing together with one skill: lift and enrichment p-value",
+            responses=NOT_FOUND)
 async def cooccur(request: Request,
                   skill: str = Query(description="a skill id"),
                   title_contains: str | None = Query(default=None, max_length=200),

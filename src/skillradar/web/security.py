@@ -1,7 +1,8 @@
 """Security headers, privacy-safe request logging and the last-resort 500 handler (one pure ASGI layer).
 
 Logs hold only the method, the route path (never the query string), the status, the request and
-response sizes and the time taken: no file names, no text, no exception messages. A fault inside the
+response sizes and the time taken: no file names, no text, no exception messages. A client that
+disconnects mid-request is logged as such (not as a fault). A fault inside the
 app answers ``500 {"error": {"code": "internal_error", …}}`` and logs the exception's type and the
 innermost project frame, never its message or a traceback (both can quote the caller's data).
 """
@@ -13,6 +14,7 @@ import logging
 import time
 import traceback
 
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 __all__ = ["SecurityMiddleware", "security_headers", "CSP", "log"]
@@ -84,8 +86,13 @@ class SecurityMiddleware:
                 sent += len(message.get("body", b""))
             await send(message)
 
+        outcome = None
         try:
             await self.app(scope, counting_receive, wrapped_send)
+        except ClientDisconnect:
+            # The caller went away mid-request (closed tab, timeout on its side): nobody to answer,
+            # and not the server's fault, so no 500 and no error in the log.
+            outcome = "client disconnected"
         except Exception as exc:  # noqa: BLE001 - the last resort: answer 500 with no details
             log.error("internal error %s at %s on %s %s", type(exc).__name__, _where(exc), scope.get("method"),
                       _route(scope))
@@ -98,8 +105,8 @@ class SecurityMiddleware:
                                                 (b"content-length", str(len(body)).encode())]})
                 await wrapped_send({"type": "http.response.body", "body": body})
         finally:
-            log.info("%s %s %s in=%dB out=%dB %.1fms", scope.get("method"), _route(scope), status, received, sent,
-                     (time.perf_counter() - t0) * 1000)
+            log.info("%s %s %s in=%dB out=%dB %.1fms", scope.get("method"), _route(scope), outcome or status,
+                     received, sent, (time.perf_counter() - t0) * 1000)
 
 
 def _route(scope: Scope) -> str:

@@ -206,6 +206,143 @@ def make(i: int, rng: random.Random):
     return f"{i:02d}_{country.lower()}_layout{layout}.txt", text, truth
 
 
+# ------------------------------------------------------------------------------------------------
+# Hard cases (issue 12): what survived the first redactor, in each country's own formats. A separate
+# random stream, so the 60 résumés above stay as they were.
+
+HARD_SEED = 20261203
+HARD_COUNTRIES = ["US", "UK", "DE", "FR", "NL", "IN", "ES", "IT"]
+IBAN_COUNTRY = {"UK": "GB", "DE": "DE", "FR": "FR", "NL": "NL", "ES": "ES", "IT": "IT"}
+# Names written in their own script, with the Latin form the person also uses (all invented).
+NON_LATIN = [("王伟", "Wei Wang"), ("Иван Петров", "Ivan Petrov"), ("प्रिया शर्मा", "Priya Sharma"),
+             ("Γιώργος Παπαδόπουλος", "Giorgos Papadopoulos"), ("محمد العلي", "Mohamed Alali"),
+             ("김민준", "Minjun Kim"), ("田中花子", "Hanako Tanaka"), ("Олена Коваль", "Olena Koval")]
+PASSPORT = {"US": "Passport No.", "UK": "Passport number", "DE": "Reisepass", "FR": "Passeport n°",
+            "NL": "Paspoort", "IN": "Passport No.", "ES": "Pasaporte", "IT": "Passaporto n."}
+BIRTHPLACE = {"US": ("Place of birth: ", ["Denver", "Boston", "Tucson"]),
+              "UK": ("born in ", ["Manchester", "Bristol", "Leeds"]),
+              "DE": ("Geburtsort: ", ["Hamburg", "Frankfurt am Main", "Leipzig"]),
+              "FR": ("née à ", ["Lyon", "Bordeaux", "Lille"]),
+              "NL": ("Geboorteplaats: ", ["Utrecht", "Groningen", "Eindhoven"]),
+              "IN": ("born in ", ["Pune", "Chennai", "Lucknow"]),
+              "ES": ("Lugar de nacimiento: ", ["Sevilla", "Valencia", "Bilbao"]),
+              "IT": ("nata a ", ["Napoli", "Torino", "Bologna"])}
+THIRD_PARTY = {"US": ("Reported to {n} on the Go and Spark platform team.", ["John Whitaker", "Linda Harlow"]),
+               "UK": ("References: Dr. {n}, +44 7700 900{d3}", ["Fiona Marchbanks", "Gareth Pennington"]),
+               "DE": ("Berichtete an {n} (Teamleitung ML-Plattform).", ["Thomas Brückner", "Ulrike Hessler"]),
+               "FR": ("Stage sous la direction de {n}, avec PyTorch.", ["Claire Vautrin", "Olivier Bonnefoy"]),
+               "NL": ("Werkte onder leiding van {n} aan Spark-pijplijnen.", ["Pieter de Groot", "Anouk Verhoeven"]),
+               "IN": ("reporting to {n}; references on request.", ["Rajesh Kulkarni", "Sunita Deshpande"]),
+               "ES": ("References: Dr. {n}, +34 612 {d3} {d3b}", ["Maria Gómez", "Andrés Quintero"]),
+               "IT": ("Tesi sotto la supervisione di {n}.", ["Giovanni Bellandi", "Serena Costantini"])}
+
+
+def _iban(rng, cc: str) -> str:
+    """A made-up IBAN of country ``cc`` with correct check digits (ISO 13616 mod 97)."""
+    d = lambda n: "".join(str(rng.randrange(10)) for _ in range(n))  # noqa: E731
+    letters = lambda n: "".join(rng_choice(rng, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(n))  # noqa: E731
+    bban = {"DE": d(18), "GB": letters(4) + d(14), "FR": d(23), "NL": letters(4) + d(10), "ES": d(20),
+            "IT": letters(1) + d(22)}[cc]
+    number = int("".join(str(int(c, 36)) for c in bban + cc + "00"))
+    return f"{cc}{98 - number % 97:02d}{bban}"
+
+
+def _grouped(iban: str) -> str:
+    return " ".join(iban[i:i + 4] for i in range(0, len(iban), 4))
+
+
+def _passport_number(rng, country: str) -> str:
+    d = lambda n: "".join(str(rng.randrange(10)) for _ in range(n))  # noqa: E731
+    alnum = lambda n: "".join(rng_choice(rng, "CFGHJKLMNPRTVWXYZ0123456789") for _ in range(n))  # noqa: E731
+    if country in ("US", "UK"):
+        return d(9)
+    if country == "DE":
+        return "C" + d(2) + alnum(6)
+    if country == "FR":
+        return d(2) + rng_choice(rng, ["AB", "CK", "FR"]) + d(5)
+    if country == "NL":
+        return "N" + rng_choice(rng, ["XC", "PR", "WT"]) + d(1) + alnum(3) + d(2)
+    if country == "IN":
+        return rng_choice(rng, "JKLMNPRSTUVWZ") + d(7)
+    if country == "ES":
+        return rng_choice(rng, ["PAA", "XDA", "AAB"]) + d(6)
+    return rng_choice(rng, ["YA", "YB", "AA"]) + d(7)
+
+
+def _hard_address(rng, country: str, k: int) -> tuple[str, list[str]]:
+    """Street formats the first redactor missed (or joined badly), per country."""
+    n = rng.randrange(2, 160)
+    forms = {
+        "US": [(f"P.O. Box {rng.randrange(100, 9999)}, Austin, TX 78701", None),
+               (f"{n} Fifth Avenue, Apt {rng.randrange(2, 30)}B, New York, NY 10118", None),
+               (f"{n} Pennsylvania Avenue NW, Washington, DC 20500", None)],
+        "UK": [(f"Apartment {rng.randrange(1, 9)}, {n} Mill Lane, Leeds LS1 4AP", None),
+               (f"{n}B Baker Street, London NW1 6XE", None),
+               (f"Flat {rng.randrange(1, 9)}, {n} Kings Road, London SW3 4RP", None)],
+        "DE": [(f"Am Kupfergraben {n}, 10117 Berlin", None), (f"Unter den Linden {n}, 10117 Berlin", None),
+               (f"An der Alster {n}, 20099 Hamburg", None)],
+        "FR": [(f"{n} bis, allée des Tilleuls, 44000 Nantes", None), (f"{n} place du Marché, 69001 Lyon", None),
+               (f"Boîte postale {rng.randrange(10, 99)}, 75001 Paris", None)],
+        "NL": [(f"Van Baerlestraat {n}, 1071 AZ Amsterdam", None), (f"Prins Hendrikkade {n}, 1012 TL Amsterdam", None),
+               (f"Postbus {rng.randrange(100, 9999)}, 3500 AA Utrecht", None)],
+        "IN": [(f"{n}/3, 4th Cross, Indiranagar, Bengaluru 560038", None),
+               (f"#{n}, 2nd Main, Jayanagar, Bengaluru 560041", None),
+               (f"{n}, 5th Cross, Malleshwaram, Bengaluru 560003", None)],
+        "ES": [(f"Plaça de Catalunya {n}, 08002 Barcelona", None), (f"Passeig de Gràcia {n}, 08007 Barcelona", None),
+               (f"Calle Mayor {n}, 3º B, 28013 Madrid", None)],
+        "IT": [(f"Corso Vittorio Emanuele II {n}, 10121 Torino", None), (f"Piazza del Duomo {n}, 20122 Milano", None),
+               (f"Via dei Mille {n}, 80121 Napoli", None)],
+    }
+    text, _ = forms[country][k]
+    return text, [text]  # the whole address, and hence every part of it, must go
+
+
+def make_hard(i: int, k: int, country: str, rng: random.Random):
+    first, last = person(rng, country)
+    full = f"{first} {last}"
+    title = rng_choice(rng, TITLES)
+    truth: list[tuple[str, str]] = []
+    if k == 0:  # "Surname, Given"
+        head = f"{last}, {first}"
+        truth.append(("NAME", full))
+    elif k == 1:  # own script, Latin form in brackets
+        native, latin = NON_LATIN[(i + HARD_COUNTRIES.index(country)) % len(NON_LATIN)]
+        first, last = latin.split()
+        head = f"{native} ({latin})"
+        truth += [("NAME", native), ("NAME", latin)]
+    else:  # "SURNAME, Given" after a markdown heading mark
+        head = f"# {last.upper()}, {first}"
+        truth += [("NAME", full), ("NAME", last.upper())]
+    email = f"{_slug(first)}.{_slug(last)}{rng.randrange(1, 99)}@{rng_choice(rng, DOMAINS)}"
+    truth.append(("EMAIL", email))
+    d = lambda n: "".join(str(rng.randrange(10)) for _ in range(n))  # noqa: E731
+    ph = {"US": f"+1 212555{rng.randrange(100, 199):04d}", "IN": f"+91 98{d(8)}", "UK": f"+447700900{d(3)}"}.get(
+        country) or phone(rng, country)
+    truth.append(("PHONE", ph))
+    addr, addr_parts = _hard_address(rng, country, k)
+    truth += [("ADDRESS", p) for p in addr_parts]
+    passport = _passport_number(rng, country)
+    truth.append(("NATIONAL_ID", passport))
+    label, places = BIRTHPLACE[country]
+    place = rng_choice(rng, places)
+    truth.append(("PLACE_OF_BIRTH", place))
+    pattern, people = THIRD_PARTY[country]
+    other = rng_choice(rng, people)
+    truth.append(("NAME", other))
+    third = pattern.format(n=other, d3=d(3), d3b=d(3))
+    lines = [head, title, f"{email} · {ph}", addr, "", "Experience", body(rng, 3), third, ""]
+    if country in IBAN_COUNTRY:
+        iban = _iban(rng, IBAN_COUNTRY[country])
+        written = [_grouped(iban), _grouped(iban).lower(), iban][k]
+        truth.append(("IBAN", written))
+        lines += ["Personal details", f"{['IBAN: ', 'iban ', 'Salary account '][k]}{written}"]
+    else:
+        lines += ["Personal details"]
+    lines += [f"{PASSPORT[country]} {passport}", f"{label}{place}", "", "Skills",
+              "PyTorch, Spark, Go, Rust, LangChain, RAG and SQL.", ""]
+    return f"{i:02d}_{country.lower()}_hard{k}.txt", "\n".join(lines), truth
+
+
 def main(n: int = 60) -> None:
     rng = random.Random(SEED)
     OUT.mkdir(exist_ok=True)
@@ -214,8 +351,16 @@ def main(n: int = 60) -> None:
         name, text, truth = make(i, rng)
         (OUT / name).write_text(text, encoding="utf-8")
         truth_all[name] = [{"type": t, "value": v} for t, v in truth]
+    hard = random.Random(HARD_SEED)
+    i = n
+    for k in range(3):
+        for country in HARD_COUNTRIES:
+            name, text, truth = make_hard(i, k, country, hard)
+            (OUT / name).write_text(text, encoding="utf-8")
+            truth_all[name] = [{"type": t, "value": v} for t, v in truth]
+            i += 1
     (HERE / "truth.json").write_text(json.dumps(truth_all, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {n} résumés to {OUT}")
+    print(f"wrote {len(truth_all)} résumés to {OUT}")
 
 
 if __name__ == "__main__":
