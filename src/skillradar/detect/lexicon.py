@@ -144,8 +144,8 @@ _LETTER_DIGIT = re.compile(r"(?<=[a-z])[ ]?(?=\d)")
 
 def spelling_variants(form: str, key: str) -> list[str]:
     """Other spellings of a taxonomy form, folded: split CamelCase ("LangChain" → "lang chain"),
-    letters and digits joined or apart ("llama 2" ↔ "llama2", "gpt 4" ↔ "gpt4"), a plural last word
-    for multi-word names ("openai api" → "openai apis")."""
+    letters and digits joined or apart ("llama 2" ↔ "llama2", "gpt 4" ↔ "gpt4"), the last word of a
+    multi-word name in the other number ("openai api" → "openai apis", "ml pipelines" → "ml pipeline")."""
     out = set()
     if _CAMEL.search(form):
         out.add(fold(_CAMEL.sub(" ", form.strip())))
@@ -154,8 +154,13 @@ def spelling_variants(form: str, key: str) -> list[str]:
         spaced = re.sub(r"(?<=[a-z])(?=\d)", " ", k)
         out.update({joined, spaced})
     for k in list(out) + [key]:
-        if " " in k and k[-1].isalpha() and not k.endswith("s") and len(k.rsplit(" ", 1)[1]) >= 3:
+        last = k.rsplit(" ", 1)[-1]
+        if " " not in k or not last.isalpha() or len(last) < 3:
+            continue
+        if not k.endswith("s"):
             out.add(k + "s")
+        elif not k.endswith(("ss", "us", "is", "ics")) and len(last) > 4:
+            out.add(k[:-1])  # "ml pipelines" → "ml pipeline"
     out.discard(key)
     return [v for v in out if len(v) > 2]
 
