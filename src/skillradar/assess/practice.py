@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..detect.context import section_at
+from .aims import aim_at, is_aim_sentence
 
 __all__ = ["Practice", "find_practice", "PRACTICE_FACTORS"]
 
@@ -119,6 +120,7 @@ def find_practice(text: str) -> Practice:
     A sentence counts when a verb of making or testing meets a model-like object. A terse bullet
     ("PD model for instalment loans. GBM (LightGBM), 410 features.") counts once as a whole when it
     names a modelling task and an algorithm or evaluation figure, even across its short sentences.
+    A sentence that states an aim ("Looking for an LLM engineering role", see ``aims``) never counts.
     """
     section = section_at(text)
     spans: list[tuple[int, int]] = []
@@ -128,14 +130,19 @@ def find_practice(text: str) -> Practice:
         found = []
         for m in _SENTENCE.finditer(text, item.start(), item.end()):
             sentence = _flat(m.group(0))
-            if _PAIR.search(sentence) and not _NOT_MINE.search(sentence):
+            if _PAIR.search(sentence) and not _NOT_MINE.search(sentence) and not _aim(text, m.start(), sentence, section):
                 found.append(_trimmed(text, m.start(), m.end()))
         if not found:
             whole = _flat(item.group(0))
-            if _TASK.search(whole) and _MARKER.search(whole) and not _NOT_MINE.search(whole):
+            if _TASK.search(whole) and _MARKER.search(whole) and not _NOT_MINE.search(whole) \
+                    and not _aim(text, item.start(), whole, section):
                 found.append(_trimmed(text, item.start(), item.end()))
         spans.extend(found)
     return Practice(tuple(spans))
+
+
+def _aim(text: str, start: int, sentence: str, section) -> bool:
+    return is_aim_sentence(sentence) or aim_at(text, start, section)
 
 
 def _flat(raw: str) -> str:

@@ -17,7 +17,9 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
+from ..detect.context import section_at
 from ..records import Document, Extraction, Mention
+from .aims import aim_at
 from .involvement import (
     INVOLVEMENT, ROLE_FACTOR, WEAK_FACTOR, entry_title, headline_role, involvement_of, involvement_why,
     non_practitioner_role, proficiency_of,
@@ -106,6 +108,7 @@ class Evidence:
     involvement: float = 1.0  # hands-on (1.0), neutral, talking about the skill, or naming others' work
     role: str | None = None  # the non-practitioner job title of its entry ("Product Manager"), if any
     proficiency: str | None = None  # "basic" when the résumé rates the skill so
+    aim: str | None = None  # the cue when the mention states an aim ("looking for"): counted as listed
 
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text, "section": self.section}
@@ -128,7 +131,7 @@ class SkillEvidence:
         if not self.evidence:
             return 0.0
         best = max(e.strength for e in self.evidence)
-        shown = sum(1 for e in self.evidence if e.section in DATED_SECTIONS)
+        shown = sum(1 for e in self.evidence if e.section in DATED_SECTIONS and not e.aim)
         bonus = 0.05 * min(shown - 1, 2) if shown > 1 else 0.0
         years = self.years
         if years is not None and years >= 3:
@@ -142,7 +145,8 @@ class SkillEvidence:
     def why(self) -> str:
         """One phrase on what the evidence is (best mention first)."""
         best = max(self.evidence, key=lambda e: (e.strength, -e.start))
-        parts = [_SECTION_WHY.get(best.section, f"mentioned in {best.section}")]
+        parts = [f"named as an aim (“{best.aim}”), not shown: counts as a listed skill" if best.aim
+                 else _SECTION_WHY.get(best.section, f"mentioned in {best.section}")]
         if best.entry:
             parts.append(f"in the entry dated {best.entry}")
         if best.recency < 1.0:
@@ -258,6 +262,7 @@ def understand_resume(extraction: Extraction, doc: Document, *, today: _dt.date 
     entry_starts = [r.entry_start for r in ranges]
     ref = _year_now(today)
     headline = headline_role(text, ranges)
+    section = section_at(text)
     skills: dict[str, SkillEvidence] = {}
     dated: dict[str, dict[int, float]] = {}
     for m in extraction.mentions:
@@ -266,12 +271,12 @@ def understand_resume(extraction: Extraction, doc: Document, *, today: _dt.date 
         se = skills.get(m.skill_id)
         if se is None:
             se = skills[m.skill_id] = SkillEvidence(m.skill_id, m.label, m.family)
-        ev = _evidence(m, ranges, entry_starts, ref, text, headline)
+        ev = _evidence(m, ranges, entry_starts, ref, text, headline, aim_at(text, m.start, section))
         se.evidence.append(ev)
-        if m.years is not None:
+        if m.years is not None and not ev.aim:
             se.stated_years = max(se.stated_years or 0.0, m.years)
         rng = _range_of(m.start, ranges, entry_starts)
-        if rng is not None and m.section in DATED_SECTIONS:
+        if rng is not None and m.section in DATED_SECTIONS and not ev.aim:
             dated.setdefault(m.skill_id, {})[rng[0]] = rng[1].years
     for skill_id, entries in dated.items():
         skills[skill_id].dated_years = round(sum(entries.values()), 2)
@@ -291,7 +296,13 @@ _SELF_DESCRIBED = (None, "summary", "about")
 
 
 def _evidence(m: Mention, ranges: list[DateRange], entry_starts: list[int], ref: float, text: str,
-              headline: str | None = None) -> Evidence:
+              headline: str | None = None, aim: str | None = None) -> Evidence:
+    if aim is not None:  # "Looking for an LLM role": the aim, not the skill; no more than a listed skill
+        proficiency = proficiency_of(text, m.start, m.end)
+        factor = SECTION_FACTORS["skills"]
+        return Evidence(start=m.start, end=m.end, text=m.text, section=m.section, line=m.line,
+                        strength=round(factor * (WEAK_FACTOR if proficiency else 1.0), 4), section_factor=factor,
+                        recency=1.0, entry=None, years_ago=None, proficiency=proficiency, aim=aim)
     section_factor = SECTION_FACTORS.get(m.section, 0.7)
     how = involvement_of(text, m.start, m.end) if m.section != "skills" else "neutral"
     if m.section not in DATED_SECTIONS and how == "neutral":
