@@ -177,8 +177,8 @@ def understand_resume(extraction: Extraction, doc: Document, *, today: _dt.date 
         se.evidence.append(ev)
         if m.years is not None and not ev.aim:
             se.stated_years = max(se.stated_years or 0.0, m.years)
-        rng = _range_of(m.start, ranges, entry_starts)
-        if rng is not None and m.section in DATED_SECTIONS and not ev.aim:
+        rng = _range_of(m.start, ranges, entry_starts, m.section)
+        if rng is not None and m.section in DATED_SECTIONS and not ev.aim and not rng[1].single:
             dated.setdefault(m.skill_id, {})[rng[0]] = rng[1].years
     for skill_id, entries in dated.items():
         skills[skill_id].dated_years = round(sum(entries.values()), 2)
@@ -186,9 +186,11 @@ def understand_resume(extraction: Extraction, doc: Document, *, today: _dt.date 
                          practice=find_practice(text))
 
 
-def _range_of(offset: int, ranges: list[DateRange], entry_starts: list[int]) -> tuple[int, DateRange] | None:
+def _range_of(offset: int, ranges: list[DateRange], entry_starts: list[int],
+              section: str | None) -> tuple[int, DateRange] | None:
+    """The dated entry an offset of ``section`` belongs to: one written in the same section, if any."""
     i = bisect.bisect_right(entry_starts, offset) - 1
-    if i >= 0 and offset < ranges[i].entry_end:
+    if i >= 0 and offset < ranges[i].entry_end and ranges[i].section == section:
         return i, ranges[i]
     return None
 
@@ -212,7 +214,7 @@ def _evidence(m: Mention, ranges: list[DateRange], entry_starts: list[int], ref:
     involvement = INVOLVEMENT[how]
     recency, entry, ago, role = 1.0, None, None, None
     if m.section in DATED_SECTIONS:
-        found = _range_of(m.start, ranges, entry_starts)
+        found = _range_of(m.start, ranges, entry_starts, m.section)
         if found is not None:
             rng = found[1]
             ago = 0.0 if rng.current else max(0.0, ref - rng.to_year)
