@@ -1,13 +1,21 @@
 """PDF: text per page with PDFium (``pypdfium2``), ``pypdf`` as the fallback.
 
-Page join. Each page's text is normalised (``\\r\\n`` and ``\\r`` become ``\\n``, control
-characters other than tab and newline dropped, typographic ligatures such as ``ﬁ`` expanded, outer
-white space stripped), then the pages are joined with ``"\\n\\f\\n"``: a form feed on a line of its
-own. So no line ever spans two pages, ``Document.line_of`` counts lines across the whole document,
-the separator is visible in ``skillradar text`` output (and in ``pdftotext``'s tradition), and the
-folding used for matching treats it as white space. ``page_starts[i]`` is the offset of the first
+Page join. Each page's text is normalised (``\\r\\n`` and ``\\r`` become ``\\n``, hyphens at line
+ends restored (below), control characters other than tab and newline dropped, typographic ligatures
+such as ``ﬁ`` expanded, outer white space stripped), then the pages are joined with ``"\\n\\f\\n"``:
+a form feed on a line of its own. So no line ever spans two pages, ``Document.line_of`` counts
+lines across the whole document, the separator is visible in ``skillradar text`` output (and in
+``pdftotext``'s tradition), and the folding used for matching treats it as white space. ``page_starts[i]`` is the offset of the first
 character of page ``i + 1``; the separator belongs to the page before it. An empty page is an
 empty string between two separators.
+
+Hyphens at line ends. Where a line ends in a hyphen, PDFium joins the two lines and returns
+U+FFFE in the hyphen's place ("text\\ufffeembedding" for "text-" / "embedding"). Dropping it glued
+"text-embedding" into "textembedding"; it becomes the hyphen it was, so the words read as in the
+HTML or DOCX of the same document, unless the document writes the joined word elsewhere and never
+the hyphenated one ("Kuber-" / "netes" and "Kubernetes" in the skills list: a word broken by
+hyphenation). A soft hyphen (U+00AD, or the U+2010 Chrome draws for one at a line break) only marks
+where a word may break: it is removed and the word joined ("em‐" / "bedding" → "embedding").
 
 Reading order. PDFium returns characters in content-stream order, which for résumés laid out in
 columns (each column written as one flow) keeps each column's paragraphs intact. Sorting by
@@ -38,17 +46,38 @@ PAGE_SEPARATOR = "\n\f\n"
 MIN_CHARS_PER_PAGE = 10
 
 _PDFIUM_LOCK = threading.Lock()  # PDFium is not thread-safe; the web app may read from threads.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\uffff]")  # U+FFFE is PDFium's line-end hyphen: see above
 _LIGATURES = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 )
 _ENCRYPTED_MSG = "is password-protected: remove the password and try again"
 
 
+_SOFT_BREAK = re.compile(r"(?<=[^\W\d_])(?:\u00ad|\u2010)\n(?=[^\W\d_])")
+
+
 def _clean_page(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = _SOFT_BREAK.sub("", text).replace("\u00ad", "")
     text = _CONTROL.sub("", text).translate(_LIGATURES)
     return text.strip()
+
+
+_LINE_END_HYPHEN = re.compile(r"(\w+)\ufffe(\w+)")
+
+
+def _restore_hyphens(pages: list[str]) -> list[str]:
+    """PDFium's line-end hyphens (U+FFFE) as hyphens, or joined where the document spells the word whole."""
+    if not any("\ufffe" in p for p in pages):
+        return pages
+    whole = "\n".join(pages).lower()
+
+    def restore(m: re.Match) -> str:
+        left, right = m.group(1), m.group(2)
+        joined = re.search(rf"\b{re.escape((left + right).lower())}\b", whole)
+        return left + right if joined and f"{left}-{right}".lower() not in whole else f"{left}-{right}"
+
+    return [_LINE_END_HYPHEN.sub(restore, p).replace("\ufffe", "-") for p in pages]
 
 
 def join_pages(pages: list[str]) -> tuple[str, tuple[int, ...]]:
@@ -154,7 +183,7 @@ def read_pdf(data: bytes, source: str, *, kind: str = "unknown") -> Document:
 
     if not raw_pages:
         raise EmptyText("is a PDF without pages: there is no text to read", source=source)
-    pages = [_clean_page(t) for t in raw_pages]
+    pages = _restore_hyphens([_clean_page(t) for t in raw_pages])
     visible = sum(len(p) - p.count(" ") - p.count("\n") - p.count("\t") for p in pages)
     if visible < MIN_CHARS_PER_PAGE * len(pages):
         raise ScannedPdf(
