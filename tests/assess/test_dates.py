@@ -56,3 +56,12 @@ def test_years_inside_bullets_and_sentences_are_not_entry_dates():
     text = ("Experience\nData Engineer, Acme — 2019 – Present\n- Migrated the warehouse in 2021 to Snowflake.\n"
             "Projects\nI have built side projects since 2020 with many tools.\n")
     assert [r.text for r in find_date_ranges(text, today=TODAY)] == ["2019 – Present"]
+
+
+def test_a_title_above_a_blank_line_heads_its_entry():
+    """HTML puts a blank line between paragraphs: "Title", "", "2024 – Present" is one entry."""
+    from skillradar.assess.involvement import entry_title
+
+    text = "Experience\n\nGenerative AI Engineer, Brightdesk\n\n2024 – Present\n\nServed open models with vLLM.\n"
+    rng = find_date_ranges(text, today=TODAY)[0]
+    assert entry_title(text, rng) == "Generative AI Engineer, Brightdesk"

@@ -74,8 +74,8 @@ def year_now(today: _dt.date) -> float:
 def find_date_ranges(text: str, *, today: _dt.date | None = None) -> list[DateRange]:
     """Date ranges in ``text`` with the entry each one heads, in text order.
 
-    An entry begins at the title line just above its range (when that line is not itself a bullet or
-    another dated line) and runs to the start of the next entry, or of an undated project title.
+    An entry begins at the title line just above its range, blank lines skipped (when that line is not
+    itself a bullet or another dated line), and runs to the start of the next entry, or of an undated project title.
     """
     today = today or _dt.date.today()
     section = section_at(text)
@@ -96,6 +96,8 @@ def find_date_ranges(text: str, *, today: _dt.date | None = None) -> list[DateRa
         line_start = text.rfind("\n", 0, start) + 1
         head = line_start
         prev_end = line_start - 1
+        while prev_end > 0 and text[prev_end - 1] == "\n":
+            prev_end -= 1  # the title may sit above a blank line (HTML puts one between paragraphs)
         if prev_end > 0:
             prev_start = text.rfind("\n", 0, prev_end) + 1
             prev = text[prev_start:prev_end].strip()
