@@ -165,6 +165,7 @@ def understand_resume(extraction: Extraction, doc: Document, *, today: _dt.date 
     ref = year_now(today)
     headline = headline_role(text, ranges)
     section = section_at(text)
+    paragraphs = lines_are_paragraphs(doc)
     skills: dict[str, SkillEvidence] = {}
     dated: dict[str, dict[int, float]] = {}
     for m in extraction.mentions:
@@ -173,7 +174,7 @@ def understand_resume(extraction: Extraction, doc: Document, *, today: _dt.date 
         se = skills.get(m.skill_id)
         if se is None:
             se = skills[m.skill_id] = SkillEvidence(m.skill_id, m.label, m.family)
-        ev = _evidence(m, ranges, entry_starts, ref, text, headline, aim_at(text, m.start, section))
+        ev = _evidence(m, ranges, entry_starts, ref, text, headline, aim_at(text, m.start, section), paragraphs)
         se.evidence.append(ev)
         if m.years is not None and not ev.aim:
             se.stated_years = max(se.stated_years or 0.0, m.years)
@@ -183,7 +184,14 @@ def understand_resume(extraction: Extraction, doc: Document, *, today: _dt.date 
     for skill_id, entries in dated.items():
         skills[skill_id].dated_years = round(sum(entries.values()), 2)
     return ResumeProfile(doc.source, text, skills, ranges, ref, notices=tuple(doc.notices),
-                         practice=find_practice(text))
+                         practice=find_practice(text, paragraphs=paragraphs))
+
+
+def lines_are_paragraphs(doc: Document) -> bool:
+    """Whether every line of the document's text is a paragraph: HTML, DOCX, and PDF as PDFium read it
+    (its wrapped lines joined); plain text and Markdown may wrap a sentence over several lines."""
+    return doc.format in ("html", "docx") or (doc.format == "pdf" and not any(
+        n.code == "pdf_fallback" for n in doc.notices))
 
 
 def _range_of(offset: int, ranges: list[DateRange], entry_starts: list[int],
@@ -200,7 +208,7 @@ _SELF_DESCRIBED = (None, "summary", "about")
 
 
 def _evidence(m: Mention, ranges: list[DateRange], entry_starts: list[int], ref: float, text: str,
-              headline: str | None = None, aim: str | None = None) -> Evidence:
+              headline: str | None = None, aim: str | None = None, paragraphs: bool = False) -> Evidence:
     if aim is not None:  # "Looking for an LLM role": the aim, not the skill; no more than a listed skill
         proficiency = proficiency_of(text, m.start, m.end)
         factor = SECTION_FACTORS["skills"]
@@ -208,7 +216,7 @@ def _evidence(m: Mention, ranges: list[DateRange], entry_starts: list[int], ref:
                         strength=round(factor * (WEAK_FACTOR if proficiency else 1.0), 4), section_factor=factor,
                         recency=1.0, entry=None, years_ago=None, proficiency=proficiency, aim=aim)
     section_factor = SECTION_FACTORS.get(m.section, 0.7)
-    how = involvement_of(text, m.start, m.end) if m.section != "skills" else "neutral"
+    how = involvement_of(text, m.start, m.end, paragraphs=paragraphs) if m.section != "skills" else "neutral"
     if m.section not in DATED_SECTIONS and how == "neutral":
         how = "hands-on"  # outside dated entries only talking and naming others' work lower a mention
     involvement = INVOLVEMENT[how]
