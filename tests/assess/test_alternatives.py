@@ -61,6 +61,8 @@ def _related_groups(taxonomy, text: str):
     ("- Experience with at least one of Docker, Kubernetes.", [{"mlops.docker", "mlops.kubernetes"}]),
     ("- Any of: TensorFlow, PyTorch, JAX.", [{"fw.tensorflow", "fw.pytorch", "fw.jax"}]),
     ("- Experience with one of Tableau, Power BI.", [{"viz.tableau", "viz.power-bi"}]),
+    # an "and" to another kind of skill ends the examples (a real posting's line)
+    ("- Hands-on experience with machine learning frameworks such as PyTorch and big data technologies.", []),
     # no choice: "and" lists stay requirements; an "and" ends an "or" choice
     ("- Python, SQL, and Spark.", []),
     ("- PyTorch or JAX and Docker.", [{"fw.pytorch", "fw.jax"}]),

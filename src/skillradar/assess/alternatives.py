@@ -128,7 +128,10 @@ def _split(run: list[Mention], joints: list[str], group_of, cued: bool) -> list[
     def distinct(piece) -> bool:
         return len({m.skill_id for m in piece}) > 1
 
-    if cued:
+    if cued:  # "such as PyTorch and big data technologies": an "and" to another kind of skill ends the examples
+        end = next((k + 1 for k, (j, m) in enumerate(zip(joints, run[1:]))
+                    if j == "and" and group_of(m.skill_id) != group_of(run[k].skill_id)), len(run))
+        run, joints = run[:end], joints[:end - 1]
         return [tuple(run)] if distinct(run) and any(j != "adj" for j in joints) else []
     if "or" in joints:
         out, cur, cur_joints = [], [run[0]], []
