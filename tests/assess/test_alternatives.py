@@ -63,6 +63,8 @@ def _related_groups(taxonomy, text: str):
     ("- Experience with one of Tableau, Power BI.", [{"viz.tableau", "viz.power-bi"}]),
     # an "and" to another kind of skill ends the examples (a real posting's line)
     ("- Hands-on experience with machine learning frameworks such as PyTorch and big data technologies.", []),
+    ("- Specialization in at least one of ML areas (Recommendation systems; NLP; computer vision, time-series).",
+     [{"ml.recommender-systems", "nlp.nlp", "cv.computer-vision", "stats.time-series-analysis"}]),
     # no choice: "and" lists stay requirements; an "and" ends an "or" choice
     ("- Python, SQL, and Spark.", []),
     ("- PyTorch or JAX and Docker.", [{"fw.pytorch", "fw.jax"}]),

@@ -12,7 +12,8 @@ joined only by commas, slashes, "and" and "or" is a list; it is a group of alter
 * a slash joins skills of one taxonomy group ("PyTorch/TensorFlow"; "Python/SQL" usually means both).
 
 A line that ends in such a choice ("Familiarity with one or more of the following:") makes the
-bullets below it one group. Words written together ("OpenAI GPT") are one item. Parentheses nest:
+bullets below it one group, and a choice followed by a parenthesis makes what it holds one group
+("at least one of ML areas (recommendation systems; NLP; CV, time series)"). Words written together ("OpenAI GPT") are one item. Parentheses nest:
 in "Python (pandas, scikit-learn) or R" the alternatives are Python and R. A broader skill named
 right before a group of its kinds ("vector databases (ChromaDB, Pinecone, pgvector, or similar)")
 joins it, so another vector database the posting did not list meets the requirement too.
@@ -36,6 +37,8 @@ _LEAD_IN = re.compile(rf"(?:\b{_CHOICE}(?:\s+the\s+following)?(?:\s+[\w/-]+){{0,
                       rf"{_UNKNOWN_ITEMS}$", re.I)
 _TAIL = re.compile(r"(?:\s*,\s*[^,;.()\n:]{1,40}?)*\s*,?\s*[(\[]?\s*(?:and/)?or\s+(?:an?\s+)?(?:similar|equivalents?|"
                    r"comparable|other|another|alternatives?|related|alike|the\s+like)\b", re.I)
+# A choice whose items follow in brackets, whatever separates them.
+_PAREN_CHOICE = re.compile(rf"\b{_CHOICE}(?:\s+[\w/-]+){{0,3}}?\s*\(", re.I)
 # A line that hands the choice to the bullets below it.
 _BLOCK_LEAD_IN = re.compile(rf"\b{_CHOICE}(?:(?:\s+the\s+following)?(?:\s+[\w/-]+){{0,3}}?\s*:|\s+the\s+following)?"
                             r"\s*\)?\s*$", re.I)
@@ -89,6 +92,7 @@ def alternative_lists(text: str, mentions: list[Mention] | tuple[Mention, ...], 
             for group in _split(run, joints, group_of, cued):
                 groups.append(_with_head(text, ms, group, kind_of))
     groups.extend(_block_lists(text, lines, kind_of))
+    groups.extend(_paren_choices(text, lines))
     return sorted(groups, key=lambda g: (g[0].start, -len(g)))
 
 
@@ -206,6 +210,28 @@ def _block_lists(text: str, lines: dict[int, list[Mention]], kind_of) -> list[tu
                                       tuple(members), kind_of))
         pos = end + 1
     return out
+
+
+def _paren_choices(text: str, lines: dict[int, list[Mention]]) -> list[tuple[Mention, ...]]:
+    """The mentions inside the brackets after a choice ("at least one of (X; Y; Z)"), one group each."""
+    out = []
+    for line_start, ms in lines.items():
+        for cue in _PAREN_CHOICE.finditer(text, line_start, _line_end(text, line_start)):
+            close = _closing(text, cue.end(), _line_end(text, line_start))
+            inside = sorted((m for m in ms if cue.end() <= m.start and m.end <= close), key=lambda m: m.start)
+            if len({m.skill_id for m in inside}) > 1:
+                out.append(tuple(inside))
+    return out
+
+
+def _closing(text: str, start: int, end: int) -> int:
+    """Where the parenthesis opened just before ``start`` closes (``end`` if not on the line)."""
+    depth = 1
+    for i in range(start, end):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if depth == 0:
+            return i
+    return end
 
 
 def _depth(text: str, start: int, end: int) -> int:
