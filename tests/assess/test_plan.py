@@ -38,6 +38,7 @@ def test_one_skill_to_learn_per_choice_the_posting_offers(taxonomy):
     assert {"mlops.airflow", "data.prefect", "data.dagster"} <= gaps  # each still a gap, sharing one weight
     chosen = [p for p in a.plan if p.skill_id in {"mlops.airflow", "data.prefect", "data.dagster"}]
     assert len(chosen) == 1 and "would do instead" in chosen[0].why
+    assert chosen[0].skill_id == "mlops.airflow" and chosen[0].resources  # the one with something to read
 
 
 def test_people_read_labels_and_the_json_keeps_ids_with_labels(taxonomy, tmp_path):

@@ -133,6 +133,11 @@ def _or(taxonomy: Taxonomy, ids) -> str:
     return ", ".join(labels[:-1]) + " or " + labels[-1] if len(labels) > 1 else labels[0]
 
 
+def _resources(taxonomy: Taxonomy, skill_id: str) -> bool:
+    skill = taxonomy.find(skill_id)
+    return bool(skill and skill.resources)
+
+
 def _one_per_choice(gaps: list[Gap]) -> list[Gap]:
     """The gaps to learn: of gaps the posting offers as alternatives, the most important one."""
     chosen: list[Gap] = []
@@ -151,7 +156,8 @@ def learning_plan(gaps: list[Gap], resume: ResumeProfile, taxonomy: Taxonomy,
     ``credits`` (the target skills' credits) keep out prerequisites the résumé meets through what the
     posting accepts instead.
     """
-    gaps = _one_per_choice(gaps)
+    # of equally important choices, teach one with learning resources (Airflow's docs, not a bare Dagster)
+    gaps = _one_per_choice(sorted(gaps, key=lambda g: (-g.importance, not _resources(taxonomy, g.skill_id))))
     priority: dict[str, float] = {g.skill_id: g.importance for g in gaps}
     why: dict[str, str] = {g.skill_id: f"gap; {_or(taxonomy, g.alternatives)} would do instead" if g.alternatives else "gap"
                            for g in gaps}
