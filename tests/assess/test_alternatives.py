@@ -38,6 +38,53 @@ def test_alternative_lists(taxonomy, line, expected):
     assert _groups(taxonomy, line) == expected
 
 
+def _related_groups(taxonomy, text: str):
+    """Groups read with the taxonomy's groups and ``broader`` relation, as targets read them."""
+    from skillradar.assess.score import narrower_ids
+
+    ex = extract_document(Document(source="p.txt", text=text, kind="posting"), taxonomy=taxonomy, kind="posting")
+    return [set(g) for g in alternative_groups(text, ex.mentions, lambda s: taxonomy.get(s).group,
+                                               lambda a, b: a in narrower_ids(taxonomy, b))]
+
+
+@pytest.mark.parametrize("line, expected", [
+    # "or similar" after a list, with an item we do not know (LLaMA here) and two words for one item
+    ("- Hands-on experience with large language models (PaLM, OpenAI GPT, LLaMA, or similar).",
+     [{"genai.llm", "genai.gemini", "genai.openai-api", "genai.gpt"}]),
+    ("- Experience with vector databases (ChromaDB, Pinecone, pgvector, or similar).",
+     [{"db.vector-databases", "db.chroma", "db.pinecone", "db.pgvector"}]),
+    ("- Experience with AWS, GCP, or other cloud providers.", [{"cloud.aws", "cloud.gcp"}]),
+    ("- PyTorch, TensorFlow or equivalent.", [{"fw.pytorch", "fw.tensorflow"}]),
+    # a lead-in that offers a choice or examples
+    ("- Cloud experience, e.g. AWS, GCP.", [{"cloud.cloud-computing", "cloud.aws", "cloud.gcp"}]),
+    ("- Cloud platforms such as AWS and Azure.", [{"cloud.cloud-computing", "cloud.aws", "cloud.azure"}]),
+    ("- Experience with at least one of Docker, Kubernetes.", [{"mlops.docker", "mlops.kubernetes"}]),
+    ("- Any of: TensorFlow, PyTorch, JAX.", [{"fw.tensorflow", "fw.pytorch", "fw.jax"}]),
+    ("- Experience with one of Tableau, Power BI.", [{"viz.tableau", "viz.power-bi"}]),
+    # an "and" to another kind of skill ends the examples (a real posting's line)
+    ("- Hands-on experience with machine learning frameworks such as PyTorch and big data technologies.", []),
+    ("- Specialization in at least one of ML areas (Recommendation systems; NLP; computer vision, time-series).",
+     [{"ml.recommender-systems", "nlp.nlp", "cv.computer-vision", "stats.time-series-analysis"}]),
+    # no choice: "and" lists stay requirements; an "and" ends an "or" choice
+    ("- Python, SQL, and Spark.", []),
+    ("- PyTorch or JAX and Docker.", [{"fw.pytorch", "fw.jax"}]),
+    ("- Experience in Python and SQL; Tableau or Power BI.", [{"viz.tableau", "viz.power-bi"}]),
+])
+def test_choices_and_examples_are_alternatives(taxonomy, line, expected):
+    assert _related_groups(taxonomy, "Requirements\n" + line + "\n") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Requirements\n- Familiarity with one or more of the following:\n  - LangChain\n  - LlamaIndex\n  - Haystack\n"
+    "- Strong communication skills and Python.\n",
+    "Requirements\n- Familiarity with one or more of the following:\n- LangChain\n- LlamaIndex\n"
+    "- Strong communication skills and Python.\n",
+    "Nice to have, any of the following:\n\n* LangChain\n\n* LlamaIndex\n\nAbout us\nWe love Python.\n",
+])
+def test_bullets_under_a_choice_are_one_group(taxonomy, text):
+    assert _related_groups(taxonomy, text) == [{"fw.langchain", "fw.llamaindex"}]
+
+
 def test_a_slash_makes_alternatives_only_within_one_kind_of_skill(taxonomy):
     def group_of(skill_id):
         return taxonomy.get(skill_id).group
@@ -108,3 +155,24 @@ def test_a_narrower_skill_meets_its_broader_one(taxonomy):
     assert rows["genai.llm"]["via"] == "genai.llama" and "a kind of Large language models" in rows["genai.llm"]["why"]
     for ev in rows["db.vector-databases"]["evidence"]:
         assert resume.text[ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_a_stronger_kind_counts_over_a_weak_direct_mention(taxonomy):
+    """"LLMs" only in the skills list, Llama fine-tuned in a project: the project is the evidence."""
+    posting = _posting("Requirements\n- Experience with LLMs.\n")
+    resume = Document(source="r.txt", text="Experience\nAI Engineer, Acme — 2024 – present\n"
+                      "- Fine-tuned Llama 3 models on support tickets.\nSkills\nLLMs, Python\n")
+    a = assess(resume, posting=posting, taxonomy=taxonomy, today=TODAY)
+    row = next(m for m in a.to_dict()["matched"] if m["skill_id"] == "genai.llm")
+    assert row["via"] == "genai.llama" and row["credit"] > 0.6  # the listed "LLMs" alone would give 0.6 at most
+
+
+def test_any_kind_of_the_broader_skill_meets_an_example_list(taxonomy):
+    """"vector databases (Pinecone, pgvector, or similar)": FAISS is a similar one."""
+    posting = _posting("Requirements\n- Experience with vector databases (Pinecone, pgvector, or similar).\n")
+    resume = Document(source="r.txt", text="Experience\nML Engineer, Acme — 2024 – present\n"
+                      "- Built semantic search over FAISS indexes.\n")
+    a = assess(resume, posting=posting, taxonomy=taxonomy, today=TODAY)
+    assert not a.gaps
+    rows = {m["skill_id"]: m for m in a.to_dict()["matched"]}
+    assert rows["db.pinecone"]["via"] == "db.faiss" and "a kind of Vector databases" in rows["db.pinecone"]["why"]

@@ -210,4 +210,4 @@ def test_assess_table_shows_practice_and_via(cli, tmp_path):
     code, out, _ = cli("assess", str(resume), "--posting", str(posting))
     assert code == 0
     assert "AI/ML practice: 1 sentence describes model work" in out
-    assert "via fw.pytorch" in out  # TensorFlow met through the alternative the posting accepts
+    assert "via PyTorch" in out  # TensorFlow met through the alternative the posting accepts, by its label

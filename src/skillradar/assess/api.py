@@ -53,7 +53,8 @@ class Assessment:
                           "(1.0 within 2 years, down to 0.5 at 10+ years) × involvement (in dated entries: "
                           "a verb of doing 1.0, none 0.85, talking about the skill 0.6; anywhere: naming "
                           "other people's team or job 0.4, inside a job whose title sells, manages, advises "
-                          "on or reports on the work 0.4) × 0.5 when rated basic; a skill the posting accepts "
+                          "on or reports on the work 0.4) × 0.5 when rated basic; named only as an aim ('looking for an LLM "
+                          "role') it counts as listed; a skill the posting accepts "
                           "instead ('X or Y') or that is a kind of it (Llama for LLMs) its full strength; related skill 0.5 × its strength; "
                           "a more advanced skill that builds on it 0.5 × its strength; for AI/ML core skills, "
                           "another skill of the same area 0.4 × its strength, else 0.35 × the mean strength of "
@@ -218,19 +219,25 @@ def _assess_profile(profile: ResumeProfile, target: Target, tax: Taxonomy, *, de
             }
             if c.kind != "direct":
                 row["via"] = c.via  # the evidence is of this skill: a kind of it, or one the posting accepts instead
+                row["via_label"] = se.label
             matched.append(row)
         elif c.kind != "none":
             partial.append({"skill_id": t.skill_id, "label": t.label, "credit": c.value, "via": c.via,
-                            "why": c.explanation})
+                            "via_label": _label(tax, c.via), "why": c.explanation})
     matched.sort(key=lambda m: (-m["weight"] * m["credit"], m["skill_id"]))
     gaps = find_gaps(target, credits, profile, tax, demand)
-    plan = learning_plan(gaps, profile, tax) if with_plan else []
+    plan = learning_plan(gaps, profile, tax, credits) if with_plan else []
     warnings = [n.to_dict() for n in profile.notices]
     return Assessment(
         resume=profile.source, target=target, overall=overall, families=families, families_detail=detail,
         matched=matched, gaps=gaps, plan=plan, partial=partial, resume_text=profile.text, warnings=warnings,
         practice=profile.practice.to_dict(profile.text) if profile.practice is not None else None,
     )
+
+
+def _label(tax: Taxonomy, skill_id: str | None) -> str | None:
+    skill = tax.find(skill_id) if skill_id else None
+    return skill.label if skill else skill_id
 
 
 # --------------------------------------------------------------------------------------- rank

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "INVOLVEMENT", "ROLE_FACTOR", "WEAK_FACTOR", "involvement_of", "involvement_why", "non_practitioner_role",
-    "proficiency_of", "entry_title", "headline_role",
+    "proficiency_of", "entry_title", "headline_role", "short_line_breaks",
 ]
 
 # Verbs of doing the work versus verbs of talking about it: "built a RAG assistant" shows the skill;
@@ -66,21 +66,49 @@ _INVOLVEMENT_WHY = {
 
 
 # A line break ends a sentence only when the next line starts a new item (a bullet, a number, a
-# blank line) or the line ends in punctuation; otherwise it is a bullet wrapped onto the next line.
+# blank line), the line ends in punctuation, or the line is short (a title or a date: see
+# ``short_line_breaks``); otherwise it is a bullet wrapped onto the next line.
 _BREAK = re.compile(r"[.;!?:]\s*\n|\n\s*(?:\n|[-*•·–]\s|\d+[.)]\s)|\.\s|;\s")
+#: A line shorter than this share of the document's long lines (its 90th percentile) is not wrapped.
+SHORT_LINE = 0.6
 
 
 @functools.lru_cache(maxsize=16)
-def _breaks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Starts and ends of every sentence break in ``text``, found once per text (a résumé has many mentions)."""
-    found = [(m.start(), m.end()) for m in _BREAK.finditer(text)]
+def _breaks(text: str, paragraphs: bool = False) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of every sentence break in ``text``, found once per text (a résumé has many mentions).
+
+    With ``paragraphs`` every line is a paragraph (what the HTML, DOCX and PDF readers give), so every
+    line break ends a sentence.
+    """
+    found = {(m.start(), m.end()) for m in _BREAK.finditer(text)} | set(short_line_breaks(text))
+    if paragraphs:
+        found |= {(m.start(), m.end()) for m in re.finditer("\n", text)}
+    found = sorted(found)
     return tuple(a for a, _ in found), tuple(b for _, b in found)
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+def short_line_breaks(text: str) -> list[tuple[int, int]]:
+    """The line breaks after short lines: a job title or a date line ends there, whether the next line
+    follows directly (DOCX, PDF) or after a blank line (HTML). A line wrapped by hand or by a layout
+    engine is nearly as long as the longest lines, so it goes on."""
+    lines = text.split("\n")
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    if not lengths:
+        return []
+    cut = SHORT_LINE * lengths[int(0.9 * (len(lengths) - 1))]
+    out, pos = [], 0
+    for line in lines[:-1]:
+        pos += len(line)
+        if line.strip() and len(line.strip()) < cut:
+            out.append((pos, pos + 1))
+        pos += 1
+    return out
+
+
+def _sentence(text: str, start: int, end: int, paragraphs: bool = False) -> tuple[int, int]:
     """The offsets of the sentence (or bullet, across wrapped lines) around ``start:end``, at most 600
     characters either side."""
-    starts, ends = _breaks(text)
+    starts, ends = _breaks(text, paragraphs)
     i = bisect.bisect_right(ends, start) - 1  # the last break that ends at or before the mention
     left = max(ends[i] if i >= 0 else 0, start - 600, 0)
     j = bisect.bisect_left(starts, end)  # the first break that starts at or after its end
@@ -89,16 +117,16 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def involvement_of(text: str, start: int, end: int) -> str:
+def involvement_of(text: str, start: int, end: int, *, paragraphs: bool = False) -> str:
     """``hands-on``, ``talking``, ``others`` or ``neutral``: how the text around a mention relates to the skill.
 
     The verb nearest before the mention decides ("Built the agenda (tracks on computer vision)" talks
     about computer vision; "Advised on RAG, then built a RAG pilot" builds the second one); with none
-    before it, any verb in the sentence does.
+    before it, any verb in the sentence does. ``paragraphs``: every line of ``text`` is a paragraph.
     """
     if _OTHERS.match(text, end, min(len(text), end + 40)):
         return "others"
-    left, right = _sentence(text, start, end)
+    left, right = _sentence(text, start, end, paragraphs)
     cues = [(m.start(), 1, "talking") for m in _TALKING.finditer(text, left, start)]
     cues += [(m.start(), 0, "hands-on") for m in _HANDS_ON.finditer(text, left, start)]
     if cues:

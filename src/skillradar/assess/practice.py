@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 
 from ..detect.context import section_at
+from .aims import aim_at, is_aim_sentence
+from .involvement import short_line_breaks
 
 __all__ = ["Practice", "find_practice", "PRACTICE_FACTORS"]
 
@@ -113,29 +115,51 @@ class Practice:
         return f"{n} sentence{'s' if n != 1 else ''} describe{'s' if n == 1 else ''} model work, e.g. “{example}”"
 
 
-def find_practice(text: str) -> Practice:
+def find_practice(text: str, *, paragraphs: bool = False) -> Practice:
     """Practice sentences in ``text`` (a skills section is a list, not a description, and is skipped).
 
     A sentence counts when a verb of making or testing meets a model-like object. A terse bullet
     ("PD model for instalment loans. GBM (LightGBM), 410 features.") counts once as a whole when it
     names a modelling task and an algorithm or evaluation figure, even across its short sentences.
+    A sentence that states an aim ("Looking for an LLM engineering role", see ``aims``) never counts.
+    ``paragraphs``: every line of ``text`` is a paragraph (text read from HTML, DOCX or PDF).
     """
     section = section_at(text, "resume")
     spans: list[tuple[int, int]] = []
-    for item in _ITEM.finditer(text):
-        if not _ANY_OBJECT.search(item.group(0)) or section(item.start()) == "skills":
+    for start, end in _items(text, paragraphs):
+        item = text[start:end]
+        if not _ANY_OBJECT.search(item) or section(start) == "skills":
             continue  # no model-like word at all: most lines (contacts, education, tools) stop here
         found = []
-        for m in _SENTENCE.finditer(text, item.start(), item.end()):
+        for m in _SENTENCE.finditer(text, start, end):
             sentence = _flat(m.group(0))
-            if _PAIR.search(sentence) and not _NOT_MINE.search(sentence):
+            if _PAIR.search(sentence) and not _NOT_MINE.search(sentence) and not _aim(text, m.start(), sentence, section):
                 found.append(_trimmed(text, m.start(), m.end()))
         if not found:
-            whole = _flat(item.group(0))
-            if _TASK.search(whole) and _MARKER.search(whole) and not _NOT_MINE.search(whole):
-                found.append(_trimmed(text, item.start(), item.end()))
+            whole = _flat(item)
+            if _TASK.search(whole) and _MARKER.search(whole) and not _NOT_MINE.search(whole) \
+                    and not _aim(text, start, whole, section):
+                found.append(_trimmed(text, start, end))
         spans.extend(found)
     return Practice(tuple(spans))
+
+
+def _items(text: str, paragraphs: bool = False):
+    """Bullets and paragraphs with their wrapped lines, each cut after a short line (a title or a date
+    line ends there, whether a blank line follows, as in HTML, or not, as in DOCX), or at every line
+    break when lines are paragraphs."""
+    cuts = [m.end() for m in re.finditer("\n", text)] if paragraphs else [b for _, b in short_line_breaks(text)]
+    for item in _ITEM.finditer(text):
+        start = item.start()
+        for cut in cuts:
+            if start < cut < item.end():
+                yield start, cut - 1
+                start = cut
+        yield start, item.end()
+
+
+def _aim(text: str, start: int, sentence: str, section) -> bool:
+    return is_aim_sentence(sentence) or aim_at(text, start, section)
 
 
 def _flat(raw: str) -> str:

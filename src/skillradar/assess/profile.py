@@ -180,7 +180,12 @@ def _share_alternatives(skills: list[TargetSkill], extraction: Extraction, taxon
         skill = taxonomy.find(skill_id)
         return f"{skill.family}/{skill.group}" if skill is not None else skill_id
 
-    lists = alternative_lists(text, extraction.mentions, group_of)
+    from .score import narrower_ids  # score builds on targets: imported here, not at module level
+
+    def kind_of(skill_id: str, broader_id: str) -> bool:
+        return skill_id in narrower_ids(taxonomy, broader_id)
+
+    lists = alternative_lists(text, extraction.mentions, group_of, kind_of)
     listed = {m.start for run in lists for m in run}
     # a skill also named on its own ("Python" required on another line) is wanted for itself
     alone = {m.skill_id for m in extraction.mentions if m.requirement != "negated" and m.start not in listed}

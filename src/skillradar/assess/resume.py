@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import re
 from dataclasses import dataclass, field
 
+from ..detect.context import section_at
 from ..records import Document, Extraction, Mention
+from .aims import aim_at
+from .dates import DateRange, find_date_ranges, recency_factor, year_now
 from .involvement import (
     INVOLVEMENT, ROLE_FACTOR, WEAK_FACTOR, entry_title, headline_role, involvement_of, involvement_why,
     non_practitioner_role, proficiency_of,
@@ -57,38 +59,6 @@ _SECTION_WHY = {
 }
 DATED_SECTIONS = ("experience", "projects")
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_POINT = rf"(?:(?P<{{p}}m>{_MONTH})\s+|(?P<{{p}}n>0?[1-9]|1[0-2])\s*[/.-]\s*)?(?P<{{p}}y>(?:19|20)\d\d)"
-_NOW = r"present|current|now|today|ongoing|date"
-_RANGE = re.compile(
-    r"(?<![\w/])" + _POINT.format(p="a") + r"\s*(?:-|–|—|to|until|till)\s*(?:"
-    + _POINT.format(p="b") + r"|(?P<now>" + _NOW + r"))(?![\w/])",
-    re.I,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class DateRange:
-    """A dated entry: where its date range is written and the span of text it governs."""
-
-    start: int  # offset of the range text
-    end: int
-    text: str
-    from_year: float  # fractional years (2021.5 = July 2021)
-    to_year: float
-    current: bool
-    entry_start: int  # offsets of the entry the range heads (up to the next range or section end)
-    entry_end: int
-
-    @property
-    def years(self) -> float:
-        return max(0.0, self.to_year - self.from_year)
-
-
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """One mention of a skill in the résumé, weighted by section and recency."""
@@ -106,6 +76,7 @@ class Evidence:
     involvement: float = 1.0  # hands-on (1.0), neutral, talking about the skill, or naming others' work
     role: str | None = None  # the non-practitioner job title of its entry ("Product Manager"), if any
     proficiency: str | None = None  # "basic" when the résumé rates the skill so
+    aim: str | None = None  # the cue when the mention states an aim ("looking for"): counted as listed
 
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text, "section": self.section}
@@ -128,7 +99,7 @@ class SkillEvidence:
         if not self.evidence:
             return 0.0
         best = max(e.strength for e in self.evidence)
-        shown = sum(1 for e in self.evidence if e.section in DATED_SECTIONS)
+        shown = sum(1 for e in self.evidence if e.section in DATED_SECTIONS and not e.aim)
         bonus = 0.05 * min(shown - 1, 2) if shown > 1 else 0.0
         years = self.years
         if years is not None and years >= 3:
@@ -142,7 +113,8 @@ class SkillEvidence:
     def why(self) -> str:
         """One phrase on what the evidence is (best mention first)."""
         best = max(self.evidence, key=lambda e: (e.strength, -e.start))
-        parts = [_SECTION_WHY.get(best.section, f"mentioned in {best.section}")]
+        parts = [f"named as an aim (“{best.aim}”), not shown: counts as a listed skill" if best.aim
+                 else _SECTION_WHY.get(best.section, f"mentioned in {best.section}")]
         if best.entry:
             parts.append(f"in the entry dated {best.entry}")
         if best.recency < 1.0:
@@ -184,80 +156,16 @@ class ResumeProfile:
         return self._strengths.get(skill_id, 0.0)
 
 
-def _point(m: re.Match, p: str, *, end: bool) -> float | None:
-    year = m.group(f"{p}y")
-    if not year:
-        return None
-    month = None
-    if m.group(f"{p}m"):
-        month = _MONTHS.get(m.group(f"{p}m").lower().rstrip(".")[:3])
-    elif m.group(f"{p}n"):
-        month = int(m.group(f"{p}n"))
-    if month is None:
-        month = 12 if end else 1
-        # a bare end year means "during that year": count it to the year's end
-        return int(year) + (month / 12.0 if end else 0.0)
-    return int(year) + ((month if end else month - 1) / 12.0)
-
-
-def _year_now(today: _dt.date) -> float:
-    return today.year + today.month / 12.0
-
-
-def find_date_ranges(text: str, *, today: _dt.date | None = None) -> list[DateRange]:
-    """Date ranges in ``text`` with the entry each one heads, in text order.
-
-    An entry begins at the title line just above its range (when that line is not itself a bullet or
-    another range) and runs to the start of the next entry.
-    """
-    today = today or _dt.date.today()
-    found: list[tuple[int, int, str, float, float, bool]] = []
-    for m in _RANGE.finditer(text):
-        a = _point(m, "a", end=False)
-        if m.group("now"):
-            b, current = _year_now(today), True
-        else:
-            b, current = _point(m, "b", end=True), False
-        if a is None or b is None or b < a or b - a > 50:
-            continue
-        found.append((m.start(), m.end(), m.group(0), a, b, current))
-    heads = []
-    for start, *_ in found:
-        line_start = text.rfind("\n", 0, start) + 1
-        head = line_start
-        prev_end = line_start - 1
-        if prev_end > 0:
-            prev_start = text.rfind("\n", 0, prev_end) + 1
-            prev = text[prev_start:prev_end].strip()
-            if prev and not re.match(r"^[-*•·]", prev) and not _RANGE.search(prev) and len(prev) < 120:
-                head = prev_start
-        heads.append(head)
-    out = []
-    for i, (start, end, raw, a, b, current) in enumerate(found):
-        entry_start = min(heads[i], start)
-        if i > 0:
-            entry_start = max(entry_start, found[i - 1][1])
-        entry_end = heads[i + 1] if i + 1 < len(found) else len(text)
-        entry_end = max(entry_end, end)
-        out.append(DateRange(start, end, raw, a, b, current, entry_start, entry_end))
-    return out
-
-
-def recency_factor(years_ago: float) -> float:
-    """1.0 for work within the last two years, falling linearly to 0.5 for work ten or more years ago."""
-    if years_ago <= 2:
-        return 1.0
-    return max(0.5, 1.0 - 0.0625 * (years_ago - 2))
-
-
 def understand_resume(extraction: Extraction, doc: Document, *, today: _dt.date | None = None) -> ResumeProfile:
     """Group a résumé's mentions by skill and weigh each one by section and recency."""
     today = today or _dt.date.today()
     text = doc.text
     ranges = find_date_ranges(text, today=today)
     entry_starts = [r.entry_start for r in ranges]
-    ref = _year_now(today)
+    ref = year_now(today)
     headline = headline_role(text, ranges)
+    section = section_at(text)
+    paragraphs = lines_are_paragraphs(doc)
     skills: dict[str, SkillEvidence] = {}
     dated: dict[str, dict[int, float]] = {}
     for m in extraction.mentions:
@@ -266,22 +174,31 @@ def understand_resume(extraction: Extraction, doc: Document, *, today: _dt.date 
         se = skills.get(m.skill_id)
         if se is None:
             se = skills[m.skill_id] = SkillEvidence(m.skill_id, m.label, m.family)
-        ev = _evidence(m, ranges, entry_starts, ref, text, headline)
+        ev = _evidence(m, ranges, entry_starts, ref, text, headline, aim_at(text, m.start, section), paragraphs)
         se.evidence.append(ev)
-        if m.years is not None:
+        if m.years is not None and not ev.aim:
             se.stated_years = max(se.stated_years or 0.0, m.years)
-        rng = _range_of(m.start, ranges, entry_starts)
-        if rng is not None and m.section in DATED_SECTIONS:
+        rng = _range_of(m.start, ranges, entry_starts, m.section)
+        if rng is not None and m.section in DATED_SECTIONS and not ev.aim and not rng[1].single:
             dated.setdefault(m.skill_id, {})[rng[0]] = rng[1].years
     for skill_id, entries in dated.items():
         skills[skill_id].dated_years = round(sum(entries.values()), 2)
     return ResumeProfile(doc.source, text, skills, ranges, ref, notices=tuple(doc.notices),
-                         practice=find_practice(text))
+                         practice=find_practice(text, paragraphs=paragraphs))
 
 
-def _range_of(offset: int, ranges: list[DateRange], entry_starts: list[int]) -> tuple[int, DateRange] | None:
+def lines_are_paragraphs(doc: Document) -> bool:
+    """Whether every line of the document's text is a paragraph: HTML, DOCX, and PDF as PDFium read it
+    (its wrapped lines joined); plain text and Markdown may wrap a sentence over several lines."""
+    return doc.format in ("html", "docx") or (doc.format == "pdf" and not any(
+        n.code == "pdf_fallback" for n in doc.notices))
+
+
+def _range_of(offset: int, ranges: list[DateRange], entry_starts: list[int],
+              section: str | None) -> tuple[int, DateRange] | None:
+    """The dated entry an offset of ``section`` belongs to: one written in the same section, if any."""
     i = bisect.bisect_right(entry_starts, offset) - 1
-    if i >= 0 and offset < ranges[i].entry_end:
+    if i >= 0 and offset < ranges[i].entry_end and ranges[i].section == section:
         return i, ranges[i]
     return None
 
@@ -291,15 +208,21 @@ _SELF_DESCRIBED = (None, "summary", "about")
 
 
 def _evidence(m: Mention, ranges: list[DateRange], entry_starts: list[int], ref: float, text: str,
-              headline: str | None = None) -> Evidence:
+              headline: str | None = None, aim: str | None = None, paragraphs: bool = False) -> Evidence:
+    if aim is not None:  # "Looking for an LLM role": the aim, not the skill; no more than a listed skill
+        proficiency = proficiency_of(text, m.start, m.end)
+        factor = SECTION_FACTORS["skills"]
+        return Evidence(start=m.start, end=m.end, text=m.text, section=m.section, line=m.line,
+                        strength=round(factor * (WEAK_FACTOR if proficiency else 1.0), 4), section_factor=factor,
+                        recency=1.0, entry=None, years_ago=None, proficiency=proficiency, aim=aim)
     section_factor = SECTION_FACTORS.get(m.section, 0.7)
-    how = involvement_of(text, m.start, m.end) if m.section != "skills" else "neutral"
+    how = involvement_of(text, m.start, m.end, paragraphs=paragraphs) if m.section != "skills" else "neutral"
     if m.section not in DATED_SECTIONS and how == "neutral":
         how = "hands-on"  # outside dated entries only talking and naming others' work lower a mention
     involvement = INVOLVEMENT[how]
     recency, entry, ago, role = 1.0, None, None, None
     if m.section in DATED_SECTIONS:
-        found = _range_of(m.start, ranges, entry_starts)
+        found = _range_of(m.start, ranges, entry_starts, m.section)
         if found is not None:
             rng = found[1]
             ago = 0.0 if rng.current else max(0.0, ref - rng.to_year)

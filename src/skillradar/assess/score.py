@@ -8,11 +8,12 @@ For every target skill the person earns a *credit* between 0 and 1:
   (``Skill.related``, either direction), e.g. TensorFlow for PyTorch;
 * narrower — the full strength of a skill that is a kind of it (taxonomy ``broader``: Llama work
   is LLM work, XGBoost is gradient boosting);
-* alternative — the full strength of a skill the posting accepts instead ("PyTorch or TensorFlow");
+* alternative — the full strength of a skill the posting accepts instead ("PyTorch or TensorFlow"), or of
+  a kind of it;
 * implied — ``IMPLIED_CREDIT`` × the strength of a skill that has this one as a prerequisite
   (someone who builds RAG systems knows LLMs to some degree).
 
-The best of these counts. A score is ``100 × Σ weight × credit / Σ weight`` over the target's
+The best of these counts (a summary's "LLMs" does not hide Llama fine-tuned in a project). A score is ``100 × Σ weight × credit / Σ weight`` over the target's
 skills (all of them for ``overall``, those of one family for a family score); a family the target
 asks nothing of has no score (``None``).
 """
@@ -111,6 +112,7 @@ def credit_for(ts: TargetSkill, resume: ResumeProfile, taxonomy: Taxonomy) -> Cr
 
 
 def _credit(ts: TargetSkill, resume: ResumeProfile, taxonomy: Taxonomy) -> Credit:
+    best: Credit | None = None
     se = resume.skills.get(ts.skill_id)
     if se is not None and se.evidence:
         value = se.strength
@@ -119,18 +121,22 @@ def _credit(ts: TargetSkill, resume: ResumeProfile, taxonomy: Taxonomy) -> Credi
             factor = 0.8 + 0.2 * se.years / ts.years
             value *= factor
             why += f"; {se.years:g} of the {ts.years:g} years asked (×{factor:.2f})"
-        return Credit(round(value, 4), "direct", None, why)
-    best: Credit | None = None
+        best = Credit(round(value, 4), "direct", None, why)
+    # A narrower skill or an accepted alternative shown more strongly counts instead: "LLMs" named in a
+    # summary, Llama fine-tuned in a project.
     for nid in sorted(narrower_ids(taxonomy, ts.skill_id)):  # Llama work is LLM work
         nse = resume.skills.get(nid)
-        if nse is not None and nse.evidence and (best is None or nse.strength > best.value):
+        if nse is not None and nse.evidence and (best is None or round(nse.strength, 4) > best.value):
             best = Credit(round(nse.strength, 4), "narrower", nid,
                           f"shown through {nse.label}, a kind of {ts.label}: {nse.why()}")
-    for aid in ts.alternatives:  # the posting accepts this one instead: full credit for its evidence
-        alt = resume.skills.get(aid)
-        if alt is not None and alt.evidence and (best is None or alt.strength > best.value):
-            best = Credit(round(alt.strength, 4), "alternative", aid,
-                          f"the posting accepts {alt.label} instead, shown: {alt.why()}")
+    for aid in ts.alternatives:  # the posting accepts this one instead, or any kind of it
+        for sid in (aid, *sorted(narrower_ids(taxonomy, aid))):
+            alt = resume.skills.get(sid)
+            if alt is None or not alt.evidence or (best is not None and round(alt.strength, 4) <= best.value):
+                continue
+            kind = "" if sid == aid else f", a kind of {taxonomy.get(aid).label}"
+            best = Credit(round(alt.strength, 4), "alternative", sid,
+                          f"the posting accepts {alt.label}{kind} instead, shown: {alt.why()}")
     if best is not None:
         return best
     for rid in related_ids(taxonomy, ts.skill_id):

@@ -132,7 +132,7 @@ def _print_assessment(a) -> None:
         m.add_column(col, overflow="fold")
     for row in d["matched"]:
         ev = row["evidence"][0]
-        via = f"via {row['via']}: " if row.get("via") else ""
+        via = f"via {row.get('via_label') or row['via']}: " if row.get("via") else ""
         m.add_row(escape(row["label"]), f"{row['weight']:g}", f"{row['credit']:.2f}",
                   escape(f"{via}“{ev['text']}” ({ev['section'] or 'no section'}, {ev['start']}–{ev['end']})"))
     stdout.print(m)
@@ -149,7 +149,7 @@ def _print_assessment(a) -> None:
     if d["plan"]:
         stdout.print("[bold]Learning plan[/] (prerequisites first)")
         for i, step in enumerate(d["plan"], 1):
-            after = f" after {', '.join(step['after'])}" if step["after"] else ""
+            after = f" after {', '.join(step.get('after_labels') or step['after'])}" if step["after"] else ""
             res = "; ".join(f"{r['title']} <{r['url']}>" for r in step["resources"][:2])
             stdout.print(f"  {i}. {escape(step['label'])}{escape(after)} — {escape(step['why'])}"
                          + (f"\n     {escape(res)}" if res else ""), highlight=False)

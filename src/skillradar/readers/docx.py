@@ -5,7 +5,8 @@ Layout of the text:
 1. the text of every section's headers (first-page, default, even-page; a header linked to the
    previous section's is not repeated, nor is a header identical to one already read);
 2. the body, walking its children in order: a paragraph is one line (its ``<w:br/>`` breaks kept
-   as newlines), a table gives one line per row with the cells separated by a tab (a merged cell
+   as newlines; a bulleted or numbered one starts with ``"- "``, as a list item read from HTML does,
+   so that where an item ends is not lost), a table gives one line per row with the cells separated by a tab (a merged cell
    counts once); a cell holding several paragraphs or a nested table is laid out block by block,
    each on its own line;
 3. text boxes anchored in a paragraph (common in résumé templates), right after that paragraph;
@@ -107,6 +108,34 @@ def _text_boxes(paragraph) -> Iterator[str]:
                 yield text
 
 
+def _numbered(ppr) -> bool | None:
+    """Whether paragraph properties turn numbering on (``True``) or off (``numId`` 0), or say nothing."""
+    num = ppr.numPr if ppr is not None else None
+    if num is None or num.numId is None:
+        return None
+    return num.numId.val != 0
+
+
+def _is_list_item(paragraph) -> bool:
+    """A bulleted or numbered paragraph: numbering set on it or on its style (Word's "List Bullet"),
+    headings left out (numbered headings are headings)."""
+    try:
+        style = paragraph.style
+        if style is not None and style.name and style.name.lower().startswith(("heading", "title")):
+            return False
+        own = _numbered(paragraph._p.pPr)
+        if own is not None:
+            return own
+        while style is not None:
+            inherited = _numbered(style.element.pPr)
+            if inherited is not None:
+                return inherited
+            style = style.base_style
+    except (AttributeError, KeyError, ValueError):  # odd numbering or style parts: read it as plain text
+        return False
+    return False
+
+
 def _block_lines(container) -> Iterator[str]:
     """Lines of a body, header, footer or table cell, in document order."""
     from docx.table import Table
@@ -116,7 +145,7 @@ def _block_lines(container) -> Iterator[str]:
         if isinstance(block, Paragraph):
             text = block.text
             if text.strip():
-                yield text
+                yield f"- {text.lstrip()}" if _is_list_item(block) else text
             yield from _text_boxes(block)
         elif isinstance(block, Table):
             yield from _table_lines(block)

@@ -189,7 +189,8 @@ def render_assessment_html(assessment, *, keep_pii: bool = False, posting_check:
     # plan
     steps = []
     for p in d["plan"]:
-        after = f'<div class="after">after {escape(", ".join(p["after"]))}</div>' if p["after"] else ""
+        after = (f'<div class="after">after {escape(", ".join(p.get("after_labels") or p["after"]))}</div>'
+                 if p["after"] else "")
         res = " · ".join(f'<a href="{escape(r["url"])}">{escape(r["title"])}</a>' for r in p["resources"])
         steps.append(f"<li><b>{escape(p['label'])}</b> <span class=\"reason\">({escape(p['why'])})</span>{after}"
                      + (f"<div>{res}</div>" if res else "") + "</li>")

@@ -24,7 +24,7 @@ def render_assessment_markdown(assessment) -> str:
     for m in d["matched"]:
         ev = "; ".join(f"“{_cell(e['text'])}” ({e['section'] or 'no section'}, {e['start']}–{e['end']})"
                        for e in m["evidence"][:3])
-        via = f"via `{m['via']}`: " if m.get("via") else ""
+        via = f"via {_cell(m.get('via_label') or m['via'])}: " if m.get("via") else ""
         out.append(f"| {_cell(m['label'])} | {m['weight']:g} | {m['credit']:.2f} | {via}{ev} |")
     if d.get("practice"):
         pr = d["practice"]
@@ -37,7 +37,7 @@ def render_assessment_markdown(assessment) -> str:
         out.append(f"| {_cell(g['label'])} | {g['requirement'] or 'named'} | {g['importance']:.3f} | {_cell(g['reason'])} |")
     out += ["", "## Learning plan (prerequisites first)", ""]
     for i, p in enumerate(d["plan"], 1):
-        after = f" — after {', '.join(p['after'])}" if p["after"] else ""
+        after = f" — after {_cell(', '.join(p.get('after_labels') or p['after']))}" if p["after"] else ""
         out.append(f"{i}. **{_cell(p['label'])}**{after} ({_cell(p['why'])})")
         for r in p["resources"]:
             out.append(f"   - [{_cell(r['title'])}]({r['url']})")

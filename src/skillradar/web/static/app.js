@@ -160,7 +160,8 @@
     if (!a.plan.length) plan.appendChild(node("li", { text: "Nothing to learn for this target." }));
     for (const p of a.plan.slice(0, 10)) {
       const li = node("li", {}, [node("strong", { text: p.label })]);
-      if (p.after && p.after.length) li.appendChild(node("span", { class: "why", text: "after: " + p.after.join(", ") }));
+      const after = p.after_labels && p.after_labels.length ? p.after_labels : p.after;
+      if (after && after.length) li.appendChild(node("span", { class: "why", text: "after: " + after.join(", ") }));
       if (p.why && p.why !== "gap") li.appendChild(node("span", { class: "why", text: p.why }));
       for (const r of p.resources || []) {
         if (!/^https?:\/\//i.test(r.url)) continue;
