@@ -48,8 +48,11 @@ def _related_groups(taxonomy, text: str):
 
 
 @pytest.mark.parametrize("line, expected", [
-    # "or similar" after a list, with an item we do not know (LLaMA here) and two words for one item
+    # "or similar" after a list, with two words for one item ("OpenAI GPT") and LLaMA in its own case
     ("- Hands-on experience with large language models (PaLM, OpenAI GPT, LLaMA, or similar).",
+     [{"genai.llm", "genai.gemini", "genai.openai-api", "genai.gpt", "genai.llama"}]),
+    # an item we do not know still belongs to the choice
+    ("- Hands-on experience with large language models (PaLM, OpenAI GPT, Falcon-X, or similar).",
      [{"genai.llm", "genai.gemini", "genai.openai-api", "genai.gpt"}]),
     ("- Experience with vector databases (ChromaDB, Pinecone, pgvector, or similar).",
      [{"db.vector-databases", "db.chroma", "db.pinecone", "db.pgvector"}]),

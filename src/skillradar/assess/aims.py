@@ -39,7 +39,7 @@ def aim_at(text: str, start: int, section=None) -> str | None:
     cue = _AIM.search(text, left, start)
     if cue:
         return cue.group(0)
-    section = section or section_at(text)
+    section = section or section_at(text, "resume")
     if section(start) != "summary":
         return None
     line_start = text.rfind("\n", 0, start) + 1

@@ -78,7 +78,7 @@ def find_date_ranges(text: str, *, today: _dt.date | None = None) -> list[DateRa
     itself a bullet or another dated line), and runs to the start of the next entry, or of an undated project title.
     """
     today = today or _dt.date.today()
-    section = section_at(text)
+    section = section_at(text, "resume")
     found: list[tuple[int, int, str, float, float, bool, bool]] = []
     for m in _RANGE.finditer(text):
         a = _point(m, "a", end=False)

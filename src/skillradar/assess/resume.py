@@ -164,7 +164,7 @@ def understand_resume(extraction: Extraction, doc: Document, *, today: _dt.date 
     entry_starts = [r.entry_start for r in ranges]
     ref = year_now(today)
     headline = headline_role(text, ranges)
-    section = section_at(text)
+    section = section_at(text, "resume")
     paragraphs = lines_are_paragraphs(doc)
     skills: dict[str, SkillEvidence] = {}
     dated: dict[str, dict[int, float]] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import ahocorasick
@@ -41,6 +41,7 @@ class _Entry:
     method: str
     form: str  # the surface form as written in the taxonomy (for case-sensitive ambiguous forms)
     ambiguous: bool
+    sure: frozenset[str] = frozenset()  # other writings of an ambiguous key that are unambiguous ("LLaMA")
 
 
 def _is_word(ch: str) -> bool:
@@ -58,6 +59,10 @@ class Lexicon:
             ambiguous = {fold(a) for a in skill.ambiguous}
             for method, form in [("exact", skill.label)] + [("alias", a) for a in skill.aliases]:
                 key = fold(form)
+                old = entries.get(key)
+                if old is not None and old.ambiguous and old.skill_id == skill.id and key not in {
+                        fold(a) for a in skill.ambiguous if a.strip() == form.strip()}:
+                    entries[key] = replace(old, sure=old.sure | {form.strip()})  # "LLaMA" beside "Llama"
                 if not key or key in entries:
                     continue  # first claimant wins; validate reports the clash
                 entries[key] = _Entry(skill.id, method, form.strip(), key in ambiguous)
@@ -117,6 +122,8 @@ class Lexicon:
                 continue
             o_start, o_end = origin[start], origin[end - 1] + 1
             exact_case = True
+            if entry.ambiguous and text[o_start:o_end] in entry.sure:
+                entry = replace(entry, ambiguous=False)
             if entry.ambiguous:
                 written = text[o_start:o_end]
                 if written != entry.form:

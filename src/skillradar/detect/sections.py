@@ -259,7 +259,7 @@ _HEADING_CANDIDATE = re.compile(
     r"[ \t]*(?:\*\*|__)?[ \t]*$")
 _SETEXT = re.compile(r"\s{0,3}(?:=+|-{3,})\s*$")
 _INLINE_CANDIDATE = re.compile(
-    r"[ \t]*(?:[-*•·][ \t]*)?(?:\*\*|__)?([A-Za-z][A-Za-z &'’/-]{1,40}?)(?:\*\*|__)?[ \t]*[:–—][ \t]+\S")
+    r"[ \t]*(?:[-*•·][ \t]*)?(?:\*\*|__)?([A-Za-z][A-Za-z &'’/-]{1,40}?)(?:\*\*|__)?(?:[ \t]*[:–—][ \t]+|[ \t]+[•*●·][ \t]+)\S")
 
 
 def _heading_strength(line: str, underlined: bool) -> float | None:
@@ -311,7 +311,7 @@ class SectionMap:
                     if sec:
                         self.starts.append(pos)
                         self.names.append(sec)
-            elif n > 4 and (0 < line.find(":", 0, 48) or "–" in line[:48] or "—" in line[:48]):
+            elif n > 4 and (0 < line.find(":", 0, 48) or any(c in line[:48] for c in "–—•●") or " * " in line[:48]):
                 m = _INLINE_CANDIDATE.match(line)
                 if m:
                     sec = classify_heading(m.group(1), kind, min_posterior=0.7, min_known=0.8)
