@@ -108,7 +108,7 @@ def test_bundled_taxonomy_validates_cleanly():
 def test_version_and_size():
     tax = _bundled().taxonomy
     assert tax.name == "genai"
-    assert tax.version == "1.3.0"
+    assert tax.version == "1.4.0"
     assert len(tax) >= 400
 
 
