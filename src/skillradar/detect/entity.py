@@ -67,7 +67,7 @@ _ROLE_AFTER = re.compile(
     r"consultants?|interns?|practitioners?|teams?|groups?|departments?|org(?:anization|anisation)?s?|"
     r"squads?|guild|chapter|compan(?:y|ies)|startups?|firms?|vendors?|providers?|suppliers?|employer)\b(?!\s+(?:experience|skills?|background|work|practices|principles))",
     re.I)
-_AS_ROLE = re.compile(r"(?:experience|background|work(?:ed|ing)?|years?)\s+(?:as|in the role of)\s+(?:an?\s+)?[\w /-]{0,30}$",
+_AS_ROLE = re.compile(r"(?:experience|background|work(?:ed|ing)?|years?)\s+(?:as|at|in|in the role of)\s+(?:an?\s+)?[\w /-]{0,30}$",
                       re.I)
 
 
