@@ -117,6 +117,9 @@ def measure(items: list[dict], *, semantic: bool = False, errors: bool = False) 
         found_gold = set()
         doc_tool_ids = {m.skill_id for m in ex.mentions}
         for m in ex.mentions:
+            if m.section == "title":  # the labels leave the job title untagged (LABELLING.md): not scored
+                c["title_mentions"] += 1
+                continue
             c["tool"] += 1
             by_method[m.method, "tool"] += 1
             match = next((g for g in gold if m.skill_id in g["ids"] and overlaps(m.start, m.end, g["start"], g["end"])),
@@ -168,6 +171,7 @@ def measure(items: list[dict], *, semantic: bool = False, errors: bool = False) 
         "requirement_accuracy": c["level_ok"] / c["level_n"] if c["level_n"] else None,
         "requirement_n": c["level_n"],
         "demand_leaks": c["leaks"],
+        "title_mentions_not_scored": c["title_mentions"],
     }
     for method in sorted({k[0] for k in by_method}):
         n = by_method[method, "tool"]

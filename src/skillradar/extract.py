@@ -22,6 +22,7 @@ KINDS = ("auto", "posting", "resume")
 # words in about-us text ("driving innovation", "empathetic AI"), benefits ("life insurance",
 # "private healthcare", "mentoring opportunities") and legal text ("employment decisions").
 _CULTURE_SECTIONS = {
+    "title": ("soft", "thinking"),
     "about": ("soft", "thinking"),
     "benefits": ("soft", "thinking", "domain"),
     "eeo": ("soft", "thinking", "domain"),
@@ -78,8 +79,8 @@ def extract_document(
     mentions = []
     for (skill_id, start, end, method, confidence), c in zip(hits, contexts):
         skill = tax.get(skill_id)
-        if c.section == "title" or c.section in _CULTURE_SECTIONS and skill.family in _CULTURE_SECTIONS[c.section]:
-            continue  # the job's title is its role; "we value innovation", "dental insurance": the employer
+        if c.section in _CULTURE_SECTIONS and skill.family in _CULTURE_SECTIONS[c.section]:
+            continue  # "we value innovation", "dental insurance": the employer describing itself
         mentions.append(
             Mention(
                 skill_id=skill_id,

@@ -149,3 +149,25 @@ def test_verbs_acting_on_objects_with_words_between(text, skill, evidence):
     assert ms and ms[0].text == evidence
     assert "ml.model-training" not in {m.skill_id for m in extract_text(text, kind="posting").mentions} \
         or "pre-trained" not in text  # "pre-trained" is no act of training
+
+
+def test_a_heading_glued_to_the_end_of_a_line_starts_its_section():
+    from skillradar.detect.context import section_at
+
+    text = ("Skill Details \nPython- Experience - 24 monthsCompany Details \ncompany - Acme\n"
+            "description - Trained churn models with XGBoost.\n")
+    at = section_at(text, "resume")
+    assert at(text.index("Python")) == "skills"
+    assert at(text.index("Trained")) == "experience"
+
+
+def test_title_skills_are_named_targets_but_not_market_demand():
+    from skillradar.assess.profile import target_from_posting
+    from skillradar.taxonomy import load_taxonomy
+
+    text = "Machine Learning Engineer\nAcme · Remote\n\nRequirements:\n- Python\n- SQL\n"
+    ex = extract_text(text, kind="posting")
+    title = [m for m in ex.mentions if m.section == "title"]
+    assert title and not any(m.demand for m in title)
+    targets = {t.skill_id: t.requirement for t in target_from_posting(ex, load_taxonomy(None), text).skills}
+    assert targets.get("ml.machine-learning", "absent") is None and targets["lang.python"] == "required"

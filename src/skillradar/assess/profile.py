@@ -131,8 +131,8 @@ def target_from_posting(extraction: Extraction, taxonomy: Taxonomy, text: str | 
     count: dict[str, int] = {}
     years_of: dict[str, float] = {}
     for m in extraction.mentions:
-        if not m.demand:  # about-us, benefits, EEO, how to apply: offered or described, not asked for
-            continue
+        if not m.demand and m.section != "title":  # about-us, benefits, EEO, how to apply: offered, not asked
+            continue  # (the job's title names the role, so its skills are targets, "named" like any other)
         if m.requirement == "negated":
             negated.add(m.skill_id)
             continue

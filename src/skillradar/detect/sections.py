@@ -257,6 +257,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 _HEADING_CANDIDATE = re.compile(
     r"[ \t]{0,3}(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*[A-Za-z][A-Za-z0-9 ,&'’/()!?.…-]{1,62}?[ \t]*(?:\*\*|__)?[ \t]*[:!?…]?"
     r"[ \t]*(?:\*\*|__)?[ \t]*$")
+_GLUED_HEADING = re.compile(r"(?<=[a-z.)])([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[ \t]*$")
 _SETEXT = re.compile(r"\s{0,3}(?:=+|-{3,})\s*$")
 _INLINE_CANDIDATE = re.compile(
     r"[ \t]*(?:[-*•·][ \t]*)?(?:\*\*|__)?([A-Za-z][A-Za-z &'’/-]{1,40}?)(?:\*\*|__)?(?:[ \t]*[:–—][ \t]+|[ \t]+[•*●·][ \t]+)\S")
@@ -303,15 +304,22 @@ class SectionMap:
         lines = text.split("\n")
         for k, line in enumerate(lines):
             n = len(line)
+            sec = None
             if 2 < n <= 80 and _HEADING_CANDIDATE.match(line):
                 underlined = bool(k + 1 < len(lines) and _SETEXT.match(lines[k + 1]))
                 need = _heading_strength(line, underlined)
-                if need is not None:
-                    sec = classify_heading(line, kind, min_known=need)
-                    if sec:
-                        self.starts.append(pos)
-                        self.names.append(sec)
-            elif n > 4 and (0 < line.find(":", 0, 48) or any(c in line[:48] for c in "–—•●") or " * " in line[:48]):
+                sec = classify_heading(line, kind, min_known=need) if need is not None else None
+                if sec:
+                    self.starts.append(pos)
+                    self.names.append(sec)
+            if not sec and n > 12 and line.rstrip()[-1:].isalpha() and (glued := _GLUED_HEADING.search(line)):
+                # "…Less than 1 year monthsCompany Details": text converters glue a heading to a line's end
+                sec = classify_heading(glued.group(1), kind, min_known=1.0, min_posterior=0.8)
+                if sec:
+                    self.starts.append(pos + glued.start(1))
+                    self.names.append(sec)
+            if not sec and n > 4 and (0 < line.find(":", 0, 48) or any(c in line[:48] for c in "–—•●")
+                                      or " * " in line[:48]):
                 m = _INLINE_CANDIDATE.match(line)
                 if m:
                     sec = classify_heading(m.group(1), kind, min_posterior=0.7, min_known=0.8)
