@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .detect import context as ctx
 from .detect.entity import is_role_name
+from .detect.sections import title_block_end
 from .detect.lexicon import lexicon_for
 from .detect.verbs import verb_object_hits
 from .records import Document, Extraction, Mention
@@ -73,8 +74,9 @@ def extract_document(
 
         hits = sorted(hits + semantic_hits(text, tax, covered=[(h[1], h[2]) for h in hits]), key=lambda h: h[1])
     if kind == "posting":  # "ML Engineers", "the data science team": roles and teams, not asks
-        hits = [h for h in hits
-                if not is_role_name(text, h[1], h[2], concrete=tax.get(h[0]).type in ("language", "tool"))]
+        title_end = title_block_end(text)  # except in the title, whose role says what the job is
+        hits = [h for h in hits if h[1] < title_end
+                or not is_role_name(text, h[1], h[2], concrete=tax.get(h[0]).type in ("language", "tool"))]
     contexts = ctx.analyse(text, [(h[1], h[2]) for h in hits], kind=kind)
     mentions = []
     for (skill_id, start, end, method, confidence), c in zip(hits, contexts):

@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from importlib import resources
 
-__all__ = ["SECTIONS", "NON_DEMAND", "classify_heading", "SectionMap"]
+__all__ = ["SECTIONS", "NON_DEMAND", "classify_heading", "SectionMap", "title_block_end"]
 
 SECTIONS = (
     "title", "requirements", "nice_to_have", "responsibilities", "skills", "experience", "projects",
@@ -280,7 +280,7 @@ def _heading_strength(line: str, underlined: bool) -> float | None:
 _TITLE_LINE = re.compile(r"[^\n]{1,120}")
 
 
-def _title_end(text: str) -> int:
+def title_block_end(text: str) -> int:
     """End of a posting's title block: its first paragraph when that is at most four short lines
     with no sentence in them (title, company, location) and the posting goes on after it, else 0."""
     start = len(text) - len(text.lstrip())
@@ -330,7 +330,7 @@ class SectionMap:
         self.spans: list[tuple[int, int]] = []
         self.span_names: list[str] = []
         if kind != "resume":
-            title_end = _title_end(text)
+            title_end = title_block_end(text)
             if title_end:
                 self.spans.append((0, title_end))
                 self.span_names.append("title")
