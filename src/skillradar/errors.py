@@ -26,7 +26,9 @@ three surfaces never disagree about what went wrong::
     │   ├── MissingColumn                missing_column
     │   ├── NoTargetSkills               no_target_skills
     │   └── UnknownItem                  unknown_id            404
-    └── StoreError                       store_error     1     500
+    ├── StoreError                       store_error     1     500
+    ├── Busy                             busy            1     503  (+ Retry-After)
+    └── InternalError                    internal_error  1     500
 
 Third-party exceptions are wrapped with ``raise … from exc`` so the cause stays visible.
 """
@@ -57,6 +59,8 @@ __all__ = [
     "UnknownItem",
     "NoTargetSkills",
     "StoreError",
+    "Busy",
+    "InternalError",
 ]
 
 
@@ -202,3 +206,21 @@ class NoTargetSkills(InputError):
 
 class StoreError(SkillradarError):
     code = "store_error"
+
+
+class Busy(SkillradarError):
+    """The server is already doing as much heavy work (reading, extraction) as it allows: try again."""
+
+    code = "busy"
+    http_status = 503
+
+    def __init__(self, message: str, *, retry_after: int = 2) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class InternalError(SkillradarError):
+    """An input made skillradar fail in a way it did not foresee (a bug): reported for that input alone,
+    so a batch goes on."""
+
+    code = "internal_error"

@@ -21,6 +21,8 @@ def serve_command(
     cors_origin: list[str] = typer.Option([], "--cors-origin", help="Allow API calls from this origin (repeatable); "
                                                                     "none by default."),
     log_level: str = typer.Option("info", "--log-level", help="debug, info, warning or error."),
+    max_concurrent: Optional[int] = typer.Option(None, "--max-concurrent", help="Uploads read or analysed at once "
+                                                 "(default: one per CPU core); others get 503 busy with Retry-After."),
 ) -> None:
     """Serve the web page at / and the REST API under /api/ (OpenAPI schema at /openapi.json)."""
     try:
@@ -33,11 +35,14 @@ def serve_command(
         raise UsageError(f"--port must be between 0 and 65535 (got {port})")
     if max_upload_mb <= 0:
         raise UsageError(f"--max-upload-mb must be positive (got {max_upload_mb})")
+    if max_concurrent is not None and max_concurrent < 1:
+        raise UsageError(f"--max-concurrent must be at least 1 (got {max_concurrent})")
     level = log_level.lower()
     if level not in ("debug", "info", "warning", "error"):
         raise UsageError(f"--log-level must be one of debug, info, warning, error (got '{log_level}')")
     logging.basicConfig(level=level.upper(), stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    web_app = create_app(db=db, max_upload_bytes=int(max_upload_mb * 1024 * 1024), cors_origins=tuple(cors_origin))
+    web_app = create_app(db=db, max_upload_bytes=int(max_upload_mb * 1024 * 1024), cors_origins=tuple(cors_origin),
+                         max_concurrent=max_concurrent)
     if host not in ("127.0.0.1", "localhost", "::1"):
         print(f"skillradar serve: listening on {host}, reachable from other machines", file=sys.stderr)
     # access_log off: our own middleware logs method, route, status and sizes only (no query strings).

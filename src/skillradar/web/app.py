@@ -25,6 +25,7 @@ from starlette.requests import Request
 from .. import __version__
 from ..errors import SkillradarError
 from .bodies import BodyLimitMiddleware
+from .heavy import HeavyWork, default_slots
 from .security import SecurityMiddleware, _route, log
 
 __all__ = ["create_app", "DEFAULT_MAX_UPLOAD_BYTES", "error_response"]
@@ -61,7 +62,8 @@ def _page() -> str:
 
 
 def create_app(db: str | Path | None = None, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
-               cors_origins: tuple[str, ...] | list[str] = (), *, taxonomy=None) -> FastAPI:
+               cors_origins: tuple[str, ...] | list[str] = (), *, taxonomy=None,
+               max_concurrent: int | None = None) -> FastAPI:
     """The FastAPI app.
 
     Args:
@@ -69,6 +71,8 @@ def create_app(db: str | Path | None = None, max_upload_bytes: int = DEFAULT_MAX
         max_upload_bytes: the largest request body accepted (413 above it, checked while streaming).
         cors_origins: origins allowed to call the API from other sites; none by default (no CORS headers).
         taxonomy: a Taxonomy, bundled name or file (default ``genai``), loaded once.
+        max_concurrent: heavy requests (reading, extraction, assessment) run at once; others get 503
+            ``busy`` with Retry-After (default: one per CPU core; see ``web.heavy``).
     """
     from ..taxonomy import Taxonomy, load_taxonomy
 
@@ -87,12 +91,14 @@ def create_app(db: str | Path | None = None, max_upload_bytes: int = DEFAULT_MAX
     app.state.db = str(db) if db is not None else None
     app.state.max_upload_bytes = int(max_upload_bytes)
     app.state.taxonomy = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+    app.state.heavy = HeavyWork(max_concurrent or default_slots())
 
     @app.exception_handler(SkillradarError)
     async def _skillradar_error(request: Request, exc: SkillradarError):
         log.info("refused %s with %s (%d)", _route(request.scope), exc.code, exc.http_status)
         message = str(exc) if exc.source not in (None, "-") else exc.message
-        return error_response(exc.http_status, exc.code, message)
+        retry = getattr(exc, "retry_after", None)
+        return error_response(exc.http_status, exc.code, message, {"retry-after": str(retry)} if retry else None)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):
