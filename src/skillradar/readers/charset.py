@@ -1,4 +1,4 @@
-"""Which declared character sets may be used to decode a document.
+"""Which declared character sets may be used to decode a document or a posting file.
 
 A page's ``<meta charset>`` or a user's ``--encoding`` is a name that Python's codec registry may
 resolve to something that is not a text encoding at all (``rot13``, ``hex``, ``base64``, ``zlib``,
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import codecs
 
-__all__ = ["document_codec"]
+__all__ = ["document_codec", "text_codec"]
 
 _PROBE = b'<meta charset="x"> a-b_c +/=. \\n \\u0041 ~{ 0\n'
 _HOST_NAMES = {"idna", "punycode"}  # codecs for host names, not documents
@@ -31,3 +31,17 @@ def document_codec(name: str | None) -> str | None:
     if info.name in _HOST_NAMES or decoded != _PROBE.decode("ascii"):
         return None
     return info.name
+
+
+def text_codec(name: str | None) -> str | None:
+    """The canonical codec name for ``name`` when it is a text encoding a user may choose for a file
+    (``--encoding``), else None. Looser than :func:`document_codec`: UTF-16 and UTF-32 are fine here
+    (spreadsheets export them), codecs that are no text encodings or cannot decode text are not."""
+    if not name or not name.strip() or "\x00" in name:
+        return None
+    try:
+        info = codecs.lookup(name.strip())
+        (b"\x00" * 8).decode(info.name)  # bytes.decode refuses codecs that are not text encodings (rot13, base64 …)
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        return None
+    return None if info.name in _HOST_NAMES or info.name == "undefined" else info.name
