@@ -26,10 +26,12 @@ three surfaces never disagree about what went wrong::
     │   ├── MissingColumn                missing_column
     │   ├── NoTargetSkills               no_target_skills
     │   └── UnknownItem                  unknown_id            404
-    └── StoreError                       store_error     1     500
-        ├── DatabaseCorrupt              database_corrupt 1    503  (a DatabaseProblem)
-        ├── DatabaseLocked               database_locked 1     503  (a DatabaseProblem; Retry-After)
-        └── DatabaseReadOnly             database_read_only 1  503  (a DatabaseProblem)
+    ├── StoreError                       store_error     1     500
+    │   ├── DatabaseCorrupt              database_corrupt 1    503  (a DatabaseProblem)
+    │   ├── DatabaseLocked               database_locked 1     503  (a DatabaseProblem; Retry-After)
+    │   └── DatabaseReadOnly             database_read_only 1  503  (a DatabaseProblem)
+    ├── Busy                             busy            1     503  (+ Retry-After)
+    └── InternalError                    internal_error  1     500
 
 A ``DatabaseProblem`` names the database by its role ("the market database"), never by its path:
 paths, PIDs and interpreter names in DuckDB's own messages stay in the exception's cause. Each
@@ -68,6 +70,8 @@ __all__ = [
     "DatabaseCorrupt",
     "DatabaseLocked",
     "DatabaseReadOnly",
+    "Busy",
+    "InternalError",
 ]
 
 
@@ -274,3 +278,21 @@ class DatabaseReadOnly(DatabaseProblem, StoreError):
     http_status = 503
     template = ("{subject} cannot be written: the file or its folder is read-only. Make it writable or give "
                 "another file")
+
+
+class Busy(SkillradarError):
+    """The server is already doing as much heavy work (reading, extraction) as it allows: try again."""
+
+    code = "busy"
+    http_status = 503
+
+    def __init__(self, message: str, *, retry_after: int = 2) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class InternalError(SkillradarError):
+    """An input made skillradar fail in a way it did not foresee (a bug): reported for that input alone,
+    so a batch goes on."""
+
+    code = "internal_error"

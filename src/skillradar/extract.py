@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import bounds
 from .detect import context as ctx
 from .detect.entity import is_role_name
 from .detect.sections import title_block_end
@@ -42,6 +43,8 @@ def extract_document(
     kind: str | None = None,
     semantic: bool = False,
     fuzzy: bool | None = None,
+    max_chars: int | None = bounds.MAX_CHARS,
+    max_mentions: int | None = bounds.MAX_MENTIONS,
 ) -> Extraction:
     """Mentions of taxonomy skills in ``doc``, in text order, each with evidence span and context.
 
@@ -54,9 +57,13 @@ def extract_document(
         fuzzy: also accept one-letter slips in tool and language names ("Kubernets"); None means
             for résumés only, where people type their own (postings are edited, and at corpus scale
             the extra ~0.8 ms per 2.5 KB posting would double the cost for a rare find).
+        max_chars, max_mentions: search at most this much text and return at most this many mentions
+            (None: no limit); a cut sets ``truncated`` and adds a warning (see ``skillradar.bounds``).
     """
     tax = _resolve_taxonomy(taxonomy)
-    text = doc.text
+    full = doc.text
+    searched = bounds.search_end(full, max_chars)
+    text = full[:searched] if searched < len(full) else full
     if kind in (None, "auto"):
         kind = doc.kind if doc.kind in ("posting", "resume") else ctx.guess_kind(text)
     hits = [(h.skill_id, h.start, h.end, h.method, h.confidence) for h in lexicon_for(tax).find(text)]
@@ -78,8 +85,9 @@ def extract_document(
         hits = [h for h in hits if h[1] < title_end
                 or not is_role_name(text, h[1], h[2], concrete=tax.get(h[0]).type in ("language", "tool"))]
     contexts = ctx.analyse(text, [(h[1], h[2]) for h in hits], kind=kind)
+    kept = len(hits) if max_mentions is None else min(len(hits), max_mentions)
     mentions = []
-    for (skill_id, start, end, method, confidence), c in zip(hits, contexts):
+    for (skill_id, start, end, method, confidence), c in zip(hits[:kept], contexts):
         skill = tax.get(skill_id)
         if c.section in _CULTURE_SECTIONS and skill.family in _CULTURE_SECTIONS[c.section]:
             continue  # "we value innovation", "dental insurance": the employer describing itself
@@ -102,7 +110,9 @@ def extract_document(
                 demand=c.section not in ctx.NON_DEMAND,
             )
         )
-    return Extraction(source=doc.source, kind=kind, chars=len(text), mentions=tuple(mentions), notices=doc.notices)
+    cut = bounds.truncation_notices(len(full), searched, len(hits), kept)
+    return Extraction(source=doc.source, kind=kind, chars=len(full), mentions=tuple(mentions),
+                      notices=doc.notices + cut, truncated=bool(cut))
 
 
 def extract_text(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from array import array
 from dataclasses import dataclass, field
 
 __all__ = ["Notice", "Document", "Mention", "Extraction", "REQUIREMENTS", "METHODS", "FAMILIES"]
@@ -28,7 +29,9 @@ class Document:
     """Text read from one input, with what is needed to map an offset back to page and line.
 
     ``text`` is exactly what ``skillradar text`` prints; every offset in the project indexes it.
-    ``page_starts`` holds the offset where each page begins (PDF only, else empty).
+    ``page_starts`` holds the offset where each page begins (PDF only, else empty). Line starts are
+    found on the first ``line_of`` call and kept as a compact array (a text of a million short lines
+    would otherwise hold a million Python ints).
     """
 
     source: str
@@ -37,20 +40,18 @@ class Document:
     kind: str = "unknown"
     page_starts: tuple[int, ...] = ()
     notices: tuple[Notice, ...] = ()
-    _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    _line_starts: tuple[int, ...] | array = field(default=(), repr=False, compare=False)
 
-    def __post_init__(self) -> None:
+    def line_of(self, offset: int) -> int:
+        """1-based line number of ``offset`` (lines split on ``\\n``)."""
         if not self._line_starts:
-            starts = [0]
+            starts = array("q", [0])
             text = self.text
             i = text.find("\n")
             while i != -1:
                 starts.append(i + 1)
                 i = text.find("\n", i + 1)
-            object.__setattr__(self, "_line_starts", tuple(starts))
-
-    def line_of(self, offset: int) -> int:
-        """1-based line number of ``offset`` (lines split on ``\\n``)."""
+            object.__setattr__(self, "_line_starts", starts)
         return bisect.bisect_right(self._line_starts, offset)
 
     def page_of(self, offset: int) -> int | None:
@@ -99,6 +100,7 @@ class Extraction:
     chars: int
     mentions: tuple[Mention, ...]
     notices: tuple[Notice, ...] = ()
+    truncated: bool = False  # the text was searched only in part, or the mentions were cut (see notices)
 
     def to_dict(self) -> dict:
         out = {
@@ -107,6 +109,8 @@ class Extraction:
             "chars": self.chars,
             "mentions": [m.to_dict() for m in self.mentions],
         }
+        if self.truncated:
+            out["truncated"] = True
         if self.notices:
             out["warnings"] = [n.to_dict() for n in self.notices]
         return out

@@ -168,12 +168,13 @@ def test_bad_inputs_in_a_batch(mtax, tmp_path):
     s = ingest_files([no_text, garbage, binary_csv, unsupported, tmp_path / "missing.csv", other, good], db=db,
                      taxonomy=mtax)
     codes = {Path(e["source"]).name: e["error"]["code"] for e in s["errors"] if e["row"] is None}
-    assert codes == {"notext.csv": "missing_column", "broken.parquet": "corrupt_file", "latin.csv": "decode_error",
+    assert codes == {"notext.csv": "missing_column", "broken.parquet": "corrupt_file",
                      "x.xlsx": "unsupported_format", "missing.csv": "file_not_found"}
     assert "text" in next(e for e in s["errors"] if e["source"].endswith("notext.csv"))["error"]["message"]
     row_errors = [(Path(e["source"]).name, e["row"], e["error"]["code"]) for e in s["errors"] if e["row"] is not None]
-    assert row_errors == [("good.csv", 3, "empty_text")]
-    assert s["ingested"] == 1 and s["duplicates"] == 3 and s["failed"] == 1
+    # a byte that is not UTF-8 fails its row (named), not the file (issue 12)
+    assert row_errors == [("latin.csv", 1, "decode_error"), ("good.csv", 3, "empty_text")]
+    assert s["ingested"] == 1 and s["duplicates"] == 3 and s["failed"] == 2
     after = table_contents(db)
     assert set(stored["postings"]) <= set(after["postings"]) and len(after["postings"]) == len(stored["postings"]) + 1
 

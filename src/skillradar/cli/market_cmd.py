@@ -72,7 +72,8 @@ def _report_ingest_errors(summary: dict) -> None:
     for (source, code), errs in by_file.items():
         rows = [str(e["row"]) for e in errs]
         shown = ", ".join(rows[:20]) + (f" … ({len(rows) - 20} more)" if len(rows) > 20 else "")
-        msg = errs[0]["error"]["message"] if len(errs) == 1 else f"{len(errs)} rows failed ({code}): rows {shown}"
+        msg = errs[0]["error"]["message"] if len(errs) == 1 else (f"{len(errs)} rows failed ({code}): rows {shown}; "
+                                                                 f"the first: {errs[0]['error']['message']}")
         report_error(_coded({"code": code, "message": msg}), source)
     for w in summary["warnings"]:
         warn(w["code"], w["source"], w["message"])
@@ -99,6 +100,9 @@ def ingest_command(
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
     batch_size: int = typer.Option(1000, "--batch-size", help="Rows per transaction."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    encoding: str = typer.Option("utf-8", "--encoding", help="Text encoding of CSV and JSONL files (e.g. cp1252, "
+                                 "latin-1, utf-16); a row with bytes not valid in it fails with its row number and "
+                                 "the others go on."),
 ) -> None:
     """Ingest postings into the market database: deduplicated, idempotent, crash-safe."""
     import os
@@ -121,7 +125,7 @@ def ingest_command(
         with naming_db(db):
             summary = ingest_files(files, db=db, taxonomy=tax, columns=columns, engine=engine, scheduler=scheduler,
                                    near_dup_threshold=near_dup_threshold, batch_size=batch_size, on_progress=bar,
-                                   on_batch=committed.update)
+                                   on_batch=committed.update, encoding=encoding)
     except (StoreError, DatabaseProblem) as err:
         if fmt == "json":  # scripts read stdout: say what was committed before the failure, and why it stopped
             sys.stdout.write(dumps({**committed, "error": err.to_dict()}) + "\n")

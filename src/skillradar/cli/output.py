@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..csv_cells import write_csv
-from ..errors import DatabaseProblem, InputError, SkillradarError, UsageError
+from ..errors import DatabaseProblem, InputError, InternalError, SkillradarError, UsageError
 
 __all__ = ["stdout", "stderr", "emit_rows", "report_error", "progress", "run_batch", "write_jsonl", "check_choice",
            "FORMATS_ROWS", "naming_db", "db_subject"]
@@ -114,8 +114,10 @@ def progress(total: int, label: str) -> Iterator:
 def run_batch(inputs: Sequence[str], label: str, work: Callable[[str], dict],
               on_result: Callable[[dict], None] | None = None) -> tuple[list[dict], int]:
     """Apply ``work(name) -> dict`` to every input with a progress bar. A failed input becomes
-    ``{"source", "error": {"code", "message"}}`` plus one line on stderr, and the batch goes on.
-    ``on_result`` sees each object as it is made (to stream JSON lines). Returns (objects, failures)."""
+    ``{"source", "error": {"code", "message"}}`` plus one line on stderr, and the batch goes on; so
+    does an input that makes skillradar fail in a way it did not foresee (code ``internal_error``,
+    the cause chained for debugging). ``on_result`` sees each object as it is made (to stream JSON
+    lines). Returns (objects, failures)."""
     results: list[dict] = []
     failed = 0
     with progress(len(inputs), label) as advance:
@@ -124,6 +126,15 @@ def run_batch(inputs: Sequence[str], label: str, work: Callable[[str], dict],
                 obj = work(name)
             except InputError as err:
                 failed += 1
+                report_error(err, name)
+                obj = {"source": name, "error": err.to_dict()}
+            except SkillradarError:
+                raise  # a usage, taxonomy or missing-extra error: the command fails, not this input
+            except Exception as exc:  # noqa: BLE001 - one input must not stop the batch (see docstring)
+                failed += 1
+                err = InternalError(f"skillradar failed on this input ({type(exc).__name__}: {str(exc)[:200]}); "
+                                    "the other inputs were processed: please report this as a bug")
+                err.__cause__ = exc
                 report_error(err, name)
                 obj = {"source": name, "error": err.to_dict()}
             results.append(obj)

@@ -24,6 +24,8 @@ def serve_command(
     timeout: float = typer.Option(30.0, "--timeout", help="Seconds a client may take to send a request's headers, "
                                   "or stay silent while sending its body (the whole body: ten times that); "
                                   "idle keep-alive connections close after 5 s."),
+    max_concurrent: Optional[int] = typer.Option(None, "--max-concurrent", help="Uploads read or analysed at once "
+                                                 "(default: one per CPU core); others get 503 busy with Retry-After."),
 ) -> None:
     """Serve the web page at / and the REST API under /api/ (OpenAPI schema at /openapi.json)."""
     try:
@@ -38,6 +40,8 @@ def serve_command(
         raise UsageError(f"--max-upload-mb must be positive (got {max_upload_mb})")
     if not 0 < timeout <= 3600:
         raise UsageError(f"--timeout must be between 0 and 3600 seconds (got {timeout:g})")
+    if max_concurrent is not None and max_concurrent < 1:
+        raise UsageError(f"--max-concurrent must be at least 1 (got {max_concurrent})")
     level = log_level.lower()
     if level not in ("debug", "info", "warning", "error"):
         raise UsageError(f"--log-level must be one of debug, info, warning, error (got '{log_level}')")
@@ -45,7 +49,7 @@ def serve_command(
     from ..web.timeouts import timed_h11_protocol
 
     web_app = create_app(db=db, max_upload_bytes=int(max_upload_mb * 1024 * 1024), cors_origins=tuple(cors_origin),
-                         body_timeout=timeout)
+                         body_timeout=timeout, max_concurrent=max_concurrent)
     if host not in ("127.0.0.1", "localhost", "::1"):
         print(f"skillradar serve: listening on {host}, reachable from other machines", file=sys.stderr)
     # access_log off: our own middleware logs method, route, status and sizes only (no query strings).

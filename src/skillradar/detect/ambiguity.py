@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["accept_ambiguous", "everyday_use", "technical_evidence"]
+__all__ = ["accept_ambiguous", "everyday_use", "technical_evidence", "list_links", "listed"]
 
 # Everyday uses, checked on the words right after (and before) the form, lower-cased.
 _AFTER_NEGATIVE = {
@@ -51,7 +51,11 @@ _WEAK_CUES = re.compile(
     r"working with)\b",
     re.I,
 )
-_LIST_GAP = re.compile(r"^[\s,/;|&()+·•*-]*(and|or|&)?[\s,/;|&()+·•*-]*$", re.I)
+# What may separate two listed skills: commas, slashes, "and"/"or" … but no line break. Possessive
+# quantifiers keep a long run of separators from backtracking.
+_SEP = r"(?:[^\S\n]|[,/;|&()+·•*-])"
+_LIST_GAP = re.compile(rf"{_SEP}*+(?:and|or|&)?{_SEP}*+", re.I)
+_WINDOW = 40  # characters each side where cue words count
 
 
 def accept_ambiguous(text: str, start: int, end: int, plain_hits) -> float | None:
@@ -74,22 +78,55 @@ def everyday_use(text: str, start: int, end: int) -> bool:
     return form in ("r", "c") and bool(re.match(r"^\s*[-–]\s*\w", after))  # "R-squared", "C-level"
 
 
+def listed(text: str, a_end: int, b_start: int) -> bool:
+    """True when ``text[a_end:b_start]`` only separates two list items on one line (", ", " and ")."""
+    return a_end <= b_start and _LIST_GAP.fullmatch(text, a_end, b_start) is not None
+
+
+def list_links(text: str, hits, *, reach: int = 4) -> list[list[int]]:
+    """For each hit (in text order, not overlapping), the indexes of the hits listed next to it.
+
+    Walks outwards from each hit while the gaps stay list separators, so the cost is linear in the
+    number of hits (an item is listed with a farther one only through the nearer one; ``reach`` caps
+    the walk for taxonomies whose forms are themselves separators, such as "and").
+    """
+    links: list[list[int]] = [[] for _ in hits]
+    for i in range(1, len(hits)):
+        j = i - 1
+        while j >= 0 and i - j <= reach and listed(text, hits[j].end, hits[i].start):
+            links[i].append(j)
+            links[j].append(i)
+            j -= 1
+    return links
+
+
+def _window(text: str, start: int, end: int) -> str:
+    """Up to 40 characters each side of the form, within its line."""
+    lo = max(0, start - _WINDOW)
+    nl = text.rfind("\n", lo, start)
+    lo = nl + 1 if nl != -1 else lo
+    hi = min(len(text), end + _WINDOW)
+    nl = text.find("\n", end, hi)
+    hi = nl if nl != -1 else hi
+    return text[lo:start] + " " + text[end:hi]
+
+
 def technical_evidence(text: str, start: int, end: int, neighbours, *, listed_only: bool = False) -> float | None:
     """Confidence that the form means the technology: a listed neighbour, or (unless ``listed_only``)
-    cue words nearby."""
+    cue words nearby.
+
+    Every neighbour passed is checked, so callers pass only the few near the form (see
+    :func:`list_links`); the work per call is then bounded by the 40-character window.
+    """
     before = text[max(0, start - 25):start]
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
-    window = text[max(line_start, start - 40):start] + " " + text[end:min(line_end, end + 40)]
+    window = _window(text, start, end)
     # A listed neighbour: another skill separated only by commas, slashes, "and"/"or". An ambiguous
     # neighbour vouches only together with a cue word ("Italian and French dishes" is food).
     for h in neighbours:
         if h.start == start:
             continue
-        listed = ((line_start <= h.end <= start and _LIST_GAP.match(text[h.end:start]))
-                  or (end <= h.start <= line_end and _LIST_GAP.match(text[end:h.start])))
-        if listed and (not h.ambiguous or _WEAK_CUES.search(window) or _has_strong_cue(window)):
+        if ((listed(text, h.end, start) or listed(text, end, h.start))
+                and (not h.ambiguous or _WEAK_CUES.search(window) or _has_strong_cue(window))):
             return 0.9
     if listed_only:
         return None

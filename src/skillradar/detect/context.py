@@ -174,9 +174,10 @@ def section_at(text: str, kind: str = "posting"):
     """A function ``offset -> section name`` for ``text`` (headings, inline labels and boilerplate
     content, as in ``analyse``)."""
     sections = SectionMap(text, kind)
+    starts = _line_starts(text)  # bisect, not rfind: a long line would make every lookup scan it
 
     def at(offset: int) -> str | None:
-        return sections.at(offset, text.rfind("\n", 0, offset) + 1)
+        return sections.at(offset, starts[bisect.bisect_right(starts, offset) - 1])
 
     return at
 
@@ -225,16 +226,18 @@ def analyse(text: str, spans: list[tuple[int, int]], *, kind: str = "posting",
     sections = SectionMap(text, kind)
     cues = _cue_positions(text)
     by_clause: dict[tuple[int, int], list[int]] = {}
-    line_clauses: dict[int, list[tuple[int, int]]] = {}
+    line_clauses: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}  # clauses and their ends
     line_of_span: list[int] = []
     for i, (s, _e) in enumerate(spans):
         li = bisect.bisect_right(starts, s) - 1
         line_of_span.append(starts[li])
-        clauses = line_clauses.get(li)
-        if clauses is None:
+        found = line_clauses.get(li)
+        if found is None:
             end = starts[li + 1] - 1 if li + 1 < len(starts) else len(text)
-            clauses = line_clauses[li] = _clauses(text, starts[li], end)
-        clause = clauses[0] if len(clauses) == 1 else next((c for c in clauses if s < c[1]), clauses[-1])
+            clauses = _clauses(text, starts[li], end)
+            found = line_clauses[li] = (clauses, [c[1] for c in clauses])
+        clauses, ends = found
+        clause = clauses[min(bisect.bisect_right(ends, s), len(clauses) - 1)]  # the first clause ending after s
         by_clause.setdefault(clause, []).append(i)
 
     results: list[Context | None] = [None] * len(spans)
@@ -267,8 +270,8 @@ def analyse(text: str, spans: list[tuple[int, int]], *, kind: str = "posting",
             if m_pref and req and cues is not None and _own_item_preferred(text, cues, c_start, c_end, s, e) is False:
                 m_pref = False  # "Strong SQL, Python, PySpark, Java is a plus": only Java is the plus
             section = sections.at(s, line_of_span[i])
-            negated = bool(check_negation) and (any(n <= s < n + _NEGATION_REACH for n in neg_before)
-                                                or any(e <= n < e + _NEGATION_REACH for n in neg_after))
+            negated = bool(check_negation) and (_within(neg_before, s - _NEGATION_REACH + 1, s + 1)
+                                                or _within(neg_after, e, e + _NEGATION_REACH))
             local = _LOCAL_LEVEL.match(text, e, e + 30) if kind != "resume" else None
             if negated and kind != "resume":
                 level = "negated"  # "Golang not needed" says so wherever it stands
@@ -284,6 +287,12 @@ def analyse(text: str, spans: list[tuple[int, int]], *, kind: str = "posting",
                 level = None
             results[i] = Context(section, level, years[k])
     return results  # type: ignore[return-value]
+
+
+def _within(positions: list[int], lo: int, hi: int) -> bool:
+    """True when a sorted ``positions`` holds a value in ``[lo, hi)`` (bisect: a clause may be long)."""
+    i = bisect.bisect_left(positions, lo)
+    return i < len(positions) and positions[i] < hi
 
 
 _FORWARD = re.compile(r"\s*(?:of|with|in|using|on|working|experience|hands|professional|commercial|industry|"
@@ -302,13 +311,21 @@ def _years_for(clause: str, offset: int, members: list[tuple[int, int]]) -> list
     """
     out: list[float | None] = [None] * len(members)
     found = list(_YEARS.finditer(clause))
+    m_starts, m_ends = [s for s, _e in members], [e for _s, e in members]
+    # spans in text order that do not overlap (the usual case): bisect instead of scanning them all
+    ordered = m_starts == sorted(m_starts) and m_ends == sorted(m_ends)
     for n, m in enumerate(found):
         f_start, f_end, value = m.start() + offset, m.end() + offset, _number(m.group(1))
         nxt = found[n + 1].start() + offset if n + 1 < len(found) else offset + len(clause)
-        before = [k for k, (s, e) in enumerate(members) if e <= f_start]
-        after = [k for k, (s, e) in enumerate(members) if f_end <= s < nxt]
+        if ordered:
+            before = range(bisect.bisect_right(m_ends, f_start))
+            after = range(bisect.bisect_left(m_starts, f_end), bisect.bisect_left(m_starts, nxt))
+        else:
+            before = [k for k, (s, e) in enumerate(members) if e <= f_start]
+            after = [k for k, (s, e) in enumerate(members) if f_end <= s < nxt]
         forward = bool(_FORWARD.match(clause, m.end()))
-        adjacent = before and _BACKWARD_GAP.match(clause[members[before[-1]][1] - offset:m.start()])
+        gap_start = members[before[-1]][1] - offset if before else m.start()
+        adjacent = before and m.start() - gap_start <= 5 and _BACKWARD_GAP.match(clause[gap_start:m.start()])
         if adjacent and not forward:
             targets = [before[-1]]
         elif after:

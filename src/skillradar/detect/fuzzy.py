@@ -62,6 +62,9 @@ class FuzzyIndex:
                     names.setdefault(key, set()).add(skill.id)
         self.names = {k: v for k, v in names.items() if len(v) == 1}
         self._prefixes = {k[:2] for k in self.names}  # a cheap first filter: most words share none
+        # a word more than one letter longer than every name is no slip (and its deletions would cost
+        # the square of its length: a hostile 1 MB "word" must not)
+        self._max_len = max((len(k) for k in self.names), default=0) + 1
         self._by_deletion: dict[str, set[str]] = {}
         for key in self.names:
             for variant in _deletions(key) | {key}:
@@ -70,7 +73,7 @@ class FuzzyIndex:
     def lookup(self, word: str) -> str | None:
         """The skill id whose name is one edit from ``word``, or None (none, or more than one)."""
         w = word.lower()
-        if w[:2] not in self._prefixes or w in self._forms:
+        if len(w) > self._max_len or w[:2] not in self._prefixes or w in self._forms:
             return None  # spelled like a skill: the lexicon's business
         keys: set[str] = set()
         for variant in _deletions(w) | {w}:

@@ -16,7 +16,7 @@ import ahocorasick
 
 from ..taxonomy.model import Taxonomy
 from ..textnorm import fold, fold_with_map
-from .ambiguity import accept_ambiguous, everyday_use, technical_evidence
+from .ambiguity import everyday_use, list_links, technical_evidence
 from .entity import is_organisation, organisation_spans
 
 __all__ = ["Hit", "Lexicon", "lexicon_for"]
@@ -233,47 +233,55 @@ def _resolve_ambiguous(text: str, hits: list[Hit]) -> list[Hit]:
     Written as in the taxonomy ("Spark"), a form needs a listed neighbour or a cue word nearby; its
     neighbours may be plain hits or other ambiguous ones not used in an everyday sense ("Spark and
     Kafka" vouch for each other, "go to market" vouches for nothing). Written in lower case
-    ("kafka"), it needs a listed neighbour that is itself accepted, found by repeating until stable.
+    ("kafka"), it needs a listed neighbour that is itself accepted, found by spreading acceptance
+    along lists. Only the hits listed next to each one are ever looked at (``list_links``), so the
+    cost is linear in the number of hits, however long the text or its lines.
     """
     if not any(h.ambiguous for h in hits):
         return hits
-    neighbours = [h for h in hits if not h.ambiguous or (h.exact_case and not everyday_use(text, h.start, h.end))]
+    links = list_links(text, hits)
+    everyday = {i for i, h in enumerate(hits) if h.ambiguous and everyday_use(text, h.start, h.end)}
+    vouches = [not h.ambiguous or (h.exact_case and i not in everyday) for i, h in enumerate(hits)]
     accepted: dict[int, Hit] = {}
     for i, h in enumerate(hits):
         if not h.ambiguous:
             accepted[i] = h
-        elif h.exact_case:
-            verdict = accept_ambiguous(text, h.start, h.end, neighbours)
+        elif h.exact_case and i not in everyday:
+            verdict = technical_evidence(text, h.start, h.end, [hits[j] for j in links[i] if vouches[j]])
             if verdict is not None:
                 accepted[i] = h._replace(confidence=verdict)
     # An accepted ambiguous hit vouches like a plain one, so acceptance runs along a list: in "AWS,
     # Azure, Snowflake or Tableau" Azure vouches for Snowflake, and Snowflake then for Tableau.
-    waiting = [i for i, h in enumerate(hits) if h.ambiguous and h.exact_case and i not in accepted
-               and not everyday_use(text, h.start, h.end)]
-    while waiting:
-        vouching = [h._replace(ambiguous=False) for h in accepted.values()]
-        newly = [i for i in waiting
-                 if technical_evidence(text, hits[i].start, hits[i].end, vouching, listed_only=True) is not None]
-        if not newly:
-            break
-        for i in newly:
-            accepted[i] = hits[i]._replace(confidence=0.85)
-            waiting.remove(i)
-    pending = [i for i, h in enumerate(hits) if h.ambiguous and not h.exact_case]
-    changed = True
-    while pending and changed:
-        changed = False
-        for i in list(pending):
-            h = hits[i]
-            if everyday_use(text, h.start, h.end):
-                pending.remove(i)
-                continue
-            verdict = technical_evidence(text, h.start, h.end, list(accepted.values()), listed_only=True)
-            if verdict is not None:
-                accepted[i] = h._replace(confidence=verdict - 0.1)
-                pending.remove(i)
-                changed = True
+    waiting = {i for i, h in enumerate(hits) if h.ambiguous and h.exact_case and i not in accepted
+               and i not in everyday}
+    _spread(accepted, waiting, links, lambda i, j: hits[i]._replace(confidence=0.85))
+    # Lower-case writings ("kafka") count only next to an accepted neighbour; an ambiguous one vouches
+    # only with a cue word near the lower-case form.
+    pending = {i for i, h in enumerate(hits) if h.ambiguous and not h.exact_case and i not in everyday}
+
+    def lower_case(i: int, j: int) -> Hit | None:
+        verdict = technical_evidence(text, hits[i].start, hits[i].end, [accepted[j]], listed_only=True)
+        return None if verdict is None else hits[i]._replace(confidence=verdict - 0.1)
+
+    _spread(accepted, pending, links, lower_case)
     return [accepted[i] for i in sorted(accepted)]
+
+
+def _spread(accepted: dict[int, Hit], candidates: set[int], links: list[list[int]], accept) -> None:
+    """Accept candidates listed next to accepted hits, repeatedly (each link is followed once).
+
+    ``accept(i, j)`` gives candidate ``i``'s hit when accepted neighbour ``j`` vouches for it, or None.
+    """
+    queue = list(accepted)
+    while queue and candidates:
+        j = queue.pop()
+        for i in links[j]:
+            if i in candidates:
+                hit = accept(i, j)
+                if hit is not None:
+                    accepted[i] = hit
+                    candidates.discard(i)
+                    queue.append(i)
 
 
 @functools.lru_cache(maxsize=8)

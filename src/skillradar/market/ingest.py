@@ -2,7 +2,9 @@
 
 The pipeline for each batch of rows (1,000 by default):
 
-1. rows without text fail (with their row numbers); dates become ISO dates or stay empty (warning);
+1. rows without text fail (with their row numbers), as do rows over :data:`MAX_ROW_CHARS` (one
+   hostile row must not hold the run) and rows with bytes the file's encoding cannot decode; dates
+   become ISO dates or stay empty (warning);
 2. contact e-mails and phone numbers are redacted from the text that is stored;
 3. duplicates are recognised in input order against everything stored and everything earlier in the
    run: the same id (the id column, else a hash of the original text), the same normalised text, or a
@@ -25,14 +27,18 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ..bounds import MAX_CHARS
 from ..detect.sections import NON_DEMAND
-from ..errors import EmptyText, InputError, StoreError, UsageError
+from ..errors import EmptyText, InputError, StoreError, TooLarge, UsageError
 from . import dedup
 from .redact import redact_contacts
-from .sources import parse_date, read_batches
+from .sources import file_codec, parse_date, read_batches
 from .store import connect, end_run_on_error, finish_run, save_skills, stale_count, start_run
 
-__all__ = ["ingest_files", "reextract", "posting_id", "LEVELS"]
+__all__ = ["ingest_files", "reextract", "posting_id", "LEVELS", "MAX_ROW_CHARS"]
+
+#: A row (its text and every other field) longer than this fails: what extraction would search of it.
+MAX_ROW_CHARS = MAX_CHARS
 
 LEVELS = ("required", "preferred", "mentioned", "negated")  # strongest first
 _LEVEL_OF = {"required": 0, "preferred": 1, None: 2, "negated": 3}
@@ -65,14 +71,22 @@ def _rows_note(rows: list[int]) -> str:
 SHINGLE_CACHE_SIZE = 20_000
 
 
+def _row_chars(b, i: int) -> int:
+    """Characters in row ``i`` of a batch: its text, title, company, location and other columns."""
+    fields = (b.text[i], b.title[i], b.company[i], b.location[i], b.id_raw[i])
+    extra = sum(len(str(v)) for v in b.extra[i].values())
+    return sum(len(f) for f in fields if f) + extra
+
+
 class _Ingestor:
-    def __init__(self, con, taxonomy, engine_name, scheduler, threshold, run_id):
+    def __init__(self, con, taxonomy, engine_name, scheduler, threshold, run_id, max_row_chars=MAX_ROW_CHARS):
         self.con = con
         self.tax = taxonomy
         self.engine_name = engine_name
         self.scheduler = scheduler
         self.threshold = threshold
         self.run_id = run_id
+        self.max_row_chars = max_row_chars
         self.engine = None
         self.seq = con.execute("SELECT coalesce(max(seq) + 1, 0) FROM postings").fetchall()[0][0]
         # shingles of stored postings met as near-duplicate candidates; bounded (least recently used
@@ -134,6 +148,13 @@ class _Ingestor:
             text = b.text[i]
             if text is None or not text.strip():
                 empty.append(rowno)
+                continue
+            size = _row_chars(b, i)
+            if self.max_row_chars is not None and size > self.max_row_chars:
+                c["failed"] += 1
+                self.errors.append({"source": b.source, "row": rowno, "error": TooLarge(
+                    f"row {rowno} holds {size:,} characters, over the {self.max_row_chars:,} limit for one posting: "
+                    "split it, or check that the file's quoting is right", source=b.source).to_dict()})
                 continue
             raw = b.date_raw[i]
             date = parse_date(raw)
@@ -287,6 +308,8 @@ def ingest_files(
     batch_size: int = 1000,
     on_progress: Callable[[int, int], None] | None = None,
     on_batch: Callable[[dict], None] | None = None,
+    encoding: str = "utf-8",
+    max_row_chars: int | None = MAX_ROW_CHARS,
 ) -> dict:
     """Ingest posting files into the market database and return the run summary.
 
@@ -299,6 +322,9 @@ def ingest_files(
         near_dup_threshold: word 3-gram Jaccard at or above which a posting is a near-duplicate;
             ``1.0`` keeps only exact duplicates out.
         on_progress: called with ``(bytes_advanced, rows_advanced)`` after each batch.
+        encoding: of CSV and JSONL files (UTF-8 by default); a row with bytes not valid in it fails
+            with its row number and the others go on.
+        max_row_chars: a longer row fails with ``too_large`` (None: no limit).
 
     Returns:
         ``{"ingested", "duplicates", "failed", "rows_read", "exact_duplicates", "near_duplicates",
@@ -310,6 +336,7 @@ def ingest_files(
         raise UsageError(f"--near-dup-threshold must be in (0, 1] (got {near_dup_threshold})")
     if batch_size < 1:
         raise UsageError("batch size must be at least 1")
+    file_codec(encoding)  # an unknown or non-text encoding is a usage error before anything is stored
     tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
     con = connect(db)
     run_id = uuid.uuid4().hex[:16]
@@ -317,7 +344,7 @@ def ingest_files(
         stale = stale_count(con, tax)
         save_skills(con, tax)
         start_run(con, run_id, command="ingest", engine=engine, files=paths, taxonomy=tax)
-        ing = _Ingestor(con, tax, engine, scheduler, near_dup_threshold, run_id)
+        ing = _Ingestor(con, tax, engine, scheduler, near_dup_threshold, run_id, max_row_chars)
         if engine not in ("local", "dask"):
             raise UsageError(f"--engine must be one of local, dask (got '{engine}')")
         try:
@@ -325,7 +352,7 @@ def ingest_files(
                 source = str(path)
                 done = 0
                 try:
-                    for b in read_batches(path, columns, batch_size):
+                    for b in read_batches(path, columns, batch_size, encoding):
                         before = ing.counts["rows_read"]
                         ing.batch(b)
                         if on_progress:

@@ -6,10 +6,18 @@ each row (``text, title, company, location, date_raw, id_raw``), the row numbers
 header not counted) and the remaining columns; ``Batch.bytes_done`` tells how far into the file the
 reader got (for progress bars). File-level problems raise an ``InputError`` subclass with a stable
 code; a bad line of a JSONL file fails only that row.
+
+Encodings. CSV and JSONL files are decoded with ``encoding`` (UTF-8 by default, a BOM removed).
+A byte that is not valid in it does not stop the file: it is decoded to a marker character
+(U+10FF00 + the byte, in a private-use plane no posting uses), and the row holding it fails with a
+:class:`DecodeError` naming the row, the column and the byte, while the other rows go on. (Python's
+``surrogateescape`` would be the usual marker, but pandas cannot carry lone surrogates.) A bad byte
+in a CSV header, or anywhere in a JSON array, fails the whole file before any row is stored.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import math
@@ -17,9 +25,50 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import CorruptFile, DecodeError, FileMissing, InputError, MissingColumn, UnsupportedFormat
+from ..errors import CorruptFile, DecodeError, FileMissing, InputError, MissingColumn, UnsupportedFormat, UsageError
+from ..readers.charset import text_codec
 
-__all__ = ["Batch", "MissingColumn", "read_batches", "find_columns", "parse_date", "FORMATS", "COLUMN_NAMES"]
+__all__ = ["Batch", "MissingColumn", "read_batches", "find_columns", "parse_date", "file_codec", "FORMATS",
+           "COLUMN_NAMES"]
+
+_MARK = 0x10FF00  # a bad byte b decodes to chr(_MARK + b)
+_MARKED = re.compile("[\U0010FF00-\U0010FFFF]")
+_ERRORS = "skillradar.mark_bad_bytes"
+
+
+def _mark_bad_bytes(exc: UnicodeError):
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return "".join(chr(_MARK + b) for b in exc.object[exc.start:exc.end]), exc.end
+
+
+codecs.register_error(_ERRORS, _mark_bad_bytes)
+
+
+def file_codec(encoding: str | None) -> str:
+    """The codec for ``--encoding`` (UTF-8 with its BOM removed by default), or a UsageError."""
+    name = encoding or "utf-8"
+    codec = text_codec(name)
+    if codec is None:
+        raise UsageError(f"--encoding: '{name[:40]}' is not a text encoding Python knows: use one such as utf-8, "
+                         "cp1252, latin-1 or utf-16")
+    return "utf-8-sig" if codec == "utf-8" else codec
+
+
+def _bad_byte(value: str, codec: str, where: str, source: str) -> DecodeError:
+    m = _MARKED.search(value)
+    byte = ord(m.group(0)) - _MARK
+    shown = "utf-8" if codec == "utf-8-sig" else codec
+    return DecodeError(f"{where}: byte 0x{byte:02X} is not valid {shown}: re-encode the file as UTF-8, or name its "
+                       "encoding with --encoding (e.g. --encoding cp1252)", source=source)
+
+
+def _marked_field(rec: dict) -> str | None:
+    """The first column of a record whose value holds a bad-byte marker."""
+    for key, value in rec.items():
+        if isinstance(value, str) and _MARKED.search(value):
+            return str(key)
+    return None
 
 FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".parquet": "parquet",
            ".pq": "parquet"}
@@ -180,8 +229,13 @@ def _make_batch(source, records: list[tuple[int, dict]], cols: dict, bytes_done:
     return b
 
 
-def read_batches(path: str | Path, explicit: dict | None = None, batch_size: int = 1000):
-    """Yield ``(columns, Batch)`` pairs for one file; raises InputError subclasses for file problems."""
+def read_batches(path: str | Path, explicit: dict | None = None, batch_size: int = 1000, encoding: str = "utf-8"):
+    """Yield ``Batch`` objects for one file; raises InputError subclasses for file problems.
+
+    ``encoding`` applies to CSV and JSONL (Parquet stores its own); rows with bytes not valid in it
+    come back as ``Batch.row_errors`` (see the module docstring).
+    """
+    codec = file_codec(encoding)
     p = Path(path)
     source = str(path)
     fmt = FORMATS.get(p.suffix.lower())
@@ -191,18 +245,18 @@ def read_batches(path: str | Path, explicit: dict | None = None, batch_size: int
     if not p.is_file():
         raise FileMissing("no such file" if not p.exists() else "not a file", source=source)
     if fmt in ("csv", "tsv"):
-        yield from _read_csv(p, source, explicit, batch_size, "\t" if fmt == "tsv" else ",")
+        yield from _read_csv(p, source, explicit, batch_size, "\t" if fmt == "tsv" else ",", codec)
     elif fmt in ("jsonl", "json"):
-        yield from _read_json(p, source, explicit, batch_size)
+        yield from _read_json(p, source, explicit, batch_size, codec)
     else:
         yield from _read_parquet(p, source, explicit, batch_size)
 
 
-def _read_csv(p: Path, source, explicit, batch_size, sep):
+def _read_csv(p: Path, source, explicit, batch_size, sep, codec="utf-8-sig"):
     import pandas as pd
 
     try:
-        fh = open(p, encoding="utf-8-sig", errors="strict", newline="")
+        fh = open(p, encoding=codec, errors=_ERRORS, newline="")
     except OSError as exc:
         raise CorruptFile(f"cannot open: {exc.strerror or exc}", source=source) from exc
     with fh:
@@ -213,33 +267,46 @@ def _read_csv(p: Path, source, explicit, batch_size, sep):
             row = 0
             for chunk in reader:
                 if cols is None:
+                    header = "\t".join(str(c) for c in chunk.columns)
+                    if _MARKED.search(header):
+                        raise _bad_byte(header, codec, "the header line", source)
                     cols = find_columns(list(chunk.columns), explicit, source)
-                records = []
+                records, errors = [], []
                 for rec in chunk.to_dict("records"):
                     row += 1
+                    bad = _marked_field(rec)
+                    if bad is not None:
+                        errors.append((row, _bad_byte(rec[bad], codec, f"row {row}, column '{bad}'", source)))
+                        continue
                     records.append((row, {k: (None if v == "" else v) for k, v in rec.items()}))
-                yield _make_batch(source, records, cols, fh.tell(), [])
+                yield _make_batch(source, records, cols, fh.tell(), errors)
             if cols is None:  # header only, or an empty file
                 find_columns([], explicit, source) if p.stat().st_size == 0 else None
-        except UnicodeDecodeError as exc:
-            raise DecodeError(f"not UTF-8 (byte {exc.start} of a block): re-encode the file as UTF-8", source=source) from exc
+        except UnicodeError as exc:  # a codec that fails otherwise than on a byte (e.g. a truncated UTF-16 file)
+            raise DecodeError(f"cannot be decoded as {codec} ({exc}): re-encode the file as UTF-8, or name its "
+                              "encoding with --encoding", source=source) from exc
         except pd.errors.EmptyDataError as exc:
             raise MissingColumn("the file is empty: no header and no rows", source=source) from exc
         except pd.errors.ParserError as exc:
             raise CorruptFile(f"not a readable CSV file: {str(exc).strip()}", source=source) from exc
 
 
-def _read_json(p: Path, source, explicit, batch_size):
+def _read_json(p: Path, source, explicit, batch_size, codec="utf-8-sig"):
     try:
         raw = p.read_bytes()
     except OSError as exc:
         raise CorruptFile(f"cannot read: {exc.strerror or exc}", source=source) from exc
     try:
-        data = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DecodeError(f"not UTF-8 (byte {exc.start}): re-encode the file as UTF-8", source=source) from exc
+        data = raw.decode(codec, errors=_ERRORS)
+    except UnicodeError as exc:
+        raise DecodeError(f"cannot be decoded as {codec} ({exc}): re-encode the file as UTF-8, or name its "
+                          "encoding with --encoding", source=source) from exc
     stripped = data.lstrip()
     if stripped.startswith("["):
+        bad = _MARKED.search(data)
+        if bad is not None:  # one JSON document: its rows cannot be told apart before it parses
+            line = data.count("\n", 0, bad.start()) + 1
+            raise _bad_byte(bad.group(0), codec, f"line {line} (a JSON array fails as a whole)", source)
         try:
             items = json.loads(data)
         except json.JSONDecodeError as exc:
@@ -252,6 +319,9 @@ def _read_json(p: Path, source, explicit, batch_size):
             if not line.strip():
                 continue
             row += 1
+            if _MARKED.search(line):
+                lines.append((row, None, _bad_byte(line, codec, f"row {row}", source)))
+                continue
             try:
                 lines.append((row, json.loads(line), None))
             except json.JSONDecodeError as exc:

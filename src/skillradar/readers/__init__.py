@@ -30,6 +30,12 @@ content:
 
 Every document then gets the same checks: no visible text → :class:`EmptyText`; text clearly not
 in English → an ``unsupported_language`` notice. Every error carries ``source``.
+
+Hostile files. ``max_bytes`` bounds more than the input: a DOCX may unpack to at most a small
+multiple of it (see :mod:`.docx`), and a PDF may yield at most ``max_bytes`` characters of text. Any
+failure a format library raises that the reader did not foresee (a codec error, an unsupported zip
+feature, a parser assertion) becomes a :class:`CorruptFile` or :class:`DecodeError` for that input,
+raised ``from`` the original, so one hostile file never stops a batch or answers 500.
 """
 
 from __future__ import annotations
@@ -39,7 +45,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..errors import CorruptFile, DecodeError, EmptyText, FileMissing, InputError, TooLarge, UnsupportedFormat
+from ..errors import (CorruptFile, DecodeError, EmptyText, FileMissing, InputError, SkillradarError, TooLarge,
+                      UnsupportedFormat)
 from ..records import Document, Notice
 from . import sniff as _sniff
 from .language import language_notice
@@ -106,15 +113,15 @@ def _finish(doc: Document, extra: tuple[Notice, ...] = ()) -> Document:
     )
 
 
-def _read_as(fmt: str, data: bytes, source: str, kind: str) -> Document:
+def _read_as(fmt: str, data: bytes, source: str, kind: str, max_bytes: int) -> Document:
     if fmt == "pdf":
         from .pdf import read_pdf
 
-        return read_pdf(data, source, kind=kind)
+        return read_pdf(data, source, kind=kind, max_chars=max_bytes)
     if fmt == "docx":
         from .docx import read_docx
 
-        return read_docx(data, source, kind=kind)
+        return read_docx(data, source, kind=kind, max_bytes=max_bytes)
     if fmt == "html":
         from .html import read_html
 
@@ -139,7 +146,25 @@ def _unsupported_content(sniffed: str, source: str, expected: str | None) -> Inp
     return UnsupportedFormat(f"is {what}, which skillradar cannot read (supported: {_SUPPORTED_LIST})", source=source)
 
 
-def _dispatch(data: bytes, source: str, kind: str, expected: str | None, declared_md: bool = False) -> Document:
+def _guarded(fmt: str, data: bytes, source: str, kind: str, max_bytes: int) -> Document:
+    """``_read_as`` with every unforeseen library failure turned into this input's coded error."""
+    try:
+        return _read_as(fmt, data, source, kind, max_bytes)
+    except SkillradarError:
+        raise
+    except MemoryError as exc:
+        raise TooLarge(f"needs more memory to read than this machine has: split the {fmt.upper()} file or "
+                       "save it as plain text", source=source) from exc
+    except (LookupError, UnicodeError) as exc:
+        raise DecodeError(f"cannot be decoded as {fmt.upper()} ({type(exc).__name__}: {str(exc)[:120]}): "
+                          "re-save it as UTF-8 and try again", source=source) from exc
+    except Exception as exc:  # noqa: BLE001 - a hostile file may make a format library fail in any way
+        raise CorruptFile(f"is a damaged {fmt.upper()} file ({type(exc).__name__}): re-save or re-export it "
+                          "and try again", source=source) from exc
+
+
+def _dispatch(data: bytes, source: str, kind: str, expected: str | None, declared_md: bool = False,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read ``data``; ``expected`` is the format the name suggests (None: trust only the content)."""
     sniffed = _sniff.sniff(data)
     if expected == "pdf" and b"%PDF-" in data[:1024]:
@@ -162,7 +187,7 @@ def _dispatch(data: bytes, source: str, kind: str, expected: str | None, declare
                 f"the name says {expected.upper()} but the content is {fmt.upper()}; it was read as {fmt.upper()}",
             ),
         )
-    return _finish(_read_as(fmt, data, source, kind), extra)
+    return _finish(_guarded(fmt, data, source, kind, max_bytes), extra)
 
 
 def read_bytes(
@@ -188,7 +213,7 @@ def read_bytes(
     if len(data) > max_bytes:
         raise _too_large(len(data), max_bytes, source)
     declared_md = bool(declared_name) and Path(declared_name).suffix.lower() in (".md", ".markdown")
-    return _dispatch(data, source, kind, None, declared_md=declared_md)
+    return _dispatch(data, source, kind, None, declared_md=declared_md, max_bytes=max_bytes)
 
 
 def read_path(path: str | Path, *, kind: str = "unknown", max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -232,7 +257,7 @@ def read_path(path: str | Path, *, kind: str = "unknown", max_bytes: int = DEFAU
         raise FileMissing(f"cannot be read ({exc.strerror or exc})", source=source) from exc
     if len(data) > max_bytes:  # grew since stat, or a special file
         raise _too_large(len(data), max_bytes, source)
-    return _dispatch(data, source, kind, _SUFFIX_FORMAT.get(suffix))
+    return _dispatch(data, source, kind, _SUFFIX_FORMAT.get(suffix), max_bytes=max_bytes)
 
 
 def read_text(text: str, source: str = "-", *, kind: str = "unknown") -> Document:

@@ -14,12 +14,23 @@ Layout of the text:
 
 Empty paragraphs are dropped so that the text holds no runs of blank lines.
 
-Before python-docx sees the file, the zip is inspected: more than :data:`MAX_MEMBERS` entries,
-more than :data:`MAX_UNCOMPRESSED_BYTES` in total, or a member of at least
-:data:`RATIO_MIN_BYTES` that expands more than :data:`MAX_RATIO` times raise
-:class:`~skillradar.errors.ZipBomb`. A zip that cannot be opened raises
-:class:`~skillradar.errors.CorruptFile`; a zip that is not a Word document (``.xlsx``, ``.pptx``,
-``.odt``…) raises :class:`~skillradar.errors.UnsupportedFormat`.
+Before python-docx sees the file, every member of the zip is inspected, because python-docx
+unpacks every part into memory and parses every XML part into a tree (about 12 bytes of memory per
+byte of XML):
+
+- more than :data:`MAX_MEMBERS` entries, more than :data:`EXPANSION` × the input limit unpacked in
+  total (at least :data:`MIN_BUDGET`, at most :data:`MAX_UNCOMPRESSED_BYTES`), or a member of at least
+  :data:`RATIO_MIN_BYTES` that expands more than :data:`MAX_RATIO` times raise
+  :class:`~skillradar.errors.ZipBomb`;
+- XML members (found by their first bytes, not their names) adding up to more than
+  :data:`XML_SHARE` × the input limit (at least :data:`MIN_BUDGET`: styles and themes take their
+  share of any Word file) raise :class:`~skillradar.errors.TooLarge`: that much markup is hundreds
+  of pages, and parsing it would take ~6× the input limit in memory.
+
+Python's ``zipfile`` never unpacks more than a member declares (a lying size fails its CRC check),
+so these checks on declared sizes bound the memory. A zip that cannot be opened, or that needs zip
+features Word never uses, raises :class:`~skillradar.errors.CorruptFile`; a zip that is not a Word
+document (``.xlsx``, ``.pptx``, ``.odt``…) raises :class:`~skillradar.errors.UnsupportedFormat`.
 """
 
 from __future__ import annotations
@@ -28,15 +39,21 @@ import io
 import zipfile
 from collections.abc import Iterator
 
-from ..errors import CorruptFile, UnsupportedFormat, ZipBomb
+from ..errors import CorruptFile, TooLarge, UnsupportedFormat, ZipBomb
 from ..records import Document
 
-__all__ = ["read_docx", "check_zip", "MAX_UNCOMPRESSED_BYTES", "MAX_RATIO", "RATIO_MIN_BYTES", "MAX_MEMBERS"]
+__all__ = ["read_docx", "check_zip", "MAX_UNCOMPRESSED_BYTES", "MAX_RATIO", "RATIO_MIN_BYTES", "MAX_MEMBERS",
+           "EXPANSION", "XML_SHARE", "MIN_BUDGET"]
 
-MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # whatever the input limit
+EXPANSION = 2  # all members together: at most this many times the input limit
+XML_SHARE = 0.5  # XML members together: at most this share of the input limit
+MIN_BUDGET = 2 * 1024 * 1024  # both budgets are at least this (a Word file's styles alone can be 0.3 MB)
 MAX_RATIO = 100
 RATIO_MIN_BYTES = 1024 * 1024
 MAX_MEMBERS = 10_000
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, RuntimeError,
+               NotImplementedError)  # RuntimeError: an encrypted member; NotImplementedError: an exotic method
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -47,23 +64,57 @@ _OTHER_OFFICE = {
 }
 
 
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.0f} MB"
+def _mb(n: float) -> str:
+    from . import human_size  # the package is loaded by the time a file is read
+
+    return human_size(int(n))
 
 
-def check_zip(data: bytes, source: str) -> None:
-    """Refuse archives that are not zips, not Word documents, or built to expand without bound."""
+def _is_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """True when the member's first bytes are markup (a part's name or content type may lie)."""
+    with zf.open(info) as fh:
+        head = fh.read(64)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return True  # UTF-16/32 markup
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+
+
+def check_zip(data: bytes, source: str, max_bytes: int | None = None) -> None:
+    """Refuse archives that are not zips, not Word documents, or that would unpack or parse into far
+    more memory than the input limit ``max_bytes`` allows (see the module docstring)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+            if len(infos) > MAX_MEMBERS:
+                raise ZipBomb(f"holds {len(infos)} archive entries (limit {MAX_MEMBERS}): refusing to unpack it",
+                              source=source)
+            _check_sizes(zf, infos, source, max_bytes)
+    except NotImplementedError as exc:
+        raise CorruptFile(
+            f"uses zip features Word never writes ({exc}): re-save it from Word as a .docx and try again",
+            source=source,
+        ) from exc
+    except _ZIP_ERRORS as exc:
         raise CorruptFile(
             "is not a readable DOCX (damaged or truncated zip archive): re-save it from Word and try again",
             source=source,
         ) from exc
-    if len(infos) > MAX_MEMBERS:
-        raise ZipBomb(f"holds {len(infos)} archive entries (limit {MAX_MEMBERS}): refusing to unpack it", source=source)
-    total = 0
+    names = {info.filename for info in infos}
+    if "word/document.xml" not in names:
+        what = next((label for name, label in _OTHER_OFFICE.items() if name in names), "a zip archive")
+        raise UnsupportedFormat(
+            f"is {what}, not a Word .docx document: supported formats are .txt, .md, .html, .pdf and .docx",
+            source=source,
+        )
+
+
+def _check_sizes(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], source: str, max_bytes: int | None) -> None:
+    total_cap = MAX_UNCOMPRESSED_BYTES
+    why = ""
+    if max_bytes is not None:
+        total_cap = min(MAX_UNCOMPRESSED_BYTES, max(MIN_BUDGET, EXPANSION * max_bytes))
+        why = f" ({EXPANSION} × the {_mb(max_bytes)} input limit)"
+    total = xml = 0
     for info in infos:
         total += info.file_size
         if info.file_size >= RATIO_MIN_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
@@ -73,19 +124,27 @@ def check_zip(data: bytes, source: str) -> None:
                 f"over the {MAX_RATIO}:1 limit: this looks like a zip bomb, refusing to unpack it",
                 source=source,
             )
-    if total > MAX_UNCOMPRESSED_BYTES:
-        raise ZipBomb(
-            f"unpacks to {_mb(total)}, over the {_mb(MAX_UNCOMPRESSED_BYTES)} limit: "
-            "this looks like a zip bomb, refusing to unpack it",
-            source=source,
-        )
-    names = {info.filename for info in infos}
-    if "word/document.xml" not in names:
-        what = next((label for name, label in _OTHER_OFFICE.items() if name in names), "a zip archive")
-        raise UnsupportedFormat(
-            f"is {what}, not a Word .docx document: supported formats are .txt, .md, .html, .pdf and .docx",
-            source=source,
-        )
+        if total > total_cap:
+            raise ZipBomb(
+                f"would unpack to over the {_mb(total_cap)} limit{why}; member {info.filename!r} alone is "
+                f"{_mb(info.file_size)}: this looks like a zip bomb, refusing to unpack it; if the document is "
+                "genuine, raise the limit with --max-bytes (max_bytes=… in Python)",
+                source=source,
+            )
+    if max_bytes is None:
+        return
+    xml_cap = max(MIN_BUDGET, int(XML_SHARE * max_bytes))
+    for info in infos:
+        if info.file_size and _is_xml(zf, info):
+            xml += info.file_size
+            if xml > xml_cap:
+                raise TooLarge(
+                    f"holds more document markup than the {_mb(xml_cap)} limit ({XML_SHARE:g} × the "
+                    f"{_mb(max_bytes)} input limit); member {info.filename!r} alone is {_mb(info.file_size)}: "
+                    "split the document, or raise the limit with --max-bytes (max_bytes=… in Python) if it is "
+                    "genuine",
+                    source=source,
+                )
 
 
 def _text_boxes(paragraph) -> Iterator[str]:
@@ -174,11 +233,13 @@ def _table_lines(table) -> Iterator[str]:
 def _header_footer_lines(doc, attr_names: tuple[str, ...]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
+    read: set[int] = set()  # parts already read: many sections may share one (read each once)
     for section in doc.sections:
         for name in attr_names:
             part = getattr(section, name)
-            if part.is_linked_to_previous:
+            if part.is_linked_to_previous or id(part.part) in read:
                 continue
+            read.add(id(part.part))
             text = "\n".join(_block_lines(part))
             if text.strip() and text not in seen:
                 seen.add(text)
@@ -186,16 +247,19 @@ def _header_footer_lines(doc, attr_names: tuple[str, ...]) -> list[str]:
     return out
 
 
-def read_docx(data: bytes, source: str, *, kind: str = "unknown") -> Document:
+def read_docx(data: bytes, source: str, *, kind: str = "unknown", max_bytes: int | None = None) -> Document:
     """Read DOCX bytes into a :class:`Document` (see the module docstring for the layout).
+
+    ``max_bytes`` is the input limit the unpacking limits scale with (None: only the fixed ones).
 
     Raises:
         ZipBomb: the archive would expand beyond the limits.
+        TooLarge: it holds more markup than one document may.
         CorruptFile: not a readable zip, or python-docx cannot parse it.
         UnsupportedFormat: a zip that is not a Word document, or a macro/template variant
             python-docx refuses.
     """
-    check_zip(data, source)
+    check_zip(data, source, max_bytes)
     import docx
 
     try:

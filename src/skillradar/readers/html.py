@@ -12,7 +12,9 @@ What comes out:
   space, and lines are stripped; ``<pre>`` keeps its spaces and line breaks.
 
 The encoding is UTF-8 unless the bytes start with a BOM or a ``<meta charset>`` declares another
-one; undecodable bytes raise :class:`~skillradar.errors.DecodeError`.
+one; undecodable bytes raise :class:`~skillradar.errors.DecodeError`. A declared name that is not a
+document encoding (``rot13``, ``base64``, ``punycode``, ``utf-16`` in an ASCII tag … see
+:mod:`.charset`) is ignored with a ``charset_ignored`` notice and the page is read as UTF-8.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ import re
 from html.parser import HTMLParser
 
 from ..errors import DecodeError
-from ..records import Document
+from ..records import Document, Notice
+from .charset import document_codec
 from .txt import decode_utf8
 
 __all__ = ["read_html", "html_to_text"]
@@ -46,6 +49,7 @@ _LINE = frozenset(
 _CELL = frozenset({"td", "th"})
 _WS = re.compile(r"[ \t\n\r\f\u00a0]+")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:.]+)", re.I)
+_COMPACT_EVERY = 4096  # pieces of output joined into one string, so a page of tiny tags stays small
 
 
 class _TextBuilder(HTMLParser):
@@ -54,6 +58,7 @@ class _TextBuilder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
+        self.done: list[str] = []  # joined runs of ``out``
         self.skip_depth = 0
         self.pre_depth = 0
         self.need_newlines = 0  # pending line breaks (1 or 2)
@@ -68,7 +73,7 @@ class _TextBuilder(HTMLParser):
 
     def _write(self, core: str) -> None:
         if self.need_newlines:
-            if self.out:
+            if self.out or self.done:
                 self.out.append("\n" * self.need_newlines)
             self.need_newlines = 0
             self.line_empty = True
@@ -78,6 +83,12 @@ class _TextBuilder(HTMLParser):
         self.pending_sep = ""
         self.out.append(core)
         self.line_empty = False
+        if len(self.out) >= _COMPACT_EVERY:
+            self.done.append("".join(self.out))
+            self.out.clear()
+
+    def text(self) -> str:
+        return "".join(self.done) + "".join(self.out)
 
     def _text(self, data: str) -> None:
         if self.skip_depth:
@@ -165,31 +176,35 @@ def html_to_text(markup: str) -> str:
     parser = _TextBuilder()
     parser.feed(markup)
     parser.close()
-    return "".join(parser.out)
+    return parser.text()
 
 
-def _decode(data: bytes, source: str) -> str:
+def _decode(data: bytes, source: str) -> tuple[str, tuple[Notice, ...]]:
+    """The page's markup as text, and a notice when its declared charset was not usable."""
     if data.startswith(codecs.BOM_UTF8):
-        return decode_utf8(data, source)
+        return decode_utf8(data, source), ()
     match = _META_CHARSET.search(data[:4096])
     if match:
         name = match.group(1).decode("ascii", "replace").lower()
-        try:
-            codec = codecs.lookup(name).name
-        except LookupError:
-            codec = "utf-8"
+        codec = document_codec(name)
+        if codec is None:
+            notice = Notice("charset_ignored", f"the page declares <meta charset=\"{name[:40]}\">, which is not a "
+                                               "document encoding; it was read as UTF-8")
+            return decode_utf8(data, source), (notice,)
         if codec not in ("utf-8", "ascii"):
             try:
-                return data.decode(codec)
-            except UnicodeDecodeError as exc:
+                return data.decode(codec), ()
+            except UnicodeError as exc:
+                where = f"byte at offset {exc.start}" if isinstance(exc, UnicodeDecodeError) else "the content"
                 raise DecodeError(
-                    f"byte at offset {exc.start} is not valid {name} as the page's <meta charset> "
+                    f"{where} is not valid {name} as the page's <meta charset> "
                     "declares: fix the declaration or re-save the page as UTF-8",
                     source=source,
                 ) from exc
-    return decode_utf8(data, source)
+    return decode_utf8(data, source), ()
 
 
 def read_html(data: bytes, source: str, *, kind: str = "unknown") -> Document:
     """Read HTML bytes into a :class:`Document` whose text is the page's visible text."""
-    return Document(source=source, text=html_to_text(_decode(data, source)), format="html", kind=kind)
+    markup, notices = _decode(data, source)
+    return Document(source=source, text=html_to_text(markup), format="html", kind=kind, notices=notices)

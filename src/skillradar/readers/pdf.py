@@ -35,6 +35,9 @@ Errors. Every library exception becomes one coded error, raised ``from`` the ori
 a password → :class:`EncryptedPdf`; pages with (almost) no text → :class:`ScannedPdf`; a file
 neither PDFium nor pypdf can open → :class:`CorruptFile`. ``pypdf`` is tried only when PDFium
 fails for a reason other than encryption; a notice says so when it is used.
+
+Size. Compressed content streams can hold far more text than the file's size suggests; reading
+stops with :class:`TooLarge` as soon as the pages' text passes ``max_chars``.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ import logging
 import re
 import threading
 
-from ..errors import CorruptFile, EmptyText, EncryptedPdf, ScannedPdf
+from ..errors import CorruptFile, EmptyText, EncryptedPdf, ScannedPdf, TooLarge
 from ..records import Document, Notice
 
 __all__ = ["read_pdf", "join_pages", "PAGE_SEPARATOR", "MIN_CHARS_PER_PAGE"]
@@ -165,7 +168,18 @@ def join_pages(pages: list[str]) -> tuple[str, tuple[int, ...]]:
     return PAGE_SEPARATOR.join(pages), tuple(starts)
 
 
-def _pdfium_pages(data: bytes, source: str) -> tuple[list[str], list[int]]:
+def _count(texts: list[str], text: str, total: int, max_chars: int | None, source: str) -> int:
+    """Append a page's text and return the running total, refusing text that passes ``max_chars``."""
+    texts.append(text)
+    total += len(text)
+    if max_chars is not None and total > max_chars:
+        raise TooLarge(f"holds more than {max_chars:,} characters of text (passed on page {len(texts)}), "
+                       "over the limit for one document: split the PDF, or raise the limit with --max-bytes "
+                       "(max_bytes=… in Python) if it is genuine", source=source)
+    return total
+
+
+def _pdfium_pages(data: bytes, source: str, max_chars: int | None = None) -> tuple[list[str], list[int]]:
     """Texts of every page and the 1-based numbers of text-less pages that hold images."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
@@ -180,6 +194,7 @@ def _pdfium_pages(data: bytes, source: str) -> tuple[list[str], list[int]]:
         try:
             texts: list[str] = []
             image_pages: list[int] = []
+            total = 0
             for i in range(len(pdf)):
                 page = pdf[i]
                 try:
@@ -194,7 +209,7 @@ def _pdfium_pages(data: bytes, source: str) -> tuple[list[str], list[int]]:
                             image_pages.append(i + 1)
                 finally:
                     page.close()
-                texts.append(text)
+                total = _count(texts, text, total, max_chars, source)
             return texts, image_pages
         finally:
             pdf.close()
@@ -212,7 +227,7 @@ def _quiet(logger_name: str):
         logger.setLevel(old)
 
 
-def _pypdf_pages(data: bytes, source: str) -> list[str]:
+def _pypdf_pages(data: bytes, source: str, max_chars: int | None = None) -> list[str]:
     import pypdf
     from pypdf.errors import FileNotDecryptedError, PyPdfError
 
@@ -221,7 +236,11 @@ def _pypdf_pages(data: bytes, source: str) -> list[str]:
             reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
             if reader.is_encrypted and not reader.decrypt(""):
                 raise EncryptedPdf(_ENCRYPTED_MSG, source=source)
-            return [page.extract_text() or "" for page in reader.pages]
+            texts: list[str] = []
+            total = 0
+            for page in reader.pages:
+                total = _count(texts, page.extract_text() or "", total, max_chars, source)
+            return texts
         except FileNotDecryptedError as exc:
             raise EncryptedPdf(_ENCRYPTED_MSG, source=source) from exc
         except (PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError,
@@ -232,23 +251,24 @@ def _pypdf_pages(data: bytes, source: str) -> list[str]:
             ) from exc
 
 
-def read_pdf(data: bytes, source: str, *, kind: str = "unknown") -> Document:
-    """Read PDF bytes into a :class:`Document` with ``page_starts``.
+def read_pdf(data: bytes, source: str, *, kind: str = "unknown", max_chars: int | None = None) -> Document:
+    """Read PDF bytes into a :class:`Document` with ``page_starts``; ``max_chars`` bounds its text.
 
     Raises:
         EncryptedPdf: the PDF needs a password to open.
         ScannedPdf: it has pages but (almost) no text layer.
         EmptyText: it has no pages at all.
         CorruptFile: neither PDFium nor pypdf can read it.
+        TooLarge: its text passes ``max_chars``.
     """
     notices: list[Notice] = []
     try:
-        raw_pages, image_pages = _pdfium_pages(data, source)
-    except EncryptedPdf:
+        raw_pages, image_pages = _pdfium_pages(data, source, max_chars)
+    except (EncryptedPdf, TooLarge):
         raise
     except Exception as pdfium_exc:  # noqa: BLE001 - any PDFium failure: try the other library
         try:
-            raw_pages = _pypdf_pages(data, source)
+            raw_pages = _pypdf_pages(data, source, max_chars)
         except CorruptFile as exc:
             raise CorruptFile(exc.message, source=source) from pdfium_exc
         image_pages = []

@@ -71,8 +71,8 @@ def sniff(data: bytes) -> str:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 names = set(zf.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-            return "zip"
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            return "zip"  # NotImplementedError: a "version needed to extract" zipfile does not know
         return "docx" if "word/document.xml" in names else "zip"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf16"

@@ -2,7 +2,8 @@
 
 Each endpoint only parses its input and formats the library's answer: the logic is the library's,
 so the API, the CLI and Python never disagree. Uploads are read into memory and sniffed from their
-content (``readers.read_bytes``), never trusted from their names; CPU work runs in a worker thread.
+content (``readers.read_bytes``), never trusted from their names; CPU work runs in a worker thread,
+under the app's bound on concurrent heavy work (``web.heavy``: 503 ``busy`` with Retry-After beyond it).
 """
 
 from __future__ import annotations
@@ -12,10 +13,9 @@ from typing import Literal
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
-from starlette.concurrency import run_in_threadpool
-
 from ..errors import SkillradarError
 from .bodies import BadRequest, Part, UnsupportedMediaType, read_form, read_json
+from .heavy import heavy
 
 __all__ = ["router", "ERROR_RESPONSES", "NOT_FOUND", "UNAVAILABLE", "EXTRA_SCHEMAS"]
 
@@ -35,6 +35,8 @@ ERROR_RESPONSES = {
     413: {"model": ErrorBody, "description": "the request body is over the upload limit"},
     415: {"model": ErrorBody, "description": "unsupported content type or file format"},
     422: {"model": ErrorBody, "description": "unreadable or invalid input (empty text, corrupt file, missing field)"},
+    503: {"model": ErrorBody, "description": "busy: the server's heavy-work slots are taken; retry after the "
+                                             "Retry-After header's seconds"},
 }
 NOT_FOUND = {404: {"model": ErrorBody, "description": "no such role or skill (unknown_role, unknown_skill)"}}
 UNAVAILABLE = {503: {
@@ -179,7 +181,7 @@ async def extract(request: Request) -> dict:
             doc = read_text(body.text, "-", kind=kind or "unknown")
             return extract_document(doc, taxonomy=tax, kind=kind, semantic=body.semantic).to_dict()
 
-        return await run_in_threadpool(work)
+        return await heavy(request, work)
     if media in ("multipart/form-data", "application/x-www-form-urlencoded"):
         form = await read_form(request)
         kind = _kind(_field_text(form, "kind"))
@@ -193,7 +195,7 @@ async def extract(request: Request) -> dict:
                     doc = read_text(text, "-", kind=kind or "unknown")
                     return extract_document(doc, taxonomy=tax, kind=kind, semantic=semantic).to_dict()
 
-                return await run_in_threadpool(work_text)
+                return await heavy(request, work_text)
             raise BadRequest("send the document as a multipart file field 'file'", code="missing_field")
         limit = request.app.state.max_upload_bytes
 
@@ -202,7 +204,7 @@ async def extract(request: Request) -> dict:
                              max_bytes=limit, declared_name=part.filename)
             return extract_document(doc, taxonomy=tax, kind=kind, semantic=semantic).to_dict()
 
-        return await run_in_threadpool(work_file)
+        return await heavy(request, work_file)
     raise UnsupportedMediaType(f"send application/json or multipart/form-data (got '{media or 'no content type'}')")
 
 
@@ -248,7 +250,7 @@ async def link(request: Request, body: LinkRequest) -> dict:
     tax = _tax(request)
     if any(len(ln) > 10_000 for ln in body.lines):
         raise BadRequest("each line may hold at most 10,000 characters")
-    results = await run_in_threadpool(link_lines, body.lines, tax, body.top_k)
+    results = await heavy(request, link_lines, body.lines, tax, body.top_k)
     return {"results": results}
 
 
@@ -298,7 +300,7 @@ async def assess(request: Request) -> dict:
             out["resume_text"] = resume.text
         return out
 
-    return await run_in_threadpool(work)
+    return await heavy(request, work)
 
 
 _RANK_BODY = {"requestBody": {"required": True, **_multipart_schema({
@@ -353,7 +355,7 @@ async def rank(request: Request) -> dict:
             audit = audit_ranking(ranked, _read_groups(groups_part, [r["resume"] for r in ranked]))
         return {"ranking": ranking, "audit": audit}
 
-    return await run_in_threadpool(work)
+    return await heavy(request, work)
 
 
 # --------------------------------------------------------------------------------------- taxonomy and roles
@@ -412,7 +414,7 @@ async def redact(request: Request) -> dict:
 
     text = await _text_or_file(request, "file")
     tax = _tax(request)
-    return (await run_in_threadpool(lambda: redact_text(text, taxonomy=tax))).to_dict()
+    return (await heavy(request, lambda: redact_text(text, taxonomy=tax))).to_dict()
 
 
 async def _text_or_file(request: Request, file_field: str) -> str:
@@ -433,8 +435,8 @@ async def _text_or_file(request: Request, file_field: str) -> str:
         part = _one(form, file_field)
         if part is not None and part.is_file:
             limit = request.app.state.max_upload_bytes
-            doc = await run_in_threadpool(read_bytes, bytes(part.data), _upload_name(part, "upload"),
-                                          max_bytes=limit, declared_name=part.filename)
+            doc = await heavy(request, lambda: read_bytes(bytes(part.data), _upload_name(part, "upload"),
+                                                          max_bytes=limit, declared_name=part.filename))
             return doc.text
         text = _field_text(form, "text")
         if text and text.strip():
@@ -459,5 +461,5 @@ async def posting_check(request: Request) -> dict:
         raise MissingExtra("posting language checks", "fairness", "skillradar.fairness") from exc
     text = await _text_or_file(request, "posting")
     tax = _tax(request)
-    findings = await run_in_threadpool(lambda: check_posting(text, taxonomy=tax))
+    findings = await heavy(request, lambda: check_posting(text, taxonomy=tax))
     return {"findings": findings}

@@ -25,6 +25,7 @@ from starlette.requests import Request
 from .. import __version__
 from ..errors import SkillradarError
 from .bodies import BodyLimitMiddleware
+from .heavy import HeavyWork, default_slots
 from .security import SecurityMiddleware, _route, log
 
 __all__ = ["create_app", "DEFAULT_MAX_UPLOAD_BYTES", "error_response"]
@@ -78,7 +79,7 @@ def _page() -> str:
 
 def create_app(db: str | Path | None = None, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
                cors_origins: tuple[str, ...] | list[str] = (), *, taxonomy=None,
-               body_timeout: float | None = None) -> FastAPI:
+               body_timeout: float | None = None, max_concurrent: int | None = None) -> FastAPI:
     """The FastAPI app.
 
     Args:
@@ -88,6 +89,8 @@ def create_app(db: str | Path | None = None, max_upload_bytes: int = DEFAULT_MAX
         taxonomy: a Taxonomy, bundled name or file (default ``genai``), loaded once.
         body_timeout: seconds a request body may stay silent (408 after; the whole body gets ten
             times that); None for no limit (in-process tests). ``skillradar serve`` sets it.
+        max_concurrent: heavy requests (reading, extraction, assessment) run at once; others get 503
+            ``busy`` with Retry-After (default: one per CPU core; see ``web.heavy``).
     """
     from ..taxonomy import Taxonomy, load_taxonomy
 
@@ -106,6 +109,7 @@ def create_app(db: str | Path | None = None, max_upload_bytes: int = DEFAULT_MAX
     app.state.db = str(db) if db is not None else None
     app.state.max_upload_bytes = int(max_upload_bytes)
     app.state.taxonomy = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+    app.state.heavy = HeavyWork(max_concurrent or default_slots())
 
     @app.exception_handler(SkillradarError)
     async def _skillradar_error(request: Request, exc: SkillradarError):

@@ -220,6 +220,47 @@ def make_zip_bomb_docx(member_bytes: int = 4 * 1024 * 1024) -> bytes:
     return buf.getvalue()
 
 
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_PARAGRAPH = ('<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="Calibri"/>'
+              '<w:sz w:val="22"/></w:rPr><w:t xml:space="preserve">Item {i}: built retrieval-augmented generation '
+              'with Python, PyTorch and SQL for {j} teams; </w:t></w:r><w:r><w:rPr><w:b/></w:rPr>'
+              '<w:t>led the Kubernetes rollout in {k}.</w:t></w:r></w:p>')
+
+
+def make_large_docx(xml_bytes: int, *, extra: dict[str, bytes] | None = None) -> bytes:
+    """A valid DOCX (the résumé's parts) whose ``word/document.xml`` is about ``xml_bytes`` of ordinary
+    paragraphs: compressible like real Word markup (about 20:1, under the 100:1 zip-bomb ratio).
+    ``extra`` adds members (name → bytes)."""
+    paragraphs, size, i = [], 0, 0
+    while size < xml_bytes:
+        p = _PARAGRAPH.format(i=i, j=(i * 7919) % 1000, k=1990 + i % 35)
+        paragraphs.append(p)
+        size += len(p)
+        i += 1
+    body = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_W_NS}><w:body>'
+            + "".join(paragraphs) + "</w:body></w:document>").encode("utf-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(make_resume_docx())) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, body if info.filename == "word/document.xml" else src.read(info.filename))
+        for name, data in (extra or {}).items():
+            dst.writestr(name, data)
+    return out.getvalue()
+
+
+def make_future_zip_docx(version: int = 64) -> bytes:
+    """The résumé DOCX with every member claiming a "version needed to extract" above 6.3."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(make_resume_docx())) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            info = zipfile.ZipInfo(info.filename, info.date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.extract_version = version
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
 FIXTURES = {
     "posting.txt": lambda: POSTING_TXT.encode("utf-8"),
     "crlf_bom.txt": lambda: b"\xef\xbb\xbf" + POSTING_TXT.replace("\n", "\r\n").encode("utf-8"),

@@ -1,0 +1,42 @@
+"""How much of one document extraction searches, and how many mentions it returns.
+
+Extraction costs time and memory in proportion to the text (linearly), and its answer grows with
+the mentions found; an absurd or hostile input (a 10 MB paste, "Python, Python, …" for pages) must
+neither hold a server for minutes nor answer with hundreds of megabytes. So extraction searches at
+most :data:`MAX_CHARS` characters of a document (cut at white space, so no word is split) and
+returns at most :data:`MAX_MENTIONS` mentions, the first in text order. Either cut sets the
+result's ``truncated`` flag and adds a ``truncated`` warning saying where it stopped. Real postings
+and résumés are 2–50 KB with tens of mentions, far below both.
+"""
+
+from __future__ import annotations
+
+from .records import Notice
+
+__all__ = ["MAX_CHARS", "MAX_MENTIONS", "search_end", "truncation_notices"]
+
+MAX_CHARS = 1_000_000  # about 500 pages
+MAX_MENTIONS = 5_000
+_BACKTRACK = 200  # how far back from the limit a white space is looked for
+
+
+def search_end(text: str, max_chars: int | None) -> int:
+    """Offset where searching ``text`` stops: its end, or the last white space before ``max_chars``."""
+    if max_chars is None or len(text) <= max_chars:
+        return len(text)
+    lo = max(0, max_chars - _BACKTRACK)
+    cut = max(text.rfind(ch, lo, max_chars) for ch in (" ", "\n", "\t"))
+    return cut if cut > 0 else max_chars
+
+
+def truncation_notices(chars: int, searched: int, found: int, kept: int) -> tuple[Notice, ...]:
+    """The ``truncated`` warnings for a document of ``chars`` characters searched up to ``searched``,
+    where ``kept`` of ``found`` mentions are returned."""
+    out = []
+    if searched < chars:
+        out.append(Notice("truncated", f"the text has {chars:,} characters; only the first {searched:,} were "
+                                       "searched: split the document to search the rest"))
+    if kept < found:
+        out.append(Notice("truncated", f"{found:,} mentions were found; only the first {kept:,} (in text order) "
+                                       "are listed: split the document to see the rest"))
+    return tuple(out)

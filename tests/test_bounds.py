@@ -1,0 +1,45 @@
+"""Bounded extraction (issue 12, item 2): at most MAX_CHARS searched and MAX_MENTIONS returned, said
+clearly with a ``truncated`` flag and warning; ordinary documents are untouched."""
+
+from __future__ import annotations
+
+import json
+
+from skillradar import bounds
+from skillradar.extract import extract_document, extract_text
+from skillradar.readers import read_text
+
+
+def test_mentions_are_capped_with_a_flag_and_a_warning(taxonomy):
+    text = "Python, " * (bounds.MAX_MENTIONS + 500)
+    ex = extract_text(text, taxonomy=taxonomy, kind="posting")
+    assert len(ex.mentions) == bounds.MAX_MENTIONS and ex.truncated
+    out = ex.to_dict()
+    assert out["truncated"] is True
+    warning = next(w for w in out["warnings"] if w["code"] == "truncated")
+    assert "5,500 mentions" in warning["message"] and "first 5,000" in warning["message"]
+    assert len(json.dumps(out)) < 3_000_000
+
+
+def test_search_stops_at_white_space_before_the_limit(taxonomy):
+    text = "We need Python. " + "x" * 70 + " Rust and R"  # the cut must not leave a lone "R" of "Rust"
+    ex = extract_document(read_text(text), taxonomy=taxonomy, kind="posting", max_chars=89)
+    assert [m.text for m in ex.mentions] == ["Python"]
+    assert ex.truncated and ex.chars == len(text)
+    assert any("only the first 86 were searched" in n.message for n in ex.notices)
+
+
+def test_no_limit_when_asked(taxonomy):
+    text = "Python, " * 6000
+    ex = extract_document(read_text(text), taxonomy=taxonomy, kind="posting", max_chars=None, max_mentions=None)
+    assert len(ex.mentions) == 6000 and not ex.truncated
+
+
+def test_ordinary_documents_are_not_marked(taxonomy):
+    ex = extract_text("Senior engineer: 5+ years of Python and SQL; PyTorch a plus.", taxonomy=taxonomy)
+    assert not ex.truncated and "truncated" not in ex.to_dict() and "warnings" not in ex.to_dict()
+
+
+def test_line_numbers_of_a_text_of_many_lines():
+    doc = read_text("\n" * 200_000 + "Python\n")
+    assert doc.line_of(200_000) == 200_001 and doc.line_of(0) == 1
