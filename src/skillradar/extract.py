@@ -67,7 +67,10 @@ def extract_document(
     if kind in (None, "auto"):
         kind = doc.kind if doc.kind in ("posting", "resume") else ctx.guess_kind(text)
     hits = [(h.skill_id, h.start, h.end, h.method, h.confidence) for h in lexicon_for(tax).find(text)]
-    actions = verb_object_hits(text, tax, [(h[1], h[2]) for h in hits])
+    # Verb–object phrases ("deploying … models") name what a posting asks for; in a résumé the same
+    # words often describe other people's models ("the fleet that serves the ranking models"), which
+    # the assessment reads from its own practice sentences instead.
+    actions = verb_object_hits(text, tax, [(h[1], h[2]) for h in hits]) if kind == "posting" else []
     if actions:
         hits = sorted(hits + actions, key=lambda h: h[1])
     if fuzzy or (fuzzy is None and kind == "resume"):
