@@ -194,6 +194,10 @@ def _coordinated(folded: str, origin, hits: list[Hit], keys: dict) -> list[Hit]:
         last_head, last_rest = phrase.rsplit(" ", 1)
         pos = f_start
         for _ in range(3):  # at most three coordinated words back
+            before = folded[max(0, pos - 6):pos]
+            if not ("," in before or "/" in before or "&" in before or " and" in before or " or" in before
+                    or "well as" in before):
+                break  # most phrases follow no coordinator: skip the regex
             m = _COORD_BEFORE.search(folded, max(0, pos - 40), pos)
             if not m:
                 break

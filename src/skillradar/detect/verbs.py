@@ -20,7 +20,7 @@ _GAP = r"(?:[\s,/()-]+(?!(?:and|or|but|to|for|in|on|with|into)\b)[\w.+#'’-]+){
 
 
 @functools.lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, re.Pattern]]:
+def _patterns() -> list[tuple[str, tuple[str, ...], tuple[str, ...], re.Pattern]]:
     text = resources.files(__package__).joinpath("data/verb_objects.tsv").read_text(encoding="utf-8")
     out = []
     for line in text.splitlines():
@@ -29,7 +29,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         skill_id, verbs, objects = line.split("\t")
         verb_alt = "|".join(_verb_regex(v) for v in verbs.split("|"))
         obj_alt = "|".join(re.escape(o.strip()).replace(r"\ ", r"[\s-]+") for o in objects.split("|"))
-        out.append((skill_id, re.compile(rf"(?<![\w-])(?P<verb>(?:{verb_alt}){_ENDINGS}){_GAP}(?:{obj_alt})\b", re.I)))
+        prefixes = tuple(v.strip().lower()[:4] for v in verbs.split("|"))  # cheap tests before the regex
+        nouns = tuple(o.strip().lower().split()[0][:5] for o in objects.split("|"))
+        out.append((skill_id, prefixes, nouns, re.compile(rf"(?<![\w-])(?P<verb>(?:{verb_alt}){_ENDINGS}){_GAP}(?:{obj_alt})\b", re.I)))
     return out
 
 
@@ -46,8 +48,9 @@ def verb_object_hits(text: str, skill_ids, covered: list[tuple[int, int]]) -> li
     other hit covers; only skills of the taxonomy in use (``skill_ids``: anything with ``in``)."""
     out = []
     taken = list(covered)
-    for skill_id, pattern in _patterns():
-        if skill_id not in skill_ids:
+    low = text.lower()
+    for skill_id, prefixes, nouns, pattern in _patterns():
+        if skill_id not in skill_ids or not any(p in low for p in prefixes) or not any(n in low for n in nouns):
             continue
         for m in pattern.finditer(text):
             start, end = m.span("verb")
