@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
+import importlib
 import sys
 import tempfile
 import time
@@ -75,7 +76,7 @@ def main() -> int:
     if not EVAL.is_dir():
         print(f"needs the evaluation data at {EVAL} (the shared/ folder beside the repo)", file=sys.stderr)
         return 2
-    from skillradar import link as L
+    L = importlib.import_module("skillradar.link")  # the module (skillradar.link is the function)
 
     t0 = time.perf_counter()
     tax = esco_taxonomy()

@@ -40,3 +40,24 @@ def test_market_lazy_exports_resolve_to_functions():
 
     for name in market.__all__:
         assert callable(getattr(market, name)), name
+
+
+def test_functions_named_like_submodules_stay_callable():
+    """Issue 14: after a call, importing ``skillradar.assess`` (or ``link``) turned the name into a module."""
+    import importlib
+    import subprocess
+    import sys
+
+    code = (
+        "import importlib, skillradar\n"
+        "importlib.import_module('skillradar.assess'); importlib.import_module('skillradar.link')\n"
+        "import skillradar.assess, skillradar.link\n"
+        "assert callable(skillradar.assess) and callable(skillradar.link), (skillradar.assess, skillradar.link)\n"
+        "assert callable(skillradar.read_path) and callable(skillradar.redact)\n"
+        "import pathlib, tempfile\n"
+        "cv = pathlib.Path(tempfile.mkdtemp()) / 'cv.txt'; cv.write_text('Built RAG systems with LangChain.')\n"
+        "skillradar.assess(str(cv), role='llm-engineer'); skillradar.assess(str(cv), role='llm-engineer')\n"
+        "print('ok')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
+    assert importlib.import_module("skillradar.assess").__name__ == "skillradar.assess"

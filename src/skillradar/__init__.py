@@ -12,6 +12,8 @@ the function that needs them is called.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 
 from .errors import SkillradarError
 from .extract import extract_document, extract_path, extract_text
@@ -42,6 +44,21 @@ __all__ = [
     "extract_text",
     *_LAZY,
 ]
+
+
+class _Package(types.ModuleType):
+    """``skillradar.assess`` and ``skillradar.link`` are functions that share their names with
+    submodules. Python's import system sets a package attribute for every submodule it loads, which
+    would turn ``skillradar.assess`` into a module after the first call; this package keeps the
+    function (the submodules stay importable by their full names)."""
+
+    def __setattr__(self, name: str, value) -> None:
+        if name in _LAZY and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str):
