@@ -43,3 +43,14 @@ def test_ordinary_documents_are_not_marked(taxonomy):
 def test_line_numbers_of_a_text_of_many_lines():
     doc = read_text("\n" * 200_000 + "Python\n")
     assert doc.line_of(200_000) == 200_001 and doc.line_of(0) == 1
+
+
+def test_mentions_listed_under_the_cap_are_those_of_an_unbounded_run(taxonomy):
+    lines = ["Requirements:", "- 3-5 years with SQL and Spark, no Java", "Nice to have: PyTorch (preferred), Go",
+             "- Python: 4+ years; Docker or Kubernetes a plus"]
+    doc = read_text("\n".join(lines * 40))
+    full = extract_document(doc, taxonomy=taxonomy, kind="posting", max_mentions=None)
+    assert len(full.mentions) > 200
+    for cap in (1, 7, 50, 199, 10_000):
+        cut = extract_document(doc, taxonomy=taxonomy, kind="posting", max_mentions=cap)
+        assert cut.mentions == full.mentions[:cap] and cut.truncated == (len(full.mentions) > cap)

@@ -67,6 +67,11 @@ def extract_document(
     if kind in (None, "auto"):
         kind = doc.kind if doc.kind in ("posting", "resume") else ctx.guess_kind(text)
     hits = [(h.skill_id, h.start, h.end, h.method, h.confidence) for h in lexicon_for(tax).find(text)]
+    found = len(hits)
+    if max_mentions is not None and found > max_mentions:  # stop at the line of the last mention listed
+        searched = bounds.line_end(text, hits[max_mentions - 1][2])
+        text = full[:searched]
+        hits = [h for h in hits if h[2] <= searched]
     # Verb–object phrases ("deploying … models") name what a posting asks for; in a résumé the same
     # words often describe other people's models ("the fleet that serves the ranking models"), which
     # the assessment reads from its own practice sentences instead.
@@ -113,7 +118,7 @@ def extract_document(
                 demand=c.section not in ctx.NON_DEMAND,
             )
         )
-    cut = bounds.truncation_notices(len(full), searched, len(hits), kept)
+    cut = bounds.truncation_notices(len(full), searched, max(found, len(hits)), kept)
     return Extraction(source=doc.source, kind=kind, chars=len(full), mentions=tuple(mentions),
                       notices=doc.notices + cut, truncated=bool(cut))
 

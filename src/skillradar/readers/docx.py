@@ -25,7 +25,7 @@ byte of XML):
 - XML members (found by their first bytes, not their names) adding up to more than
   :data:`XML_SHARE` × the input limit (at least :data:`MIN_BUDGET`: styles and themes take their
   share of any Word file) raise :class:`~skillradar.errors.TooLarge`: that much markup is hundreds
-  of pages, and parsing it would take ~6× the input limit in memory.
+  of pages, and parsing it would take ~5× the input limit in memory.
 
 Python's ``zipfile`` never unpacks more than a member declares (a lying size fails its CRC check),
 so these checks on declared sizes bound the memory. A zip that cannot be opened, or that needs zip
@@ -47,7 +47,7 @@ __all__ = ["read_docx", "check_zip", "MAX_UNCOMPRESSED_BYTES", "MAX_RATIO", "RAT
 
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # whatever the input limit
 EXPANSION = 2  # all members together: at most this many times the input limit
-XML_SHARE = 0.5  # XML members together: at most this share of the input limit
+XML_SHARE = 0.4  # XML members together: at most this share of the input limit
 MIN_BUDGET = 2 * 1024 * 1024  # both budgets are at least this (a Word file's styles alone can be 0.3 MB)
 MAX_RATIO = 100
 RATIO_MIN_BYTES = 1024 * 1024

@@ -169,7 +169,9 @@ def join_pages(pages: list[str]) -> tuple[str, tuple[int, ...]]:
 
 
 def _count(texts: list[str], text: str, total: int, max_chars: int | None, source: str) -> int:
-    """Append a page's text and return the running total, refusing text that passes ``max_chars``."""
+    """Append a page's cleaned text (cleaned at once: only one copy of a long text is kept) and return
+    the running total, refusing text that passes ``max_chars``."""
+    text = _clean_page(text)
     texts.append(text)
     total += len(text)
     if max_chars is not None and total > max_chars:
@@ -278,7 +280,7 @@ def read_pdf(data: bytes, source: str, *, kind: str = "unknown", max_chars: int 
 
     if not raw_pages:
         raise EmptyText("is a PDF without pages: there is no text to read", source=source)
-    pages = _restore_hyphens([_clean_page(t) for t in raw_pages])
+    pages = _restore_hyphens(raw_pages)  # each page cleaned as read
     visible = sum(len(p) - p.count(" ") - p.count("\n") - p.count("\t") for p in pages)
     if visible < MIN_CHARS_PER_PAGE * len(pages):
         raise ScannedPdf(

@@ -67,6 +67,13 @@ def _media(request: Request) -> str:
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f]")
 
 
+def _take(part: Part) -> bytes:
+    """The upload's bytes, its buffer released (one copy in memory while it is read, not two)."""
+    data = bytes(part.data)
+    part.data = bytearray()
+    return data
+
+
 def _upload_name(part: Part, fallback: str) -> str:
     """The client's file name without any folder part or control characters (for ``source`` only)."""
     name = (part.filename or "").replace("\\", "/").rsplit("/", 1)[-1]
@@ -115,7 +122,7 @@ def _document(form: dict[str, list[Part]], base: str, kind: str, limit: int, *, 
     if file_part is not None and text is not None and text.strip():
         raise BadRequest(f"send either the file '{base}' or the text '{base}_text', not both")
     if file_part is not None:
-        return read_bytes(bytes(file_part.data), _upload_name(file_part, base), kind=kind, max_bytes=limit,
+        return read_bytes(_take(file_part), _upload_name(file_part, base), kind=kind, max_bytes=limit,
                           declared_name=file_part.filename)
     if text is not None:
         return read_text(text, f"{base}_text", kind=kind)
@@ -200,7 +207,7 @@ async def extract(request: Request) -> dict:
         limit = request.app.state.max_upload_bytes
 
         def work_file():
-            doc = read_bytes(bytes(part.data), _upload_name(part, "upload"), kind=kind or "unknown",
+            doc = read_bytes(_take(part), _upload_name(part, "upload"), kind=kind or "unknown",
                              max_bytes=limit, declared_name=part.filename)
             return extract_document(doc, taxonomy=tax, kind=kind, semantic=semantic).to_dict()
 
@@ -344,7 +351,7 @@ async def rank(request: Request) -> dict:
             if seen[name] > 1:
                 name = f"{name}#{seen[name]}"
             try:
-                docs.append(read_bytes(bytes(part.data), name, kind="resume", max_bytes=limit,
+                docs.append(read_bytes(_take(part), name, kind="resume", max_bytes=limit,
                                        declared_name=part.filename))
             except SkillradarError as err:
                 failed.append({"resume": name, "error": err.to_dict()})
@@ -435,7 +442,7 @@ async def _text_or_file(request: Request, file_field: str) -> str:
         part = _one(form, file_field)
         if part is not None and part.is_file:
             limit = request.app.state.max_upload_bytes
-            doc = await heavy(request, lambda: read_bytes(bytes(part.data), _upload_name(part, "upload"),
+            doc = await heavy(request, lambda: read_bytes(_take(part), _upload_name(part, "upload"),
                                                           max_bytes=limit, declared_name=part.filename))
             return doc.text
         text = _field_text(form, "text")
