@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -43,10 +42,7 @@ def files(tmp_path_factory) -> dict[str, str]:
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p.endswith("src"))
-           or os.environ.get("PYTHONPATH", "")}
-    return subprocess.run([sys.executable, "-m", "skillradar", *args], capture_output=True, text=True, timeout=180,
-                          env=env)
+    return subprocess.run([sys.executable, "-m", "skillradar", *args], capture_output=True, text=True, timeout=180)
 
 
 def _no_traceback(r):
