@@ -49,7 +49,7 @@ _REQUIRED = (
     " minimum", " at least", " strong", " proven", " solid", " expert", " proficien", " deep understanding",
     " deep knowledge", " deep experience", " deep expertise", " hands-on", " hands on", " demonstrated",
     " experience with", " experience in", " experience using", " years", " yrs", " you have", " you bring",
-    " ideal candidate", " candidates are", " candidate is", " you are", " you possess",
+    " ideal candidate", " candidates are", " candidate is", " you possess",
     " you will need", " we need", " need ",
 )
 # Continuations that turn a cue's letters into another word ("require" → "requirements").
