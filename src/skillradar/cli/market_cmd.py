@@ -187,16 +187,21 @@ def top_command(
     until: Optional[str] = typer.Option(None, "--until", help="Only postings dated on or before (YYYY-MM-DD)."),
     limit: Optional[int] = typer.Option(None, "--limit", help="At most N rows."),
     requirement: str = typer.Option("any", "--requirement", help="any, required or preferred."),
+    no_rollup: bool = typer.Option(False, "--no-rollup", help="Count only the skills postings name, not their "
+                                   "broader skills (by default Llama also counts once toward LLMs)."),
     plot: Optional[str] = typer.Option(None, "--plot", help="Also draw a chart (FILE.png or FILE.svg)."),
     fmt: str = typer.Option("table", "--format", "-f", help=_FMT_HELP),
 ) -> None:
-    """Skills by share of postings, with 95% Wilson intervals (postings desc, then skill_id)."""
+    """Skills by share of postings, with 95% Wilson intervals (postings desc, then skill_id).
+
+    A posting asking for a narrower skill counts once toward each broader one; via_narrower says how
+    many postings a skill gets only that way (--no-rollup: the old counting)."""
     from ..market.stats import TOP_COLUMNS, top
 
     _fmt(fmt)
     with naming_db(db):
         rows = top(_db(db), family=family, title_contains=title_contains, since=since, until=until, limit=limit,
-                   requirement=requirement)
+                   requirement=requirement, rollup=not no_rollup)
     emit_rows(rows, fmt, columns=TOP_COLUMNS, title="skill demand")
     _plot("demand", rows, plot)
 
@@ -209,6 +214,7 @@ def trends_command(
     title_contains: Optional[str] = typer.Option(None, "--title-contains", help="Only postings whose title contains this."),
     requirement: str = typer.Option("any", "--requirement", help="any, required or preferred."),
     monthly: bool = typer.Option(False, "--monthly", help="Per-month shares with Wilson intervals instead."),
+    no_rollup: bool = typer.Option(False, "--no-rollup", help="Do not count narrower skills toward broader ones."),
     skill: Optional[list[str]] = typer.Option(None, "--skill", help="Skills for --monthly (repeatable; default the top 8)."),
     plot: Optional[str] = typer.Option(None, "--plot", help="Also draw the monthly series (FILE.png or FILE.svg)."),
     fmt: str = typer.Option("table", "--format", "-f", help=_FMT_HELP),
@@ -218,24 +224,26 @@ def trends_command(
     if not monthly and not split:
         raise UsageError("market trends needs --split DATE (or --monthly)")
     with naming_db(db):
-        _trends(split, db, family, title_contains, requirement, monthly, skill, plot, fmt)
+        _trends(split, db, family, title_contains, requirement, monthly, skill, plot, fmt, not no_rollup)
 
 
-def _trends(split, db, family, title_contains, requirement, monthly, skill, plot, fmt) -> None:
+def _trends(split, db, family, title_contains, requirement, monthly, skill, plot, fmt, rollup) -> None:
     from ..market import stats
+
 
     series = None
     if monthly or plot:
         skills = list(skill or [])
         if not skills and split and not monthly:
-            skills = [r["skill_id"] for r in stats.trends(_db(db), split=split, family=family,
+            skills = [r["skill_id"] for r in stats.trends(_db(db), split=split, family=family, rollup=rollup,
                                                           title_contains=title_contains, requirement=requirement)[:8]]
         series = stats.monthly(_db(db), skills=skills or None, family=family, title_contains=title_contains,
-                               requirement=requirement)
+                               requirement=requirement, rollup=rollup)
     if monthly:
         emit_rows(series, fmt, columns=stats.MONTHLY_COLUMNS, title="monthly share")
     else:
-        rows = stats.trends(_db(db), split=split, family=family, title_contains=title_contains, requirement=requirement)
+        rows = stats.trends(_db(db), split=split, family=family, title_contains=title_contains, requirement=requirement,
+                            rollup=rollup)
         emit_rows(rows, fmt, columns=stats.TREND_COLUMNS[:8] if fmt == "table" else stats.TREND_COLUMNS,
                   title=f"trends around {split}")
     _plot("trend", series or [], plot, split=split)

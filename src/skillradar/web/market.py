@@ -57,12 +57,14 @@ async def top(request: Request,
               since: str | None = Query(default=None, description="ISO date"),
               until: str | None = Query(default=None, description="ISO date"),
               limit: int = Query(default=30, ge=1, le=1000),
-              requirement: Requirement = Query(default="any")) -> dict:
-    """Rows ``skill_id, label, family, postings, total, share, ci_low, ci_high``, by postings descending."""
+              requirement: Requirement = Query(default="any"),
+              rollup: bool = Query(default=True, description="count narrower skills toward broader ones")) -> dict:
+    """Rows ``skill_id, label, family, postings, total, share, ci_low, ci_high, via_narrower``, by
+    postings descending."""
     db = _db(request)
     rows = await run_in_threadpool(lambda: _stats().top(db, family=family, title_contains=title_contains,
                                                         since=since, until=until, limit=limit,
-                                                        requirement=requirement))
+                                                        requirement=requirement, rollup=rollup))
     return _finite(rows)
 
 
