@@ -62,3 +62,79 @@ def test_rollup_in_trends_and_monthly_and_cli(rollup_db, capsys):
     assert main(["market", "top", "--db", str(rollup_db), "--no-rollup", "--format", "json"]) == 0
     assert {r["skill_id"]: r["postings"] for r in json.loads(capsys.readouterr().out)}["genai.llm"] == 2
 
+
+
+def _fisher_rows(db, **kw):
+    from scipy.stats import fisher_exact
+    from statsmodels.stats.multitest import multipletests
+
+    rows = stats.cooccur(db, **kw)
+    p = []
+    for r in rows:
+        n, a, b, both = r["total"], r["postings_skill"], r["postings_other"], r["both"]
+        p.append(fisher_exact([[both, a - both], [b - both, n - a - b + both]], alternative="greater")[1])
+    return rows, p, (multipletests(p, method="fdr_bh")[1] if p else [])
+
+
+def test_cooccur_min_support_fisher_and_bh(corpus_db):
+    db, _s = corpus_db
+    skill = stats.top(db)[0]["skill_id"]
+    rows, p, q = _fisher_rows(db, skill=skill)
+    assert rows and all(r["both"] >= 3 for r in rows)
+    assert rows == sorted(rows, key=lambda r: (r["q_value"], r["p_value"], -r["lift"], r["other_id"]))
+    for r, pi, qi in zip(rows, p, q):
+        assert r["p_value"] == pytest.approx(pi, rel=1e-6, abs=1e-12)
+        assert r["q_value"] == pytest.approx(qi, rel=1e-6, abs=1e-12)
+        assert r["lift"] == pytest.approx(r["both"] * r["total"] / (r["postings_skill"] * r["postings_other"]))
+    every = stats.cooccur(db, skill=skill, min_both=1)
+    assert {r["other_id"] for r in stats.cooccur(db, skill=skill, min_both=60)} == {
+        r["other_id"] for r in every if r["both"] >= 60} != {r["other_id"] for r in every}
+    by_lift = stats.cooccur(db, skill=skill, sort="lift")
+    assert by_lift == sorted(by_lift, key=lambda r: (-r["lift"], r["other_id"]))
+    for bad in ({"min_both": 0}, {"sort": "p"}):
+        with pytest.raises(Exception) as err:
+            stats.cooccur(db, skill=skill, **bad)
+        assert getattr(err.value, "code", "") == "bad_usage"
+
+
+def test_pairs_below_support_are_not_shown_nor_tested(rollup_db):
+    assert stats.cooccur(rollup_db, skill="genai.llama") == []  # seen together once only
+    (row,) = stats.cooccur(rollup_db, skill="genai.llama", min_both=1)
+    assert (row["other_id"], row["both"], row["q_value"]) == ("genai.llm", 1, row["p_value"])
+
+
+def test_cooccur_skill_by_label_or_alias_with_suggestions(corpus_db):
+    db, _s = corpus_db
+    assert stats.cooccur(db, skill="rag", min_both=1)[0]["skill_id"] == "genai.rag"
+    assert stats.cooccur(db, skill="Retrieval-Augmented Generation", min_both=1)[0]["skill_id"] == "genai.rag"
+    assert stats.cooccur(db, skill="GENAI.RAG", min_both=1)[0]["skill_id"] == "genai.rag"
+    from skillradar.errors import UsageError
+
+    with pytest.raises(UsageError) as err:
+        stats.cooccur(db, skill="Retrieval augmented generaton")
+    assert err.value.code == "unknown_skill" and "genai.rag" in str(err.value)
+    with pytest.raises(UsageError) as err:
+        stats.cooccur(db, skill="Pyhton")
+    assert "lang.python" in str(err.value)
+
+
+def test_cooccur_cli_says_what_it_did(corpus_db, capsys):
+    from skillradar.cli import main
+
+    db, _s = corpus_db
+    assert main(["market", "cooccur", "--db", str(db), "--skill", "RAG", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert isinstance(rows, list) and rows[0]["skill_id"] == "genai.rag" and "q_value" in rows[0]
+    assert main(["market", "cooccur", "--db", str(db), "--skill", "RAG", "--min-both", "100000"]) == 0
+    assert "no skill appears with RAG in at least 100000 postings" in capsys.readouterr().err
+    assert main(["market", "cooccur", "--db", str(db), "--skill", "Ragg"]) == 2
+    assert "genai.rag" in capsys.readouterr().err
+    assert main(["market", "cooccur", "--db", str(db), "--skill", "rag", "--sort", "nope"]) == 2
+
+
+def test_cooccur_says_when_nothing_is_significant(rollup_db, capsys):
+    from skillradar.cli import main
+
+    assert main(["market", "cooccur", "--db", str(rollup_db), "--skill", "llama", "--min-both", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "nothing significant" in err and "q < 0.05" in err

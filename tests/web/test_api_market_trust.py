@@ -12,3 +12,17 @@ def test_top_rolls_up_unless_asked_not_to(market_client):
     for sid, r in rolled.items():
         assert r["postings"] >= plain.get(sid, {"postings": 0})["postings"]
         assert r["share"] == r["postings"] / r["total"]
+
+
+def test_cooccur_by_alias_with_q_values_and_support(market_client):
+    res = market_client.get("/api/market/cooccur", params={"skill": "python"})
+    assert res.status_code == 200, res.text
+    rows = res.json()["rows"]
+    assert rows and rows[0]["skill_id"] == "lang.python" and all(r["both"] >= 3 for r in rows)
+    assert rows == sorted(rows, key=lambda r: (r["q_value"], r["p_value"], -r["lift"], r["other_id"]))
+    by_lift = market_client.get("/api/market/cooccur", params={"skill": "lang.python", "sort": "lift",
+                                                               "min_both": 1}).json()["rows"]
+    assert by_lift == sorted(by_lift, key=lambda r: (-r["lift"], r["other_id"])) and len(by_lift) >= len(rows)
+    miss = market_client.get("/api/market/cooccur", params={"skill": "pyhton"})
+    assert miss.status_code == 404 and "lang.python" in miss.text
+    assert market_client.get("/api/market/cooccur", params={"skill": "python", "min_both": 0}).status_code in (400, 422)

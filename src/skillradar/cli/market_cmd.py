@@ -251,21 +251,41 @@ def _trends(split, db, family, title_contains, requirement, monthly, skill, plot
 
 @market_app.command("cooccur")
 def cooccur_command(
-    skill: str = typer.Option(..., "--skill", help="The skill id whose companions to list."),
+    skill: str = typer.Option(..., "--skill", help="The skill whose companions to list: an id, a label or an alias "
+                              "(case-insensitive), e.g. genai.rag or RAG."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     title_contains: Optional[str] = typer.Option(None, "--title-contains", help="Only postings whose title contains this."),
     requirement: str = typer.Option("any", "--requirement", help="any, required or preferred."),
+    min_both: int = typer.Option(3, "--min-both", help="Test only skills seen with it in at least N postings."),
+    sort: str = typer.Option("q", "--sort", help="q (default: by BH q-value, then p) or lift (the old order)."),
     plot: Optional[str] = typer.Option(None, "--plot", help="Also draw a chart (FILE.png or FILE.svg)."),
     fmt: str = typer.Option("table", "--format", "-f", help=_FMT_HELP),
 ) -> None:
-    """Skills seen with one skill: lift and one-sided hypergeometric (Fisher) enrichment p-value, lift desc."""
-    from ..market.stats import COOCCUR_COLUMNS, cooccur
+    """Skills seen with one skill in at least --min-both postings: one-sided Fisher exact p, BH q over
+    the pairs tested, lift shown; sorted by q then p (--sort lift: by lift)."""
+    from ..market.cooccur import COOCCUR_COLUMNS, COOCCUR_TABLE_COLUMNS, cooccur
 
     _fmt(fmt)
     with naming_db(db):
-        rows = cooccur(_db(db), skill=skill, title_contains=title_contains, requirement=requirement)
-    emit_rows(rows, fmt, columns=COOCCUR_COLUMNS[:6] if fmt == "table" else COOCCUR_COLUMNS, title=f"with {skill}")
+        rows = cooccur(_db(db), skill=skill, title_contains=title_contains, requirement=requirement,
+                       min_both=min_both, sort=sort)
+    name = rows[0]["skill_id"] if rows else skill
+    emit_rows(rows, fmt, columns=COOCCUR_TABLE_COLUMNS if fmt == "table" else COOCCUR_COLUMNS,
+              title=f"with {name} (n = {rows[0]['postings_skill']} of {rows[0]['total']} postings)" if rows
+              else f"with {name}")
+    if not rows:
+        stderr.print(f"no skill appears with {skill} in at least {min_both} postings (--min-both {min_both}).")
+    else:
+        _say_if_nothing_significant(rows, f"skill appears with {name} more often than chance")
     _plot("cooccur", rows, plot)
+
+
+def _say_if_nothing_significant(rows: list[dict], what: str, alpha: float = 0.05) -> None:
+    """Say in words when no row survives the correction: an unsorted table of p-values invites reading
+    the first rows as findings."""
+    if rows and not any(r["q_value"] < alpha for r in rows):
+        stderr.print(f"nothing significant: no {what} at q < {alpha} "
+                     f"(Benjamini–Hochberg over {len(rows)} tests).")
 
 
 @market_app.command("roles")

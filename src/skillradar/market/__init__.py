@@ -11,7 +11,7 @@ never by this package.
 __all__ = ["ingest_files", "reextract", "top", "trends", "monthly", "cooccur", "role_profile", "measured_roles"]
 
 _HOMES = {"ingest_files": "ingest", "reextract": "ingest", "top": "stats", "trends": "stats", "monthly": "stats",
-          "cooccur": "stats", "role_profile": "profiles", "measured_roles": "profiles"}
+          "cooccur": "cooccur", "role_profile": "profiles", "measured_roles": "profiles"}
 
 
 def __getattr__(name):  # lazy re-exports keep `import skillradar.market` cheap

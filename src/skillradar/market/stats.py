@@ -15,9 +15,8 @@ Tests:
 - ``trends``: per skill, a two-sided pooled two-proportion z-test of the share before vs. after the
   split date; where any expected cell count of the 2×2 table is below 5, Fisher's exact test
   (two-sided) instead. The ``test`` column says which. q-values: Benjamini–Hochberg over all skills.
-- ``cooccur``: lift = P(A and B) / (P(A) P(B)); p-value one-sided for enrichment from the
-  hypergeometric distribution, P(X ≥ both) with X ~ Hypergeom(N, n_A, n_B) — the same as a one-sided
-  Fisher exact test.
+- ``cooccur`` (in ``cooccur.py``): lift, one-sided Fisher exact p and BH q over the pairs with
+  minimum support.
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ import datetime as dt
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import UnknownSkill, UsageError
+from ..errors import UsageError
 
 __all__ = ["top", "trends", "monthly", "cooccur", "wilson", "REQUIREMENTS",
            "TOP_COLUMNS", "TREND_COLUMNS", "MONTHLY_COLUMNS", "COOCCUR_COLUMNS"]
@@ -36,8 +35,6 @@ TOP_COLUMNS = ["skill_id", "label", "family", "postings", "total", "share", "ci_
 TREND_COLUMNS = ["skill_id", "label", "share_before", "share_after", "diff", "p_value", "q_value", "test",
                  "postings_before", "postings_after", "total_before", "total_after"]
 MONTHLY_COLUMNS = ["month", "skill_id", "label", "postings", "total", "share", "ci_low", "ci_high"]
-COOCCUR_COLUMNS = ["skill_id", "other_id", "other_label", "both", "lift", "p_value", "postings_skill",
-                   "postings_other", "total"]
 
 
 @contextmanager
@@ -262,40 +259,4 @@ def monthly(db=None, *, skills: list[str] | None = None, top_n: int = 8, family:
     return rows
 
 
-def cooccur(db=None, *, skill: str, title_contains: str | None = None, since=None, until=None,
-            requirement: str = "any") -> list[dict]:
-    """Skills appearing together with ``skill`` in at least one posting: lift and a one-sided
-    hypergeometric enrichment p-value. Ordered by ``lift`` descending, then ``other_id``."""
-    from scipy.stats import hypergeom
-
-    levels = _levels(requirement)
-    where, params = _scope(title_contains, since, until)
-    lv = ",".join("?" * len(levels))
-    with _connection(db) as con:
-        known = con.execute("SELECT count(*) FROM skills WHERE skill_id = ?", [skill]).fetchall()[0][0]
-        if not known and not con.execute("SELECT count(*) FROM posting_skills WHERE skill_id = ?", [skill]).fetchall()[0][0]:
-            ids = [r[0] for r in con.execute("SELECT skill_id FROM skills").fetchall()]
-            import difflib
-
-            close = difflib.get_close_matches(skill, ids, n=3)
-            raise UnknownSkill(f"no skill '{skill}' in the market database." +
-                               (f" Did you mean: {', '.join(close)}?" if close else ""))
-        rows = con.execute(f"""
-            WITH scope AS (SELECT id FROM postings {where}),
-                 ps AS (SELECT p.posting_id, p.skill_id FROM posting_skills p JOIN scope ON p.posting_id = scope.id
-                        WHERE p.level IN ({lv})),
-                 a AS (SELECT posting_id FROM ps WHERE skill_id = ?),
-                 nb AS (SELECT skill_id, count(*) AS n FROM ps GROUP BY skill_id)
-            SELECT ps.skill_id, coalesce(s.label, ps.skill_id), count(*) AS both_n, nb.n,
-                   (SELECT count(*) FROM a), (SELECT count(*) FROM scope)
-            FROM ps JOIN a USING (posting_id) JOIN nb USING (skill_id) LEFT JOIN skills s USING (skill_id)
-            WHERE ps.skill_id <> ?
-            GROUP BY ps.skill_id, s.label, nb.n""", params + list(levels) + [skill, skill]).fetchall()
-    out = []
-    for other, label, both, n_b, n_a, total in rows:
-        lift = both * total / (n_a * n_b)
-        p = float(min(1.0, max(0.0, hypergeom.sf(both - 1, total, n_a, n_b))))
-        out.append(dict(skill_id=skill, other_id=other, other_label=label, both=int(both), lift=float(lift), p_value=p,
-                        postings_skill=int(n_a), postings_other=int(n_b), total=int(total)))
-    out.sort(key=lambda d: (-d["lift"], d["other_id"]))
-    return out
+from .cooccur import COOCCUR_COLUMNS, cooccur  # noqa: E402  (re-exported: its home is cooccur.py)

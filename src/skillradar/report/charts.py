@@ -96,12 +96,14 @@ def cooccur_chart(rows: list[dict], path, *, limit: int = 25, alpha: float = 0.0
     plt = _plt()
     rows = rows[:limit]
     fig, ax = plt.subplots(figsize=(8, 0.32 * max(len(rows), 3) + 1.2))
-    colors = ["#E45756" if r["p_value"] < alpha else "#9D9D9D" for r in rows][::-1]
+    test = "q_value" if rows and "q_value" in rows[0] else "p_value"
+    colors = ["#E45756" if r[test] < alpha else "#9D9D9D" for r in rows][::-1]
     ax.barh(range(len(rows)), [r["lift"] for r in rows][::-1], color=colors)
     ax.axvline(1.0, color="#333333", linewidth=1)
     ax.set_yticks(range(len(rows)), [f"{r['other_label']} ({r['both']})" for r in rows][::-1], fontsize=8)
-    ax.set_xlabel(f"lift (red: enriched, p < {alpha})")
-    ax.set_title(f"Skills seen with {rows[0]['skill_id'] if rows else '—'}", fontsize=10)
+    ax.set_xlabel(f"lift (red: enriched, {test[0]} < {alpha}); in brackets: postings with both")
+    ax.set_title(f"Skills seen with {rows[0]['skill_id']} · n = {rows[0]['postings_skill']} of {rows[0]['total']} "
+                 f"postings" if rows else "Skills seen with —", fontsize=10)
     ax.grid(axis="x", alpha=0.3)
     return _save(fig, path)
 
@@ -143,14 +145,14 @@ def trend_spec(rows: list[dict], *, split: str | None = None) -> dict:
 
 def cooccur_spec(rows: list[dict], *, limit: int = 25, alpha: float = 0.05) -> dict:
     data = [dict({k: r[k] for k in ("skill_id", "other_id", "other_label", "both", "lift", "p_value")},
-                 enriched=r["p_value"] < alpha) for r in rows[:limit]]
+                 q_value=r.get("q_value"), enriched=r.get("q_value", r["p_value"]) < alpha) for r in rows[:limit]]
     return {
         "$schema": _SCHEMA, "description": "Co-occurring skills by lift", "data": {"values": data},
         "mark": "bar",
         "encoding": {
             "y": {"field": "other_label", "type": "nominal", "sort": "-x", "title": None},
             "x": {"field": "lift", "type": "quantitative"},
-            "color": {"field": "enriched", "type": "nominal", "title": f"p < {alpha}"},
-            "tooltip": [{"field": f} for f in ("other_label", "both", "lift", "p_value")],
+            "color": {"field": "enriched", "type": "nominal", "title": f"q < {alpha}"},
+            "tooltip": [{"field": f} for f in ("other_label", "both", "lift", "p_value", "q_value")],
         },
     }

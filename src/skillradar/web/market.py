@@ -94,16 +94,20 @@ async def monthly(request: Request,
     return _finite(rows)
 
 
-@router.get("/cooccur", summary="Skills appearing together with one skill: lift and enrichment p-value",
+@router.get("/cooccur", summary="Skills appearing together with one skill: Fisher p, BH q-values, lift",
             responses=NOT_FOUND)
 async def cooccur(request: Request,
-                  skill: str = Query(description="a skill id"),
+                  skill: str = Query(description="a skill id, label or alias (case-insensitive)", max_length=200),
                   title_contains: str | None = Query(default=None, max_length=200),
                   since: str | None = Query(default=None),
                   until: str | None = Query(default=None),
-                  requirement: Requirement = Query(default="any")) -> dict:
-    """Rows ``skill_id, other_id, other_label, both, lift, p_value`` by lift descending."""
+                  requirement: Requirement = Query(default="any"),
+                  min_both: int = Query(default=3, ge=1, le=1_000_000, description="minimum postings together"),
+                  sort: Literal["q", "lift"] = Query(default="q")) -> dict:
+    """Rows ``skill_id, other_id, other_label, both, lift, p_value, …, q_value`` for skills seen with
+    it in at least ``min_both`` postings, by q-value then p (``sort=lift``: lift descending)."""
     db = _db(request)
     rows = await run_in_threadpool(lambda: _stats().cooccur(db, skill=skill, title_contains=title_contains,
-                                                            since=since, until=until, requirement=requirement))
+                                                            since=since, until=until, requirement=requirement,
+                                                            min_both=min_both, sort=sort))
     return _finite(rows)
