@@ -138,3 +138,82 @@ def test_cooccur_says_when_nothing_is_significant(rollup_db, capsys):
     assert main(["market", "cooccur", "--db", str(rollup_db), "--skill", "llama", "--min-both", "1"]) == 0
     err = capsys.readouterr().err
     assert "nothing significant" in err and "q < 0.05" in err
+
+
+@pytest.fixture
+def thin_db(tmp_path, mtax):
+    """30 postings in 2024-01, 2 in 2024-02, none in 2024-03, 30 in 2024-04; Python in a third of them."""
+    import pandas as pd
+
+    from skillradar.market.ingest import ingest_files
+
+    rows = []
+    for month, n in (("2024-01", 30), ("2024-02", 2), ("2024-04", 30)):
+        for i in range(n):
+            skill = "Python" if i % 3 == 0 else "SQL"
+            rows.append({"description": f"Posting {month} number {i}. Requirements:\n- {skill}.",
+                         "date": f"{month}-{1 + i % 28:02d}"})
+    path = tmp_path / "t.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    db = tmp_path / "t.duckdb"
+    ingest_files([path], db=db, taxonomy=mtax, near_dup_threshold=1.0)
+    return db
+
+
+def test_monthly_flags_thin_months(thin_db):
+    rows = stats.monthly(thin_db, skills=["lang.python"])
+    assert [(r["month"], r["total"], r["thin"]) for r in rows] == [
+        ("2024-01", 30, False), ("2024-02", 2, True), ("2024-04", 30, False)]
+    assert [r["thin"] for r in stats.monthly(thin_db, skills=["lang.python"], min_postings=2)] == [False] * 3
+    assert list(rows[0]) == stats.MONTHLY_COLUMNS
+
+
+def test_trends_cli_says_thin_data_and_nothing_significant_in_words(thin_db, capsys):
+    from skillradar.cli import main
+
+    assert main(["market", "trends", "--db", str(thin_db), "--monthly", "--skill", "lang.python"]) == 0
+    cap = capsys.readouterr()
+    assert "fewer than 20 postings" in cap.out and "thin" in cap.out
+    assert "1 of 3 months are thin" in cap.err and "2024-02" in cap.err
+    assert main(["market", "trends", "--db", str(thin_db), "--split", "2024-02-01", "--format", "json"]) == 0
+    cap = capsys.readouterr()
+    assert isinstance(json.loads(cap.out), list)
+    assert "nothing significant" in cap.err and "q < 0.05" in cap.err
+    assert "thin_split" not in cap.err  # 30 before, 32 after
+    assert main(["market", "trends", "--db", str(thin_db), "--split", "2024-04-01", "--min-postings", "40"]) == 0
+    err = capsys.readouterr().err
+    assert "thin_split" in err and "32 postings before 2024-04-01 with 30" in err and "fewer than 40" in err
+
+
+def test_monthly_chart_leaves_gaps_and_shows_n(thin_db, tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    import math
+
+    from matplotlib import pyplot as plt
+
+    from skillradar.report import charts
+
+    captured = {}
+    original = plt.Figure.savefig
+
+    def keep(fig, *a, **kw):
+        captured["fig"] = fig
+        return original(fig, *a, **kw)
+
+    rows = stats.monthly(thin_db, skills=["lang.python", "data.sql"])
+    plt.Figure.savefig = keep
+    try:
+        charts.trend_chart(rows, tmp_path / "m.png")
+    finally:
+        plt.Figure.savefig = original
+    assert (tmp_path / "m.png").stat().st_size > 1000
+    ax, axn = captured["fig"].axes[:2]
+    for line in ax.get_lines():
+        y = list(line.get_ydata())
+        if len(y) == 4:  # 2024-01 … 2024-04: a gap at the thin month and at the empty one
+            assert not math.isnan(y[0]) and math.isnan(y[1]) and math.isnan(y[2]) and not math.isnan(y[3])
+    assert sum(len(line.get_ydata()) == 4 for line in ax.get_lines()) == 2
+    assert [p.get_height() for p in axn.patches] == [30, 2, 0, 30]
+    assert "fewer than 20" in ax.get_title()

@@ -26,3 +26,9 @@ def test_cooccur_by_alias_with_q_values_and_support(market_client):
     miss = market_client.get("/api/market/cooccur", params={"skill": "pyhton"})
     assert miss.status_code == 404 and "lang.python" in miss.text
     assert market_client.get("/api/market/cooccur", params={"skill": "python", "min_both": 0}).status_code in (400, 422)
+
+
+def test_monthly_rows_carry_n_and_thin(market_client):
+    rows = market_client.get("/api/market/monthly", params={"min_postings": 15}).json()["rows"]
+    assert rows and all(r["thin"] == (r["total"] < 15) for r in rows)
+    assert market_client.get("/api/market/monthly", params={"min_postings": 0}).status_code == 422

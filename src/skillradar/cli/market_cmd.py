@@ -215,19 +215,24 @@ def trends_command(
     requirement: str = typer.Option("any", "--requirement", help="any, required or preferred."),
     monthly: bool = typer.Option(False, "--monthly", help="Per-month shares with Wilson intervals instead."),
     no_rollup: bool = typer.Option(False, "--no-rollup", help="Do not count narrower skills toward broader ones."),
+    min_postings: int = typer.Option(20, "--min-postings", help="Months (and split sides) with fewer postings are "
+                                     "thin: flagged in --monthly, warned about for --split, left out of charts."),
     skill: Optional[list[str]] = typer.Option(None, "--skill", help="Skills for --monthly (repeatable; default the top 8)."),
     plot: Optional[str] = typer.Option(None, "--plot", help="Also draw the monthly series (FILE.png or FILE.svg)."),
     fmt: str = typer.Option("table", "--format", "-f", help=_FMT_HELP),
 ) -> None:
-    """Which skills rose or fell: two-sided test per skill (z-test, Fisher exact for small counts), BH q-values."""
+    """Which skills rose or fell: two-sided test per skill (z-test, Fisher exact for small counts), BH q-values.
+
+    Says on stderr when a side of the split or a month has fewer than --min-postings postings, and when
+    no skill changed at q < 0.05."""
     _fmt(fmt)
     if not monthly and not split:
         raise UsageError("market trends needs --split DATE (or --monthly)")
     with naming_db(db):
-        _trends(split, db, family, title_contains, requirement, monthly, skill, plot, fmt, not no_rollup)
+        _trends(split, db, family, title_contains, requirement, monthly, skill, plot, fmt, not no_rollup, min_postings)
 
 
-def _trends(split, db, family, title_contains, requirement, monthly, skill, plot, fmt, rollup) -> None:
+def _trends(split, db, family, title_contains, requirement, monthly, skill, plot, fmt, rollup, min_postings) -> None:
     from ..market import stats
 
 
@@ -238,15 +243,28 @@ def _trends(split, db, family, title_contains, requirement, monthly, skill, plot
             skills = [r["skill_id"] for r in stats.trends(_db(db), split=split, family=family, rollup=rollup,
                                                           title_contains=title_contains, requirement=requirement)[:8]]
         series = stats.monthly(_db(db), skills=skills or None, family=family, title_contains=title_contains,
-                               requirement=requirement, rollup=rollup)
+                               requirement=requirement, rollup=rollup, min_postings=min_postings)
     if monthly:
-        emit_rows(series, fmt, columns=stats.MONTHLY_COLUMNS, title="monthly share")
+        rule = f"thin = fewer than {min_postings} postings in the month"
+        emit_rows(series, fmt, columns=stats.MONTHLY_COLUMNS, title=f"monthly share ({rule})")
+        thin = sorted({r["month"] for r in series if r["thin"]})
+        if thin:
+            stderr.print(f"{len(thin)} of {len({r['month'] for r in series})} months are thin (fewer than "
+                         f"{min_postings} postings; --min-postings): {', '.join(thin[:12])}"
+                         f"{' …' if len(thin) > 12 else ''}. Their shares are flagged, not to be read as trends.")
     else:
         rows = stats.trends(_db(db), split=split, family=family, title_contains=title_contains, requirement=requirement,
                             rollup=rollup)
-        emit_rows(rows, fmt, columns=stats.TREND_COLUMNS[:8] if fmt == "table" else stats.TREND_COLUMNS,
+        table_cols = stats.TREND_COLUMNS[:8] + ["total_before", "total_after"]
+        emit_rows(rows, fmt, columns=table_cols if fmt == "table" else stats.TREND_COLUMNS,
                   title=f"trends around {split}")
-    _plot("trend", series or [], plot, split=split)
+        if rows and min(rows[0]["total_before"], rows[0]["total_after"]) < min_postings:
+            warn("thin_split", "market trends",
+                 f"the split compares {rows[0]['total_before']} postings before {split} with "
+                 f"{rows[0]['total_after']} on or after it; a side with fewer than {min_postings} postings "
+                 "(--min-postings) gives unreliable shares and little power.")
+        _say_if_nothing_significant(rows, "skill's share changed")
+    _plot("trend", series or [], plot, split=split, min_postings=min_postings)
 
 
 @market_app.command("cooccur")

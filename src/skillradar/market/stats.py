@@ -28,13 +28,16 @@ from pathlib import Path
 from ..errors import UsageError
 
 __all__ = ["top", "trends", "monthly", "cooccur", "wilson", "REQUIREMENTS",
-           "TOP_COLUMNS", "TREND_COLUMNS", "MONTHLY_COLUMNS", "COOCCUR_COLUMNS"]
+           "TOP_COLUMNS", "TREND_COLUMNS", "MONTHLY_COLUMNS", "COOCCUR_COLUMNS", "MIN_POSTINGS"]
 
 REQUIREMENTS = {"any": ("required", "preferred", "mentioned"), "required": ("required",), "preferred": ("preferred",)}
 TOP_COLUMNS = ["skill_id", "label", "family", "postings", "total", "share", "ci_low", "ci_high", "via_narrower"]
 TREND_COLUMNS = ["skill_id", "label", "share_before", "share_after", "diff", "p_value", "q_value", "test",
                  "postings_before", "postings_after", "total_before", "total_after"]
-MONTHLY_COLUMNS = ["month", "skill_id", "label", "postings", "total", "share", "ci_low", "ci_high"]
+MONTHLY_COLUMNS = ["month", "skill_id", "label", "postings", "total", "share", "ci_low", "ci_high", "thin"]
+# A month (or a side of a split) with fewer postings than this is "thin": one posting gives share 1.0,
+# and its interval spans most of [0, 1]. Rows keep their n; the CLI says which rule it applied.
+MIN_POSTINGS = 20
 
 
 @contextmanager
@@ -224,11 +227,13 @@ def trends(db=None, *, split, family: str | None = None, title_contains: str | N
 
 def monthly(db=None, *, skills: list[str] | None = None, top_n: int = 8, family: str | None = None,
             title_contains: str | None = None, since=None, until=None, requirement: str = "any",
-            rollup: bool = True) -> list[dict]:
+            rollup: bool = True, min_postings: int = MIN_POSTINGS) -> list[dict]:
     """Per-month share of each skill (the given ones, else the ``top_n`` most frequent) with Wilson
-    intervals; every month with dated postings appears for every skill (zero when absent).
-    Ordered by ``month`` then ``skill_id``."""
+    intervals; every month with dated postings appears for every skill (zero when absent), ``thin``
+    when the month has fewer than ``min_postings`` postings. Ordered by ``month`` then ``skill_id``."""
     levels = _levels(requirement)
+    if min_postings < 1:
+        raise UsageError(f"--min-postings must be at least 1 (got {min_postings})")
     where, params = _scope(title_contains, since, until, dated=True)
     if not skills:
         skills = [r["skill_id"] for r in top(db, family=family, title_contains=title_contains, since=since,
@@ -256,6 +261,7 @@ def monthly(db=None, *, skills: list[str] | None = None, top_n: int = 8, family:
     for r, lo, hi in zip(rows, low, high):
         r["share"] = r["postings"] / r["total"]
         r["ci_low"], r["ci_high"] = float(lo), float(hi)
+        r["thin"] = r["total"] < min_postings
     return rows
 
 

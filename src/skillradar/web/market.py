@@ -86,11 +86,14 @@ async def monthly(request: Request,
                   skills: str | None = Query(default=None, description="comma-separated skill ids"),
                   top_n: int = Query(default=6, ge=1, le=30),
                   family: str | None = Query(default=None),
-                  title_contains: str | None = Query(default=None, max_length=200)) -> dict:
+                  title_contains: str | None = Query(default=None, max_length=200),
+                  min_postings: int = Query(default=20, ge=1, le=1_000_000,
+                                            description="months with fewer postings are flagged thin")) -> dict:
+    """Rows ``month, skill_id, label, postings, total, share, ci_low, ci_high, thin``."""
     db = _db(request)
     ids = [s.strip() for s in skills.split(",") if s.strip()] if skills else None
     rows = await run_in_threadpool(lambda: _stats().monthly(db, skills=ids, top_n=top_n, family=family,
-                                                            title_contains=title_contains))
+                                                            title_contains=title_contains, min_postings=min_postings))
     return _finite(rows)
 
 
