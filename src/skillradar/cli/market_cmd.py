@@ -281,7 +281,7 @@ def cooccur_command(
 ) -> None:
     """Skills seen with one skill in at least --min-both postings: one-sided Fisher exact p, BH q over
     the pairs tested, lift shown; sorted by q then p (--sort lift: by lift)."""
-    from ..market.cooccur import COOCCUR_COLUMNS, COOCCUR_TABLE_COLUMNS, cooccur
+    from ..market.cooccurrence import COOCCUR_COLUMNS, COOCCUR_TABLE_COLUMNS, cooccur
 
     _fmt(fmt)
     with naming_db(db):

@@ -15,7 +15,7 @@ Tests:
 - ``trends``: per skill, a two-sided pooled two-proportion z-test of the share before vs. after the
   split date; where any expected cell count of the 2×2 table is below 5, Fisher's exact test
   (two-sided) instead. The ``test`` column says which. q-values: Benjamini–Hochberg over all skills.
-- ``cooccur`` (in ``cooccur.py``): lift, one-sided Fisher exact p and BH q over the pairs with
+- ``cooccur`` (in ``cooccurrence.py``): lift, one-sided Fisher exact p and BH q over the pairs with
   minimum support.
 """
 
@@ -265,4 +265,4 @@ def monthly(db=None, *, skills: list[str] | None = None, top_n: int = 8, family:
     return rows
 
 
-from .cooccur import COOCCUR_COLUMNS, cooccur  # noqa: E402  (re-exported: its home is cooccur.py)
+from .cooccurrence import COOCCUR_COLUMNS, cooccur  # noqa: E402  (re-exported: its home is cooccurrence.py)
