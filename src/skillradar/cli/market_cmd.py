@@ -187,16 +187,21 @@ def top_command(
     until: Optional[str] = typer.Option(None, "--until", help="Only postings dated on or before (YYYY-MM-DD)."),
     limit: Optional[int] = typer.Option(None, "--limit", help="At most N rows."),
     requirement: str = typer.Option("any", "--requirement", help="any, required or preferred."),
+    no_rollup: bool = typer.Option(False, "--no-rollup", help="Count only the skills postings name, not their "
+                                   "broader skills (by default Llama also counts once toward LLMs)."),
     plot: Optional[str] = typer.Option(None, "--plot", help="Also draw a chart (FILE.png or FILE.svg)."),
     fmt: str = typer.Option("table", "--format", "-f", help=_FMT_HELP),
 ) -> None:
-    """Skills by share of postings, with 95% Wilson intervals (postings desc, then skill_id)."""
+    """Skills by share of postings, with 95% Wilson intervals (postings desc, then skill_id).
+
+    A posting asking for a narrower skill counts once toward each broader one; via_narrower says how
+    many postings a skill gets only that way (--no-rollup: the old counting)."""
     from ..market.stats import TOP_COLUMNS, top
 
     _fmt(fmt)
     with naming_db(db):
         rows = top(_db(db), family=family, title_contains=title_contains, since=since, until=until, limit=limit,
-                   requirement=requirement)
+                   requirement=requirement, rollup=not no_rollup)
     emit_rows(rows, fmt, columns=TOP_COLUMNS, title="skill demand")
     _plot("demand", rows, plot)
 
@@ -209,55 +214,96 @@ def trends_command(
     title_contains: Optional[str] = typer.Option(None, "--title-contains", help="Only postings whose title contains this."),
     requirement: str = typer.Option("any", "--requirement", help="any, required or preferred."),
     monthly: bool = typer.Option(False, "--monthly", help="Per-month shares with Wilson intervals instead."),
+    no_rollup: bool = typer.Option(False, "--no-rollup", help="Do not count narrower skills toward broader ones."),
+    min_postings: int = typer.Option(20, "--min-postings", help="Months (and split sides) with fewer postings are "
+                                     "thin: flagged in --monthly, warned about for --split, left out of charts."),
     skill: Optional[list[str]] = typer.Option(None, "--skill", help="Skills for --monthly (repeatable; default the top 8)."),
     plot: Optional[str] = typer.Option(None, "--plot", help="Also draw the monthly series (FILE.png or FILE.svg)."),
     fmt: str = typer.Option("table", "--format", "-f", help=_FMT_HELP),
 ) -> None:
-    """Which skills rose or fell: two-sided test per skill (z-test, Fisher exact for small counts), BH q-values."""
+    """Which skills rose or fell: two-sided test per skill (z-test, Fisher exact for small counts), BH q-values.
+
+    Says on stderr when a side of the split or a month has fewer than --min-postings postings, and when
+    no skill changed at q < 0.05."""
     _fmt(fmt)
     if not monthly and not split:
         raise UsageError("market trends needs --split DATE (or --monthly)")
     with naming_db(db):
-        _trends(split, db, family, title_contains, requirement, monthly, skill, plot, fmt)
+        _trends(split, db, family, title_contains, requirement, monthly, skill, plot, fmt, not no_rollup, min_postings)
 
 
-def _trends(split, db, family, title_contains, requirement, monthly, skill, plot, fmt) -> None:
+def _trends(split, db, family, title_contains, requirement, monthly, skill, plot, fmt, rollup, min_postings) -> None:
     from ..market import stats
+
 
     series = None
     if monthly or plot:
         skills = list(skill or [])
         if not skills and split and not monthly:
-            skills = [r["skill_id"] for r in stats.trends(_db(db), split=split, family=family,
+            skills = [r["skill_id"] for r in stats.trends(_db(db), split=split, family=family, rollup=rollup,
                                                           title_contains=title_contains, requirement=requirement)[:8]]
         series = stats.monthly(_db(db), skills=skills or None, family=family, title_contains=title_contains,
-                               requirement=requirement)
+                               requirement=requirement, rollup=rollup, min_postings=min_postings)
     if monthly:
-        emit_rows(series, fmt, columns=stats.MONTHLY_COLUMNS, title="monthly share")
+        rule = f"thin = fewer than {min_postings} postings in the month"
+        emit_rows(series, fmt, columns=stats.MONTHLY_COLUMNS, title=f"monthly share ({rule})")
+        thin = sorted({r["month"] for r in series if r["thin"]})
+        if thin:
+            stderr.print(f"{len(thin)} of {len({r['month'] for r in series})} months are thin (fewer than "
+                         f"{min_postings} postings; --min-postings): {', '.join(thin[:12])}"
+                         f"{' …' if len(thin) > 12 else ''}. Their shares are flagged, not to be read as trends.")
     else:
-        rows = stats.trends(_db(db), split=split, family=family, title_contains=title_contains, requirement=requirement)
-        emit_rows(rows, fmt, columns=stats.TREND_COLUMNS[:8] if fmt == "table" else stats.TREND_COLUMNS,
+        rows = stats.trends(_db(db), split=split, family=family, title_contains=title_contains, requirement=requirement,
+                            rollup=rollup)
+        table_cols = stats.TREND_COLUMNS[:8] + ["total_before", "total_after"]
+        emit_rows(rows, fmt, columns=table_cols if fmt == "table" else stats.TREND_COLUMNS,
                   title=f"trends around {split}")
-    _plot("trend", series or [], plot, split=split)
+        if rows and min(rows[0]["total_before"], rows[0]["total_after"]) < min_postings:
+            warn("thin_split", "market trends",
+                 f"the split compares {rows[0]['total_before']} postings before {split} with "
+                 f"{rows[0]['total_after']} on or after it; a side with fewer than {min_postings} postings "
+                 "(--min-postings) gives unreliable shares and little power.")
+        _say_if_nothing_significant(rows, "skill's share changed")
+    _plot("trend", series or [], plot, split=split, min_postings=min_postings)
 
 
 @market_app.command("cooccur")
 def cooccur_command(
-    skill: str = typer.Option(..., "--skill", help="The skill id whose companions to list."),
+    skill: str = typer.Option(..., "--skill", help="The skill whose companions to list: an id, a label or an alias "
+                              "(case-insensitive), e.g. genai.rag or RAG."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     title_contains: Optional[str] = typer.Option(None, "--title-contains", help="Only postings whose title contains this."),
     requirement: str = typer.Option("any", "--requirement", help="any, required or preferred."),
+    min_both: int = typer.Option(3, "--min-both", help="Test only skills seen with it in at least N postings."),
+    sort: str = typer.Option("q", "--sort", help="q (default: by BH q-value, then p) or lift (the old order)."),
     plot: Optional[str] = typer.Option(None, "--plot", help="Also draw a chart (FILE.png or FILE.svg)."),
     fmt: str = typer.Option("table", "--format", "-f", help=_FMT_HELP),
 ) -> None:
-    """Skills seen with one skill: lift and one-sided hypergeometric (Fisher) enrichment p-value, lift desc."""
-    from ..market.stats import COOCCUR_COLUMNS, cooccur
+    """Skills seen with one skill in at least --min-both postings: one-sided Fisher exact p, BH q over
+    the pairs tested, lift shown; sorted by q then p (--sort lift: by lift)."""
+    from ..market.cooccurrence import COOCCUR_COLUMNS, COOCCUR_TABLE_COLUMNS, cooccur
 
     _fmt(fmt)
     with naming_db(db):
-        rows = cooccur(_db(db), skill=skill, title_contains=title_contains, requirement=requirement)
-    emit_rows(rows, fmt, columns=COOCCUR_COLUMNS[:6] if fmt == "table" else COOCCUR_COLUMNS, title=f"with {skill}")
+        rows = cooccur(_db(db), skill=skill, title_contains=title_contains, requirement=requirement,
+                       min_both=min_both, sort=sort)
+    name = rows[0]["skill_id"] if rows else skill
+    emit_rows(rows, fmt, columns=COOCCUR_TABLE_COLUMNS if fmt == "table" else COOCCUR_COLUMNS,
+              title=f"with {name} (n = {rows[0]['postings_skill']} of {rows[0]['total']} postings)" if rows
+              else f"with {name}")
+    if not rows:
+        stderr.print(f"no skill appears with {skill} in at least {min_both} postings (--min-both {min_both}).")
+    else:
+        _say_if_nothing_significant(rows, f"skill appears with {name} more often than chance")
     _plot("cooccur", rows, plot)
+
+
+def _say_if_nothing_significant(rows: list[dict], what: str, alpha: float = 0.05) -> None:
+    """Say in words when no row survives the correction: an unsorted table of p-values invites reading
+    the first rows as findings."""
+    if rows and not any(r["q_value"] < alpha for r in rows):
+        stderr.print(f"nothing significant: no {what} at q < {alpha} "
+                     f"(Benjamini–Hochberg over {len(rows)} tests).")
 
 
 @market_app.command("roles")

@@ -5,13 +5,18 @@ Counting rule everywhere: a posting counts for a skill when it mentions the skil
 negated (its level in ``posting_skills`` is required, preferred or mentioned); ``requirement``
 narrows that to postings where the skill is required (or preferred) at its strongest mention.
 
+Roll-up (``rollup=True``, the default of ``top``, ``trends`` and ``monthly``): a posting that asks for
+a narrower skill also counts, once, for each of its broader skills through the taxonomy's ``broader``
+relation (Llama -> LLMs -> generative AI), since an analyst asking "how many postings want LLMs"
+means those too. ``via_narrower`` counts the postings that reach a skill only that way.
+Co-occurrence never rolls up: a skill would trivially co-occur with its own broader skills.
+
 Tests:
 - ``trends``: per skill, a two-sided pooled two-proportion z-test of the share before vs. after the
   split date; where any expected cell count of the 2×2 table is below 5, Fisher's exact test
   (two-sided) instead. The ``test`` column says which. q-values: Benjamini–Hochberg over all skills.
-- ``cooccur``: lift = P(A and B) / (P(A) P(B)); p-value one-sided for enrichment from the
-  hypergeometric distribution, P(X ≥ both) with X ~ Hypergeom(N, n_A, n_B) — the same as a one-sided
-  Fisher exact test.
+- ``cooccur`` (in ``cooccurrence.py``): lift, one-sided Fisher exact p and BH q over the pairs with
+  minimum support.
 """
 
 from __future__ import annotations
@@ -20,18 +25,19 @@ import datetime as dt
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import UnknownSkill, UsageError
+from ..errors import UsageError
 
 __all__ = ["top", "trends", "monthly", "cooccur", "wilson", "REQUIREMENTS",
-           "TOP_COLUMNS", "TREND_COLUMNS", "MONTHLY_COLUMNS", "COOCCUR_COLUMNS"]
+           "TOP_COLUMNS", "TREND_COLUMNS", "MONTHLY_COLUMNS", "COOCCUR_COLUMNS", "MIN_POSTINGS"]
 
 REQUIREMENTS = {"any": ("required", "preferred", "mentioned"), "required": ("required",), "preferred": ("preferred",)}
-TOP_COLUMNS = ["skill_id", "label", "family", "postings", "total", "share", "ci_low", "ci_high"]
+TOP_COLUMNS = ["skill_id", "label", "family", "postings", "total", "share", "ci_low", "ci_high", "via_narrower"]
 TREND_COLUMNS = ["skill_id", "label", "share_before", "share_after", "diff", "p_value", "q_value", "test",
                  "postings_before", "postings_after", "total_before", "total_after"]
-MONTHLY_COLUMNS = ["month", "skill_id", "label", "postings", "total", "share", "ci_low", "ci_high"]
-COOCCUR_COLUMNS = ["skill_id", "other_id", "other_label", "both", "lift", "p_value", "postings_skill",
-                   "postings_other", "total"]
+MONTHLY_COLUMNS = ["month", "skill_id", "label", "postings", "total", "share", "ci_low", "ci_high", "thin"]
+# A month (or a side of a split) with fewer postings than this is "thin": one posting gives share 1.0,
+# and its interval spans most of [0, 1]. Rows keep their n; the CLI says which rule it applied.
+MIN_POSTINGS = 20
 
 
 @contextmanager
@@ -89,6 +95,27 @@ def _scope(title_contains=None, since=None, until=None, dated=False) -> tuple[st
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+@contextmanager
+def _demand(con, levels, rollup: bool):
+    """CTE text defining ``dem(posting_id, skill_id, direct)`` over a ``scope(id, …)`` CTE, and its
+    parameters: one row per posting and skill it counts for, ``direct`` false when reached only
+    through a narrower skill."""
+    lv = ",".join("?" * len(levels))
+    base = f"""direct AS (SELECT DISTINCT ps.posting_id, ps.skill_id FROM posting_skills ps
+                          JOIN scope ON ps.posting_id = scope.id WHERE ps.level IN ({lv}))"""
+    if not rollup:
+        yield base + ", dem AS (SELECT posting_id, skill_id, TRUE AS direct FROM direct)", list(levels)
+        return
+    from .skillnames import registered_ancestors
+
+    with registered_ancestors(con) as anc:
+        yield base + f""", dem AS (
+            SELECT posting_id, skill_id, bool_or(d) AS direct FROM (
+                SELECT posting_id, skill_id, TRUE AS d FROM direct
+                UNION ALL SELECT direct.posting_id, {anc}.ancestor_id, FALSE FROM direct JOIN {anc} USING (skill_id))
+            GROUP BY posting_id, skill_id)""", list(levels)
+
+
 def wilson(count, nobs, alpha: float = 0.05):
     """95% Wilson score interval(s) (statsmodels), as numpy arrays; nobs 0 gives (0, 1)."""
     import numpy as np
@@ -104,8 +131,9 @@ def wilson(count, nobs, alpha: float = 0.05):
 
 
 def top(db=None, *, family: str | None = None, title_contains: str | None = None, since=None, until=None,
-        limit: int | None = None, requirement: str = "any") -> list[dict]:
-    """Skills by the number of postings in scope that mention them, with share and Wilson interval.
+        limit: int | None = None, requirement: str = "any", rollup: bool = True) -> list[dict]:
+    """Skills by the number of postings in scope that ask for them, with share and Wilson interval;
+    ``via_narrower`` = postings counted only through a narrower skill (0 without roll-up).
 
     Ordered by ``postings`` descending, ties by ``skill_id``."""
     levels = _levels(requirement)
@@ -113,23 +141,23 @@ def top(db=None, *, family: str | None = None, title_contains: str | None = None
         raise UsageError("--limit must be at least 1")
     where, params = _scope(title_contains, since, until)
     fam_sql = "AND s.family = ?" if family else ""
-    sql = f"""
-        WITH scope AS (SELECT id FROM postings {where}),
-             n AS (SELECT count(*) AS total FROM scope)
-        SELECT ps.skill_id, coalesce(s.label, ps.skill_id) AS label, s.family, count(*) AS postings,
-               (SELECT total FROM n) AS total
-        FROM posting_skills ps JOIN scope ON ps.posting_id = scope.id LEFT JOIN skills s USING (skill_id)
-        WHERE ps.level IN ({",".join("?" * len(levels))}) {fam_sql}
-        GROUP BY ps.skill_id, s.label, s.family
-        ORDER BY postings DESC, ps.skill_id
-        {"LIMIT " + str(int(limit)) if limit else ""}"""
-    with _connection(db) as con:
-        rows = con.execute(sql, params + list(levels) + ([family] if family else [])).fetchall()
+    with _connection(db) as con, _demand(con, levels, rollup) as (dem, dem_params):
+        rows = con.execute(f"""
+            WITH scope AS (SELECT id FROM postings {where}),
+                 n AS (SELECT count(*) AS total FROM scope), {dem}
+            SELECT dem.skill_id, coalesce(s.label, dem.skill_id) AS label, s.family, count(*) AS postings,
+                   (SELECT total FROM n) AS total, count(*) FILTER (WHERE NOT dem.direct)
+            FROM dem LEFT JOIN skills s USING (skill_id)
+            WHERE TRUE {fam_sql}
+            GROUP BY dem.skill_id, s.label, s.family
+            ORDER BY postings DESC, dem.skill_id
+            {"LIMIT " + str(int(limit)) if limit else ""}""",
+                           params + dem_params + ([family] if family else [])).fetchall()
     if not rows:
         return []
     low, high = wilson([r[3] for r in rows], [r[4] for r in rows])
     return [dict(skill_id=r[0], label=r[1], family=r[2], postings=int(r[3]), total=int(r[4]), share=r[3] / r[4],
-                 ci_low=float(lo), ci_high=float(hi)) for r, lo, hi in zip(rows, low, high)]
+                 ci_low=float(lo), ci_high=float(hi), via_narrower=int(r[5])) for r, lo, hi in zip(rows, low, high)]
 
 
 def _two_proportion_p(x1, n1, x2, n2):
@@ -153,7 +181,7 @@ def _two_proportion_p(x1, n1, x2, n2):
 
 
 def trends(db=None, *, split, family: str | None = None, title_contains: str | None = None,
-           requirement: str = "any") -> list[dict]:
+           requirement: str = "any", rollup: bool = True) -> list[dict]:
     """Share of each skill before vs. on/after ``split``, with a two-sided test and BH q-values.
 
     Only dated postings count; rows for skills with at least one posting in either period, ordered by
@@ -167,7 +195,7 @@ def trends(db=None, *, split, family: str | None = None, title_contains: str | N
     levels = _levels(requirement)
     where, params = _scope(title_contains, dated=True)
     fam_sql = "AND s.family = ?" if family else ""
-    with _connection(db) as con:
+    with _connection(db) as con, _demand(con, levels, rollup) as (dem, dem_params):
         n1, n2 = con.execute(f"""SELECT count(*) FILTER (WHERE date < CAST(? AS DATE)),
                                         count(*) FILTER (WHERE date >= CAST(? AS DATE)) FROM postings {where}""",
                              [split, split] + params).fetchall()[0]
@@ -175,14 +203,14 @@ def trends(db=None, *, split, family: str | None = None, title_contains: str | N
             raise UsageError(f"--split {split} leaves no dated postings {'before' if not n1 else 'on or after'} it "
                              f"({n1} before, {n2} on or after)")
         rows = con.execute(f"""
-            WITH scope AS (SELECT id, date FROM postings {where})
-            SELECT ps.skill_id, coalesce(s.label, ps.skill_id),
+            WITH scope AS (SELECT id, date FROM postings {where}), {dem}
+            SELECT dem.skill_id, coalesce(s.label, dem.skill_id),
                    count(*) FILTER (WHERE scope.date < CAST(? AS DATE)),
                    count(*) FILTER (WHERE scope.date >= CAST(? AS DATE))
-            FROM posting_skills ps JOIN scope ON ps.posting_id = scope.id LEFT JOIN skills s USING (skill_id)
-            WHERE ps.level IN ({",".join("?" * len(levels))}) {fam_sql}
-            GROUP BY ps.skill_id, s.label ORDER BY ps.skill_id""",
-                           params + [split, split] + list(levels) + ([family] if family else [])).fetchall()
+            FROM dem JOIN scope ON dem.posting_id = scope.id LEFT JOIN skills s USING (skill_id)
+            WHERE TRUE {fam_sql}
+            GROUP BY dem.skill_id, s.label ORDER BY dem.skill_id""",
+                           params + dem_params + [split, split] + ([family] if family else [])).fetchall()
     if not rows:
         return []
     x1 = np.array([r[2] for r in rows], float)
@@ -198,26 +226,29 @@ def trends(db=None, *, split, family: str | None = None, title_contains: str | N
 
 
 def monthly(db=None, *, skills: list[str] | None = None, top_n: int = 8, family: str | None = None,
-            title_contains: str | None = None, since=None, until=None, requirement: str = "any") -> list[dict]:
+            title_contains: str | None = None, since=None, until=None, requirement: str = "any",
+            rollup: bool = True, min_postings: int = MIN_POSTINGS) -> list[dict]:
     """Per-month share of each skill (the given ones, else the ``top_n`` most frequent) with Wilson
-    intervals; every month with dated postings appears for every skill (zero when absent).
-    Ordered by ``month`` then ``skill_id``."""
+    intervals; every month with dated postings appears for every skill (zero when absent), ``thin``
+    when the month has fewer than ``min_postings`` postings. Ordered by ``month`` then ``skill_id``."""
     levels = _levels(requirement)
+    if min_postings < 1:
+        raise UsageError(f"--min-postings must be at least 1 (got {min_postings})")
     where, params = _scope(title_contains, since, until, dated=True)
     if not skills:
         skills = [r["skill_id"] for r in top(db, family=family, title_contains=title_contains, since=since,
-                                               until=until, limit=top_n, requirement=requirement)]
+                                               until=until, limit=top_n, requirement=requirement, rollup=rollup)]
     if not skills:
         return []
-    with _connection(db) as con:
+    with _connection(db) as con, _demand(con, levels, rollup) as (dem, dem_params):
         totals = con.execute(f"SELECT strftime(date, '%Y-%m') AS m, count(*) FROM postings {where} GROUP BY m ORDER BY m",
                              params).fetchall()
         counts = con.execute(f"""
-            WITH scope AS (SELECT id, date FROM postings {where})
-            SELECT strftime(scope.date, '%Y-%m') AS m, ps.skill_id, count(*)
-            FROM posting_skills ps JOIN scope ON ps.posting_id = scope.id
-            WHERE ps.level IN ({",".join("?" * len(levels))}) AND ps.skill_id IN ({",".join("?" * len(skills))})
-            GROUP BY m, ps.skill_id""", params + list(levels) + list(skills)).fetchall()
+            WITH scope AS (SELECT id, date FROM postings {where}), {dem}
+            SELECT strftime(scope.date, '%Y-%m') AS m, dem.skill_id, count(*)
+            FROM dem JOIN scope ON dem.posting_id = scope.id
+            WHERE dem.skill_id IN ({",".join("?" * len(skills))})
+            GROUP BY m, dem.skill_id""", params + dem_params + list(skills)).fetchall()
         labels = dict(con.execute(f"SELECT skill_id, label FROM skills WHERE skill_id IN ({','.join('?' * len(skills))})",
                                   list(skills)).fetchall())
     found = {(m, s): c for m, s, c in counts}
@@ -230,43 +261,8 @@ def monthly(db=None, *, skills: list[str] | None = None, top_n: int = 8, family:
     for r, lo, hi in zip(rows, low, high):
         r["share"] = r["postings"] / r["total"]
         r["ci_low"], r["ci_high"] = float(lo), float(hi)
+        r["thin"] = r["total"] < min_postings
     return rows
 
 
-def cooccur(db=None, *, skill: str, title_contains: str | None = None, since=None, until=None,
-            requirement: str = "any") -> list[dict]:
-    """Skills appearing together with ``skill`` in at least one posting: lift and a one-sided
-    hypergeometric enrichment p-value. Ordered by ``lift`` descending, then ``other_id``."""
-    from scipy.stats import hypergeom
-
-    levels = _levels(requirement)
-    where, params = _scope(title_contains, since, until)
-    lv = ",".join("?" * len(levels))
-    with _connection(db) as con:
-        known = con.execute("SELECT count(*) FROM skills WHERE skill_id = ?", [skill]).fetchall()[0][0]
-        if not known and not con.execute("SELECT count(*) FROM posting_skills WHERE skill_id = ?", [skill]).fetchall()[0][0]:
-            ids = [r[0] for r in con.execute("SELECT skill_id FROM skills").fetchall()]
-            import difflib
-
-            close = difflib.get_close_matches(skill, ids, n=3)
-            raise UnknownSkill(f"no skill '{skill}' in the market database." +
-                               (f" Did you mean: {', '.join(close)}?" if close else ""))
-        rows = con.execute(f"""
-            WITH scope AS (SELECT id FROM postings {where}),
-                 ps AS (SELECT p.posting_id, p.skill_id FROM posting_skills p JOIN scope ON p.posting_id = scope.id
-                        WHERE p.level IN ({lv})),
-                 a AS (SELECT posting_id FROM ps WHERE skill_id = ?),
-                 nb AS (SELECT skill_id, count(*) AS n FROM ps GROUP BY skill_id)
-            SELECT ps.skill_id, coalesce(s.label, ps.skill_id), count(*) AS both_n, nb.n,
-                   (SELECT count(*) FROM a), (SELECT count(*) FROM scope)
-            FROM ps JOIN a USING (posting_id) JOIN nb USING (skill_id) LEFT JOIN skills s USING (skill_id)
-            WHERE ps.skill_id <> ?
-            GROUP BY ps.skill_id, s.label, nb.n""", params + list(levels) + [skill, skill]).fetchall()
-    out = []
-    for other, label, both, n_b, n_a, total in rows:
-        lift = both * total / (n_a * n_b)
-        p = float(min(1.0, max(0.0, hypergeom.sf(both - 1, total, n_a, n_b))))
-        out.append(dict(skill_id=skill, other_id=other, other_label=label, both=int(both), lift=float(lift), p_value=p,
-                        postings_skill=int(n_a), postings_other=int(n_b), total=int(total)))
-    out.sort(key=lambda d: (-d["lift"], d["other_id"]))
-    return out
+from .cooccurrence import COOCCUR_COLUMNS, cooccur  # noqa: E402  (re-exported: its home is cooccurrence.py)

@@ -14,6 +14,9 @@ Tables::
                                          one row per posting and skill: required > preferred >
                                          mentioned > negated (the strongest level of its mentions)
     skills(skill_id, label, family, grp) labels of the taxonomy last used
+    skill_broader(skill_id, broader_id)  the taxonomy's direct ``broader`` links (Llama -> LLMs), for
+                                         roll-up of demand counts
+    skill_aliases(skill_id, alias)       aliases, so queries accept a skill by any of its names
     runs(run_id, started, finished, command, engine, files, taxonomy_version, taxonomy_hash,
          summary, status, pid, host)
                                          status: running, done, failed or interrupted (a run killed
@@ -55,6 +58,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     taxonomy_version VARCHAR, taxonomy_hash VARCHAR);
 CREATE TABLE IF NOT EXISTS posting_skills (posting_id VARCHAR, skill_id VARCHAR, level VARCHAR);
 CREATE TABLE IF NOT EXISTS skills (skill_id VARCHAR PRIMARY KEY, label VARCHAR, family VARCHAR, grp VARCHAR);
+CREATE TABLE IF NOT EXISTS skill_broader (skill_id VARCHAR, broader_id VARCHAR);
+CREATE TABLE IF NOT EXISTS skill_aliases (skill_id VARCHAR, alias VARCHAR);
 CREATE TABLE IF NOT EXISTS runs (
     run_id VARCHAR PRIMARY KEY, started TIMESTAMP, finished TIMESTAMP, command VARCHAR, engine VARCHAR,
     files VARCHAR, taxonomy_version VARCHAR, taxonomy_hash VARCHAR, summary VARCHAR, status VARCHAR);
@@ -152,13 +157,30 @@ def stale_count(con, taxonomy) -> int:
 
 
 def save_skills(con, taxonomy) -> None:
-    """Replace the stored skill labels by those of ``taxonomy`` (new ids added, old ones kept)."""
+    """Replace the stored skill labels, broader links and aliases by those of ``taxonomy`` (new ids
+    added, old ones kept): queries then need no taxonomy file to roll up or resolve names."""
     import pandas as pd
 
-    frame = pd.DataFrame([(s.id, s.label, s.family, s.group) for s in taxonomy.skills],
-                         columns=["skill_id", "label", "family", "grp"])
-    con.register("_skills_df", frame)
+    frames = {
+        "skills": pd.DataFrame([(s.id, s.label, s.family, s.group) for s in taxonomy.skills],
+                               columns=["skill_id", "label", "family", "grp"]),
+        "skill_broader": pd.DataFrame([(s.id, b) for s in taxonomy.skills for b in s.broader],
+                                      columns=["skill_id", "broader_id"], dtype=object),
+        "skill_aliases": pd.DataFrame([(s.id, a) for s in taxonomy.skills for a in s.aliases],
+                                      columns=["skill_id", "alias"], dtype=object),
+    }
+    ids = frames["skills"][["skill_id"]]
+    con.register("_ids_df", ids)
     try:
-        con.execute("INSERT OR REPLACE INTO skills SELECT * FROM _skills_df")
+        for table, frame in frames.items():
+            con.register("_skills_df", frame)
+            try:
+                if table == "skills":
+                    con.execute("INSERT OR REPLACE INTO skills SELECT * FROM _skills_df")
+                else:
+                    con.execute(f"DELETE FROM {table} WHERE skill_id IN (SELECT skill_id FROM _ids_df)")
+                    con.execute(f"INSERT INTO {table} SELECT * FROM _skills_df")
+            finally:
+                con.unregister("_skills_df")
     finally:
-        con.unregister("_skills_df")
+        con.unregister("_ids_df")

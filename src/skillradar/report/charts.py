@@ -66,27 +66,51 @@ def demand_chart(rows: list[dict], path, *, title: str = "Skill demand (share of
     return _save(fig, path)
 
 
-def trend_chart(rows: list[dict], path, *, split: str | None = None,
+def _month_range(months: list[str]) -> list[str]:
+    """Every month from the first to the last given, so months without postings become gaps."""
+    if not months:
+        return []
+    (y, m), (y1, m1) = (map(int, months[0].split("-")), map(int, months[-1].split("-")))
+    out = []
+    while (y, m) <= (y1, m1):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def trend_chart(rows: list[dict], path, *, split: str | None = None, min_postings: int = 20,
                 title: str = "Monthly share of postings (95% Wilson band)") -> Path:
+    """Lines break at months without postings and at thin months (fewer than ``min_postings``), so no
+    line is drawn across data that is not there; grey bars below give each month's n."""
     path = _check(path)
     plt = _plt()
     import datetime as dt
 
-    fig, ax = plt.subplots(figsize=(9, 4.8))
+    nan = float("nan")
+    months = _month_range(sorted({r["month"] for r in rows}))
+    x = [dt.date.fromisoformat(m + "-01") for m in months]
+    totals = {r["month"]: r["total"] for r in rows}
+    fig, (ax, axn) = plt.subplots(2, 1, figsize=(10, 5.6), sharex=True, gridspec_kw={"height_ratios": [4, 1]})
     for sid in sorted({r["skill_id"] for r in rows}):
-        series = [r for r in rows if r["skill_id"] == sid]
-        x = [dt.date.fromisoformat(r["month"] + "-01") for r in series]
-        line, = ax.plot(x, [r["share"] for r in series], label=series[0]["label"], linewidth=1.6)
-        ax.fill_between(x, [r["ci_low"] for r in series], [r["ci_high"] for r in series], alpha=0.15,
-                        color=line.get_color())
+        by_month = {r["month"]: r for r in rows if r["skill_id"] == sid}
+        shown = [by_month.get(m) if by_month.get(m) and by_month[m]["total"] >= min_postings else None for m in months]
+        y = [r["share"] if r else nan for r in shown]
+        line, = ax.plot(x, y, label=next(iter(by_month.values()))["label"], linewidth=1.6, marker="o", markersize=2.5)
+        ax.fill_between(x, [r["ci_low"] if r else nan for r in shown], [r["ci_high"] if r else nan for r in shown],
+                        alpha=0.15, color=line.get_color())
     if split:
-        ax.axvline(dt.date.fromisoformat(split), color="#888888", linestyle="--", linewidth=1)
+        for a in (ax, axn):
+            a.axvline(dt.date.fromisoformat(split), color="#888888", linestyle="--", linewidth=1)
+    n = [totals.get(m, 0) for m in months]
+    axn.bar(x, n, width=20, color=["#BBBBBB" if v >= min_postings else "#E45756" for v in n])
+    axn.axhline(min_postings, color="#E45756", linewidth=0.8, linestyle=":")
+    axn.set_ylabel("n postings", fontsize=8)
     ax.set_ylabel("share of postings")
     ax.set_ylim(bottom=0)
-    ax.set_title(title, fontsize=10)
+    ax.set_title(f"{title}\ngaps: months with no postings or fewer than {min_postings} (red bars below)", fontsize=10)
     ax.grid(alpha=0.3)
     if rows:
-        ax.legend(fontsize=7, loc="upper left", ncol=2)
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
     fig.autofmt_xdate()
     return _save(fig, path)
 
@@ -96,12 +120,14 @@ def cooccur_chart(rows: list[dict], path, *, limit: int = 25, alpha: float = 0.0
     plt = _plt()
     rows = rows[:limit]
     fig, ax = plt.subplots(figsize=(8, 0.32 * max(len(rows), 3) + 1.2))
-    colors = ["#E45756" if r["p_value"] < alpha else "#9D9D9D" for r in rows][::-1]
+    test = "q_value" if rows and "q_value" in rows[0] else "p_value"
+    colors = ["#E45756" if r[test] < alpha else "#9D9D9D" for r in rows][::-1]
     ax.barh(range(len(rows)), [r["lift"] for r in rows][::-1], color=colors)
     ax.axvline(1.0, color="#333333", linewidth=1)
     ax.set_yticks(range(len(rows)), [f"{r['other_label']} ({r['both']})" for r in rows][::-1], fontsize=8)
-    ax.set_xlabel(f"lift (red: enriched, p < {alpha})")
-    ax.set_title(f"Skills seen with {rows[0]['skill_id'] if rows else '—'}", fontsize=10)
+    ax.set_xlabel(f"lift (red: enriched, {test[0]} < {alpha}); in brackets: postings with both")
+    ax.set_title(f"Skills seen with {rows[0]['skill_id']} · n = {rows[0]['postings_skill']} of {rows[0]['total']} "
+                 f"postings" if rows else "Skills seen with —", fontsize=10)
     ax.grid(axis="x", alpha=0.3)
     return _save(fig, path)
 
@@ -143,14 +169,14 @@ def trend_spec(rows: list[dict], *, split: str | None = None) -> dict:
 
 def cooccur_spec(rows: list[dict], *, limit: int = 25, alpha: float = 0.05) -> dict:
     data = [dict({k: r[k] for k in ("skill_id", "other_id", "other_label", "both", "lift", "p_value")},
-                 enriched=r["p_value"] < alpha) for r in rows[:limit]]
+                 q_value=r.get("q_value"), enriched=r.get("q_value", r["p_value"]) < alpha) for r in rows[:limit]]
     return {
         "$schema": _SCHEMA, "description": "Co-occurring skills by lift", "data": {"values": data},
         "mark": "bar",
         "encoding": {
             "y": {"field": "other_label", "type": "nominal", "sort": "-x", "title": None},
             "x": {"field": "lift", "type": "quantitative"},
-            "color": {"field": "enriched", "type": "nominal", "title": f"p < {alpha}"},
-            "tooltip": [{"field": f} for f in ("other_label", "both", "lift", "p_value")],
+            "color": {"field": "enriched", "type": "nominal", "title": f"q < {alpha}"},
+            "tooltip": [{"field": f} for f in ("other_label", "both", "lift", "p_value", "q_value")],
         },
     }

@@ -57,12 +57,14 @@ async def top(request: Request,
               since: str | None = Query(default=None, description="ISO date"),
               until: str | None = Query(default=None, description="ISO date"),
               limit: int = Query(default=30, ge=1, le=1000),
-              requirement: Requirement = Query(default="any")) -> dict:
-    """Rows ``skill_id, label, family, postings, total, share, ci_low, ci_high``, by postings descending."""
+              requirement: Requirement = Query(default="any"),
+              rollup: bool = Query(default=True, description="count narrower skills toward broader ones")) -> dict:
+    """Rows ``skill_id, label, family, postings, total, share, ci_low, ci_high, via_narrower``, by
+    postings descending."""
     db = _db(request)
     rows = await run_in_threadpool(lambda: _stats().top(db, family=family, title_contains=title_contains,
                                                         since=since, until=until, limit=limit,
-                                                        requirement=requirement))
+                                                        requirement=requirement, rollup=rollup))
     return _finite(rows)
 
 
@@ -84,24 +86,31 @@ async def monthly(request: Request,
                   skills: str | None = Query(default=None, description="comma-separated skill ids"),
                   top_n: int = Query(default=6, ge=1, le=30),
                   family: str | None = Query(default=None),
-                  title_contains: str | None = Query(default=None, max_length=200)) -> dict:
+                  title_contains: str | None = Query(default=None, max_length=200),
+                  min_postings: int = Query(default=20, ge=1, le=1_000_000,
+                                            description="months with fewer postings are flagged thin")) -> dict:
+    """Rows ``month, skill_id, label, postings, total, share, ci_low, ci_high, thin``."""
     db = _db(request)
     ids = [s.strip() for s in skills.split(",") if s.strip()] if skills else None
     rows = await run_in_threadpool(lambda: _stats().monthly(db, skills=ids, top_n=top_n, family=family,
-                                                            title_contains=title_contains))
+                                                            title_contains=title_contains, min_postings=min_postings))
     return _finite(rows)
 
 
-@router.get("/cooccur", summary="Skills appearing together with one skill: lift and enrichment p-value",
+@router.get("/cooccur", summary="Skills appearing together with one skill: Fisher p, BH q-values, lift",
             responses=NOT_FOUND)
 async def cooccur(request: Request,
-                  skill: str = Query(description="a skill id"),
+                  skill: str = Query(description="a skill id, label or alias (case-insensitive)", max_length=200),
                   title_contains: str | None = Query(default=None, max_length=200),
                   since: str | None = Query(default=None),
                   until: str | None = Query(default=None),
-                  requirement: Requirement = Query(default="any")) -> dict:
-    """Rows ``skill_id, other_id, other_label, both, lift, p_value`` by lift descending."""
+                  requirement: Requirement = Query(default="any"),
+                  min_both: int = Query(default=3, ge=1, le=1_000_000, description="minimum postings together"),
+                  sort: Literal["q", "lift"] = Query(default="q")) -> dict:
+    """Rows ``skill_id, other_id, other_label, both, lift, p_value, …, q_value`` for skills seen with
+    it in at least ``min_both`` postings, by q-value then p (``sort=lift``: lift descending)."""
     db = _db(request)
     rows = await run_in_threadpool(lambda: _stats().cooccur(db, skill=skill, title_contains=title_contains,
-                                                            since=since, until=until, requirement=requirement))
+                                                            since=since, until=until, requirement=requirement,
+                                                            min_both=min_both, sort=sort))
     return _finite(rows)

@@ -1,0 +1,69 @@
+"""Co-occurrence: which skills postings ask for together with one skill, and which of those pairs
+are more than chance.
+
+Lift alone ranks pairs seen once at the top (a skill in one posting has the maximal lift with
+anything in it), so pairs need ``min_both`` postings to be tested at all, and rows are ranked by
+significance: p one-sided for enrichment, P(X >= both) with X ~ Hypergeom(N, n_A, n_B) (the same as
+a one-sided Fisher exact test), q = Benjamini–Hochberg over the pairs tested. ``sort="lift"`` gives
+the old order. Co-occurrence counts the skills postings name, without roll-up through ``broader``:
+a skill would trivially co-occur with its own broader skills.
+"""
+
+from __future__ import annotations
+
+from ..errors import UsageError
+
+__all__ = ["cooccur", "COOCCUR_COLUMNS", "COOCCUR_TABLE_COLUMNS", "SORTS", "MIN_BOTH"]
+
+COOCCUR_COLUMNS = ["skill_id", "other_id", "other_label", "both", "lift", "p_value", "postings_skill",
+                   "postings_other", "total", "q_value"]
+COOCCUR_TABLE_COLUMNS = ["other_id", "other_label", "both", "postings_other", "total", "lift", "p_value", "q_value"]
+SORTS = ("q", "lift")
+MIN_BOTH = 3
+
+_KEYS = {"q": lambda d: (d["q_value"], d["p_value"], -d["lift"], d["other_id"]),
+         "lift": lambda d: (-d["lift"], d["other_id"])}
+
+
+def cooccur(db=None, *, skill: str, title_contains: str | None = None, since=None, until=None,
+            requirement: str = "any", min_both: int = MIN_BOTH, sort: str = "q") -> list[dict]:
+    """Skills in at least ``min_both`` postings together with ``skill`` (an id, label or alias):
+    lift, one-sided Fisher p and BH q. Ordered by q, then p (``sort="q"``), or by lift descending."""
+    import numpy as np
+    from scipy.stats import hypergeom
+    from statsmodels.stats.multitest import multipletests
+
+    from .skillnames import resolve_skill
+    from .stats import _connection, _levels, _scope
+
+    if sort not in SORTS:
+        raise UsageError(f"--sort must be one of {', '.join(SORTS)} (got '{sort}')")
+    if min_both < 1:
+        raise UsageError(f"--min-both must be at least 1 (got {min_both})")
+    levels = _levels(requirement)
+    where, params = _scope(title_contains, since, until)
+    lv = ",".join("?" * len(levels))
+    with _connection(db) as con:
+        skill = resolve_skill(con, skill)
+        rows = con.execute(f"""
+            WITH scope AS (SELECT id FROM postings {where}),
+                 ps AS (SELECT p.posting_id, p.skill_id FROM posting_skills p JOIN scope ON p.posting_id = scope.id
+                        WHERE p.level IN ({lv})),
+                 a AS (SELECT posting_id FROM ps WHERE skill_id = ?),
+                 nb AS (SELECT skill_id, count(*) AS n FROM ps GROUP BY skill_id)
+            SELECT ps.skill_id, coalesce(s.label, ps.skill_id), count(*) AS both_n, nb.n,
+                   (SELECT count(*) FROM a), (SELECT count(*) FROM scope)
+            FROM ps JOIN a USING (posting_id) JOIN nb USING (skill_id) LEFT JOIN skills s USING (skill_id)
+            WHERE ps.skill_id <> ?
+            GROUP BY ps.skill_id, s.label, nb.n
+            HAVING count(*) >= ?""", params + list(levels) + [skill, skill, int(min_both)]).fetchall()
+    if not rows:
+        return []
+    both, n_b, n_a, total = (np.array([r[i] for r in rows], dtype=np.int64) for i in (2, 3, 4, 5))
+    p = np.clip(hypergeom.sf(both - 1, total, n_a, n_b), 0.0, 1.0)
+    q = np.clip(multipletests(p, method="fdr_bh")[1], 0.0, 1.0)
+    out = [dict(skill_id=skill, other_id=r[0], other_label=r[1], both=int(r[2]), lift=r[2] * r[5] / (r[4] * r[3]),
+                p_value=float(pi), postings_skill=int(r[4]), postings_other=int(r[3]), total=int(r[5]),
+                q_value=float(qi)) for r, pi, qi in zip(rows, p, q)]
+    out.sort(key=_KEYS[sort])
+    return out
