@@ -247,7 +247,8 @@ def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=No
          today: _dt.date | None = None, on_error=None) -> list[dict]:
     """Rank résumés for one target, best first (ties by résumé path); one row per résumé.
 
-    Each row: ``resume, overall, rank, families, top_matched, top_gaps, practice`` (how many sentences
+    Each row: ``resume, overall, rank, families, top_matched, top_gaps`` (ids), ``top_matched_labels,
+    top_gaps_labels`` (the same skills by label), ``practice`` (how many sentences
     describe model work, see ``practice``). A résumé that cannot be
     read gives ``{"resume": …, "error": {code, message}}`` (after the ranked rows) and, when given,
     ``on_error(source, err)`` is called; the batch goes on.
@@ -272,6 +273,9 @@ def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=No
             "resume": name, "overall": a.overall, "families": a.families,
             "top_matched": [m["skill_id"] for m in a.matched[:top]],
             "top_gaps": [g.skill_id for g in a.gaps[:top]],
+            # labels beside the ids: people read the table and CSV, programs join on the ids
+            "top_matched_labels": [m["label"] for m in a.matched[:top]],
+            "top_gaps_labels": [g.label for g in a.gaps[:top]],
             "practice": a.practice["sentences"] if a.practice else None,
         })
     rows.sort(key=lambda row: (-row["overall"], row["resume"]))

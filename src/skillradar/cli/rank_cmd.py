@@ -10,6 +10,7 @@ import typer
 
 from . import app
 from .output import check_choice, dumps, emit_rows, report_error, stdout
+from .rank_view import flat_rows
 
 
 def _load_groups(path: str, resumes: list[str]) -> dict[str, str]:
@@ -58,9 +59,9 @@ def rank_command(
     if fmt == "json":
         sys.stdout.write(dumps({"ranking": rows, "audit": audit}) + "\n")
     else:
-        flat = [{**r, "top_matched": " ".join(r["top_matched"]), "top_gaps": " ".join(r["top_gaps"])} for r in ranked]
-        emit_rows(flat, "csv" if fmt == "csv" else "table",
-                  columns=["rank", "resume", "overall", "top_matched", "top_gaps", "practice"],
+        columns = ["rank", "resume", "overall", "top_matched", "top_gaps", "practice"]
+        emit_rows(flat_rows(ranked), "csv" if fmt == "csv" else "table",
+                  columns=columns + (["path"] if fmt == "csv" else []),
                   title=f"Ranking for {posting} (practice: sentences describing model work)")
         if audit is not None and fmt == "table":
             stdout.print(f"Fairness audit ({audit.get('selected_definition', audit.get('selected'))}): impact ratio "

@@ -1,0 +1,38 @@
+"""How ``rank`` shows its rows to people (table and CSV), apart from the command's options.
+
+Why a module of its own: the JSON keeps ids and paths exactly as given (programs join on them), while
+a recruiter reading 30 rows wants skill labels and file names; this is where the two part ways.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import PurePath
+
+__all__ = ["display_names", "flat_rows", "SCORE_HINT"]
+
+SCORE_HINT = ("Scores are relative to this posting: 100 = every skill it asks for, shown in recent work "
+              "experience; 0 = none of them. Compare candidates with each other, not with other postings.")
+
+
+def display_names(paths: list[str]) -> dict[str, str]:
+    """``{path as given: what the table shows}``: the file name, or the path as given when two résumés
+    share a file name (so no two rows look alike). Never a resolved path."""
+    names = Counter(PurePath(p).name for p in paths)
+    return {p: (PurePath(p).name if names[PurePath(p).name] == 1 else p) for p in paths}
+
+
+def flat_rows(ranked: list[dict]) -> list[dict]:
+    """Rows for ``emit_rows``: skills by label joined with "; " (labels hold spaces), résumé by file
+    name in ``resume`` and the path as given in ``path``."""
+    shown = display_names([r["resume"] for r in ranked])
+    out = []
+    for r in ranked:
+        out.append({
+            **r,
+            "resume": shown[r["resume"]],
+            "path": r["resume"],
+            "top_matched": "; ".join(r.get("top_matched_labels") or r["top_matched"]),
+            "top_gaps": "; ".join(r.get("top_gaps_labels") or r["top_gaps"]),
+        })
+    return out
