@@ -45,3 +45,11 @@ def test_same_file_name_in_two_folders_shows_the_path(tmp_path):
 
     shown = display_names(["a/cv.txt", "b/cv.txt", "/x/y/other.md"])
     assert shown == {"a/cv.txt": "a/cv.txt", "b/cv.txt": "b/cv.txt", "/x/y/other.md": "other.md"}
+
+
+def test_table_says_what_100_means(cli):
+    code, out, err = cli("rank", "--posting", POSTING, *CVS)
+    assert code == 0, err
+    assert "relative to this posting" in out and "100 would be" in out
+    code, out, _ = cli("rank", "--posting", POSTING, *CVS, "--format", "csv")
+    assert "relative" not in out  # the CSV stays data

@@ -10,7 +10,7 @@ import typer
 
 from . import app
 from .output import check_choice, dumps, emit_rows, report_error, stdout
-from .rank_view import flat_rows
+from .rank_view import SCORE_HINT, flat_rows
 
 
 def _load_groups(path: str, resumes: list[str]) -> dict[str, str]:
@@ -63,6 +63,8 @@ def rank_command(
         emit_rows(flat_rows(ranked), "csv" if fmt == "csv" else "table",
                   columns=columns + (["path"] if fmt == "csv" else []),
                   title=f"Ranking for {posting} (practice: sentences describing model work)")
+        if fmt == "table":
+            stdout.print(SCORE_HINT, highlight=False)
         if audit is not None and fmt == "table":
             stdout.print(f"Fairness audit ({audit.get('selected_definition', audit.get('selected'))}): impact ratio "
                          f"{'n/a' if audit['impact_ratio'] is None else format(audit['impact_ratio'], '.2f')}")

@@ -11,8 +11,12 @@ from pathlib import PurePath
 
 __all__ = ["display_names", "flat_rows", "SCORE_HINT"]
 
-SCORE_HINT = ("Scores are relative to this posting: 100 = every skill it asks for, shown in recent work "
-              "experience; 0 = none of them. Compare candidates with each other, not with other postings.")
+# Why: a recruiter saw a top score of 28 and took it for a failing grade. The score is Σ(weight × credit)
+# / Σ weight over the posting's skills, and full credit needs recent, hands-on work evidence, so a
+# strong candidate often lands far below 100.
+SCORE_HINT = ("Scores are relative to this posting: 100 would be every skill it asks for, shown at full "
+              "strength (done recently, at work); 0 = none of them. Top scores well below 100 are usual: "
+              "compare candidates with each other, not across postings.")
 
 
 def display_names(paths: list[str]) -> dict[str, str]:
