@@ -162,7 +162,7 @@ def test_rank_csv_and_groups(cli, tmp_path):
     groups = tmp_path / "groups.csv"
     groups.write_text("resume,group\n" + "".join(f"{p},{'a' if i % 2 else 'b'}\n" for i, p in enumerate(paths)))
     code, out, err = cli("rank", "--posting", str(POSTINGS / "ml-engineer.md"), *paths, "--groups", str(groups),
-                         "--format", "json")
+                         "--min-group", "1", "--format", "json")
     assert code == 0, err
     audit = json.loads(out)["audit"]
     assert set(audit["groups"]) == {"a", "b"}

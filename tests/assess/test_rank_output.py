@@ -53,3 +53,53 @@ def test_table_says_what_100_means(cli):
     assert "relative to this posting" in out and "100 would be" in out
     code, out, _ = cli("rank", "--posting", POSTING, *CVS, "--format", "csv")
     assert "relative" not in out  # the CSV stays data
+
+
+def _groups(tmp_path, rows: str):
+    g = tmp_path / "groups.csv"
+    g.write_text("resume,group\n" + rows, encoding="utf-8")
+    return str(g)
+
+
+def test_audit_in_table_with_small_group_and_no_ratio(cli, tmp_path):
+    g = _groups(tmp_path, "cv-014.txt,a\ncv-015.txt,a\ncv-018.txt,b\n")  # by file name
+    code, out, err = cli("rank", "--posting", POSTING, *CVS, "--groups", g)
+    assert code == 0, err
+    assert "impact ratio 0.00" not in out
+    assert "too few to compare" in out and "warning:" in out and "top half" in out
+
+
+def test_audit_four_fifths_flag_in_table(cli, tmp_path):
+    g = _groups(tmp_path, "cv-014.txt,a\ncv-015.txt,a\ncv-018.txt,b\n")
+    code, out, err = cli("rank", "--posting", POSTING, *CVS, "--groups", g, "--min-group", "1", "--select-top", "1")
+    assert code == 0, err
+    # cv-015 ranks first: a 1/2, b 0/1 → ratio 0.00, below four-fifths
+    assert "impact ratio 0.00" in out and "BELOW the four-fifths" in out and "top 1" in out
+
+
+def test_audit_in_csv_columns_and_stderr(cli, tmp_path):
+    g = _groups(tmp_path, "cv-014.txt,a\ncv-015.txt,a\ncv-018.txt,b\n")
+    code, out, err = cli("rank", "--posting", POSTING, *CVS, "--groups", g, "--format", "csv",
+                         "--select-share", "0.34")
+    assert code == 0, err
+    rows = _csv(out)
+    assert {r["resume"]: r["group"] for r in rows} == {"cv-014.txt": "a", "cv-015.txt": "a", "cv-018.txt": "b"}
+    assert [r["selected"] for r in rows] == ["yes", "yes", "no"]  # ceil(3 × 0.34) = 2
+    assert "Fairness audit" in err and "too few to compare" in err
+    assert "Fairness audit" not in out
+
+
+def test_audit_options_are_checked(cli, tmp_path):
+    code, _, err = cli("rank", "--posting", POSTING, *CVS, "--select-top", "2")
+    assert code == 2 and "--groups" in err
+    g = _groups(tmp_path, "cv-014.txt,a\n")
+    for bad in (["--select-top", "0"], ["--select-share", "2"], ["--select-top", "1", "--select-share", "0.5"],
+                ["--min-group", "0"]):
+        code, _, err = cli("rank", "--posting", POSTING, *CVS, "--groups", g, *bad)
+        assert code == 2, (bad, err)
+
+
+def test_groups_rows_matching_nothing_are_named(cli, tmp_path):
+    g = _groups(tmp_path, "cv-014.txt,a\nsomeone-else.pdf,b\n")
+    code, _, err = cli("rank", "--posting", POSTING, *CVS, "--groups", g)
+    assert code == 2 and "line 3 'someone-else.pdf'" in err

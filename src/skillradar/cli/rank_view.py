@@ -40,3 +40,35 @@ def flat_rows(ranked: list[dict]) -> list[dict]:
             "top_gaps": "; ".join(r.get("top_gaps_labels") or r["top_gaps"]),
         })
     return out
+
+
+def audit_lines(audit: dict) -> list[str]:
+    """The fairness audit as plain lines, the same for the table (stdout) and the CSV (stderr).
+
+    Why: the JSON carried the small-group warning and the four-fifths flag while the table dropped
+    them, so a recruiter saw "impact ratio 0.00" from a group of one person and no warning."""
+    ratio = audit["impact_ratio"]
+    head = f"Fairness audit (selected: {audit['selected_definition']}, ranks 1–{audit['cutoff_rank']}): "
+    if ratio is None:
+        head += f"no impact ratio, {audit.get('ratio_note') or 'fewer than two groups'}"
+    else:
+        flag = "meets" if audit["four_fifths_ok"] else "BELOW"
+        head += f"impact ratio {ratio:.2f} ({flag} the four-fifths rule of thumb, 0.80)"
+    lines = [head]
+    for g, v in audit["groups"].items():
+        if v.get("comparable", True):
+            lines.append(f"  {g}: selection rate {v['selection_rate']:.2f} ({v['selected']}/{v['count']})")
+        else:
+            lines.append(f"  {g}: {v['selected']}/{v['count']} selected, too few to compare "
+                         f"(fewer than {audit.get('min_group')} résumés)")
+    if audit.get("ungrouped"):
+        lines.append(f"  without a group: {audit['ungrouped']}")
+    lines += [f"  warning: {w}" for w in audit.get("warnings", [])]
+    return lines
+
+
+def add_audit_columns(rows: list[dict], audit: dict, groups: dict[str, str]) -> None:
+    """Per-row ``group`` and ``selected`` (yes/no) in place, so a CSV carries the audit's inputs."""
+    for row in rows:
+        row["group"] = groups.get(row["path"], "")
+        row["selected"] = "yes" if int(row["rank"]) <= audit["cutoff_rank"] else "no"
