@@ -103,3 +103,29 @@ def test_groups_rows_matching_nothing_are_named(cli, tmp_path):
     g = _groups(tmp_path, "cv-014.txt,a\nsomeone-else.pdf,b\n")
     code, _, err = cli("rank", "--posting", POSTING, *CVS, "--groups", g)
     assert code == 2 and "line 3 'someone-else.pdf'" in err
+
+
+def test_must_knocks_out_and_lists_last_with_the_reason(cli):
+    # cv-015 scores highest but shows no Hugging Face Transformers (nor does cv-014); cv-018 does.
+    # Given by label, case ignored; LLM (an alias every résumé shows) knocks nobody out.
+    code, out, err = cli("rank", "--posting", POSTING, *CVS, "--must", "hugging face transformers",
+                         "--must", "LLM", "--format", "json")
+    assert code == 0, err
+    rows = json.loads(out)["ranking"]
+    assert [r["resume"].rsplit("/", 1)[1] for r in rows] == ["cv-018.txt", "cv-015.txt", "cv-014.txt"]
+    assert [r["rank"] for r in rows] == [1, 2, 3] and rows[1]["overall"] > rows[0]["overall"]
+    assert [r["knocked_out"] for r in rows] == [False, True, True] and rows[0]["knock_out_reason"] is None
+    assert rows[1]["must_missing"] == ["fw.hf-transformers"]
+    assert rows[1]["knock_out_reason"] == "lacks must-have: Hugging Face Transformers"
+    code, out, err = cli("rank", "--posting", POSTING, *CVS, "--must", "fw.hf-transformers", "--format", "csv")
+    assert code == 0, err
+    csv_rows = _csv(out)
+    assert csv_rows[0]["resume"] == "cv-018.txt" and csv_rows[0]["knocked_out"] == ""
+    assert csv_rows[1]["knocked_out"] == "lacks must-have: Hugging Face Transformers"
+    code, out, _ = cli("rank", "--posting", POSTING, *CVS, "--must", "torch.nn")  # an alias of PyTorch
+    assert code == 0 and "lacks must-have: PyTorch" in out
+
+
+def test_must_unknown_skill_lists_close_names(cli):
+    code, _, err = cli("rank", "--posting", POSTING, *CVS, "--must", "pytorh")
+    assert code == 2 and "unknown_skill" in err and "pytorch" in err.lower() and "Close names" in err

@@ -55,6 +55,8 @@ def rank_command(
                                              "(default: the top half)."),
     select_share: Optional[float] = typer.Option(None, "--select-share", help="Audit: this share counts as "
                                                  "selected, e.g. 0.2 for the top 20% (default: 0.5)."),
+    must: Optional[list[str]] = typer.Option(None, "--must", help="A must-have skill (id, label or alias; "
+                                             "repeatable): résumés lacking one are listed last, marked, with the reason."),
     fmt: str = typer.Option("table", "--format", "-f", help="json, csv or table."),
     top: int = typer.Option(5, "--top", help="Matched skills and gaps listed per résumé."),
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
@@ -75,7 +77,7 @@ def rank_command(
     paths = _expand(resumes)
     group_map = _load_groups(groups, paths) if groups else None
     failed: list[str] = []
-    rows = rank(paths, posting=posting, taxonomy=taxonomy, top=top,
+    rows = rank(paths, posting=posting, taxonomy=taxonomy, top=top, must=must,
                 on_error=lambda src, err: (failed.append(src), report_error(err, src)))
     ranked = [r for r in rows if "rank" in r]
     audit = (_audit(ranked, group_map, min_group=min_group, select_top=select_top, select_share=select_share)
@@ -95,6 +97,10 @@ def _emit_people(ranked: list[dict], fmt: str, posting: str, audit: dict | None,
     if audit is not None:
         add_audit_columns(flat, audit, group_map)
         columns += ["group", "selected"]
+    if any("knocked_out" in r for r in ranked):
+        for r in flat:
+            r["knocked_out"] = r.get("knock_out_reason") or ""
+        columns.append("knocked_out")
     emit_rows(flat, fmt, columns=columns + (["path"] if fmt == "csv" else []),
               title=f"Ranking for {posting} (practice: sentences describing model work)")
     if fmt == "table":
