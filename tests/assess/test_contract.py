@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 from skillradar.assess import assess
@@ -160,14 +162,15 @@ def test_rank_csv_and_groups(cli, tmp_path):
     groups = tmp_path / "groups.csv"
     groups.write_text("resume,group\n" + "".join(f"{p},{'a' if i % 2 else 'b'}\n" for i, p in enumerate(paths)))
     code, out, err = cli("rank", "--posting", str(POSTINGS / "ml-engineer.md"), *paths, "--groups", str(groups),
-                         "--format", "json")
+                         "--min-group", "1", "--format", "json")
     assert code == 0, err
     audit = json.loads(out)["audit"]
     assert set(audit["groups"]) == {"a", "b"}
     assert 0 <= audit["impact_ratio"] <= 1
     code, out, _ = cli("rank", "--posting", str(POSTINGS / "ml-engineer.md"), *paths, "--format", "csv")
-    assert code == 0 and out.splitlines()[0] == "rank,resume,overall,top_matched,top_gaps,practice"
-    assert all(row.rsplit(",", 1)[1].isdigit() for row in out.splitlines()[1:])  # sentences describing model work
+    assert code == 0 and out.splitlines()[0] == "rank,resume,overall,top_matched,top_gaps,practice,path"
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert all(row["practice"].isdigit() for row in rows)  # sentences describing model work
 
 
 def test_roles_json(cli_json):

@@ -244,17 +244,24 @@ def _label(tax: Taxonomy, skill_id: str | None) -> str | None:
 
 
 def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=None, top: int = 5,
-         today: _dt.date | None = None, on_error=None) -> list[dict]:
+         today: _dt.date | None = None, on_error=None, must=None) -> list[dict]:
     """Rank résumés for one target, best first (ties by résumé path); one row per résumé.
 
-    Each row: ``resume, overall, rank, families, top_matched, top_gaps, practice`` (how many sentences
+    Each row: ``resume, overall, rank, families, top_matched, top_gaps`` (ids), ``top_matched_labels,
+    top_gaps_labels`` (the same skills by label), ``practice`` (how many sentences
     describe model work, see ``practice``). A résumé that cannot be
     read gives ``{"resume": …, "error": {code, message}}`` (after the ranked rows) and, when given,
     ``on_error(source, err)`` is called; the batch goes on.
+
+    ``must``: skills (id, label or alias) a résumé must show; with it every row gains ``knocked_out``
+    and ``must_missing`` (ids), ``must_missing_labels`` and ``knock_out_reason``, and knocked-out rows
+    come after all the others (see ``must``). Raises UnknownSkill for a name that is no skill.
     """
     from ..errors import InputError
+    from .must import missing_musts, resolve_must
 
     tax = _resolve_taxonomy(taxonomy)
+    must_ids = resolve_must(must, tax) if must else []
     target, demand, _ = _target_and_demand(posting=posting, role=role, db=db, tax=tax)
     rows, failed = [], []
     for r in resumes:
@@ -272,9 +279,17 @@ def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=No
             "resume": name, "overall": a.overall, "families": a.families,
             "top_matched": [m["skill_id"] for m in a.matched[:top]],
             "top_gaps": [g.skill_id for g in a.gaps[:top]],
+            # labels beside the ids: people read the table and CSV, programs join on the ids
+            "top_matched_labels": [m["label"] for m in a.matched[:top]],
+            "top_gaps_labels": [g.label for g in a.gaps[:top]],
             "practice": a.practice["sentences"] if a.practice else None,
         })
-    rows.sort(key=lambda row: (-row["overall"], row["resume"]))
+        if must_ids:
+            lacking = missing_musts(must_ids, set(profile.skills) | {m["skill_id"] for m in a.matched}, tax)
+            labels = [_label(tax, m) for m in lacking]
+            rows[-1].update({"knocked_out": bool(lacking), "must_missing": lacking, "must_missing_labels": labels,
+                             "knock_out_reason": f"lacks must-have: {', '.join(labels)}" if lacking else None})
+    rows.sort(key=lambda row: (row.get("knocked_out", False), -row["overall"], row["resume"]))
     for i, row in enumerate(rows, 1):
         row["rank"] = i
     return [{"resume": r["resume"], "overall": r["overall"], "rank": r["rank"], **{k: v for k, v in r.items()
