@@ -11,8 +11,8 @@ from pathlib import Path
 from . import bounds
 from .detect import context as ctx
 from .detect.entity import is_role_name
-from .detect.sections import title_block_end
 from .detect.lexicon import lexicon_for
+from .detect.sections import title_block_end
 from .detect.verbs import verb_object_hits
 from .records import Document, Extraction, Mention
 from .taxonomy import Taxonomy, load_taxonomy
