@@ -179,12 +179,15 @@ def reextract_command(
     from ..market.ingest import reextract
     from ..market.store import connect
 
+    from ..taxonomy import load_taxonomy
+
     _fmt(fmt, ("table", "json"))
     _engine(engine)
+    tax = load_taxonomy(taxonomy)  # a misspelt name is a usage error even when the database is missing
     with naming_db(db):
         con = connect(_db(db), read_only=True)  # fails clearly when the database does not exist
         con.close()
-        summary = reextract(db=_db(db), taxonomy=taxonomy, engine=engine, scheduler=scheduler,
+        summary = reextract(db=_db(db), taxonomy=tax, engine=engine, scheduler=scheduler,
                             all_postings=all_postings)
     if fmt == "json":
         sys.stdout.write(dumps(summary) + "\n")
