@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from ..choices import closest
 from ..errors import NoTargetSkills, UnknownRole, UsageError
 from ..records import Extraction
 from ..taxonomy import Taxonomy
@@ -402,8 +403,9 @@ def role_target(name: str, taxonomy: Taxonomy, *, db: str | Path | None = None) 
     role = _find_curated(name)
     if role is None:
         known = [r["name"] for r in list_roles(db if db is not None and _market_profiles() is not None else None)]
-        raise UnknownRole(f"unknown role '{name}'; known roles: {', '.join(known)} "
-                          "(see `skillradar roles`)")
+        guess = closest(name, known)
+        raise UnknownRole(f"unknown role '{name}'; known roles: {', '.join(known)} (see `skillradar roles`)"
+                          + (f"; did you mean '{guess}'?" if guess else ""))
     target = _curated_target(role, taxonomy)
     if not target.skills:
         raise UnknownRole(f"role '{name}' has no skill that taxonomy '{taxonomy.name}' knows")

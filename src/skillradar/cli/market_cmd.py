@@ -10,6 +10,7 @@ import typer
 
 from ..errors import DatabaseProblem, SkillradarError, StoreError, UsageError
 from . import app
+from .empty import explain_empty
 from .output import FORMATS_ROWS, check_choice, dumps, emit_rows, naming_db, report_error, stderr, stdout, warn
 
 market_app = typer.Typer(name="market", help="Market analytics over posting corpora (DuckDB).",
@@ -26,6 +27,26 @@ def _fmt(value: str, allowed=FORMATS_ROWS) -> str:
 
 def _db(db: Optional[str]) -> str:
     return db or "skillradar.duckdb"
+
+
+def _filters(family: Optional[str] = None, requirement: str = "any", sort: Optional[str] = None) -> None:
+    """Check the enumerated filters by their flags before any database is opened: the library checks
+    them too, but names its parameters, not our flags."""
+    from ..market.cooccurrence import SORTS
+    from ..market.stats import REQUIREMENTS
+    from ..records import FAMILIES
+
+    if family is not None:
+        check_choice(family, FAMILIES, "--family")
+    check_choice(requirement, REQUIREMENTS, "--requirement")
+    if sort is not None:
+        check_choice(sort, SORTS, "--sort")
+
+
+def _engine(engine: str) -> None:
+    from ..market.engines import ENGINES
+
+    check_choice(engine, ENGINES, "--engine")
 
 
 class _Bar:
@@ -111,6 +132,7 @@ def ingest_command(
     from ..taxonomy import load_taxonomy
 
     _fmt(fmt, ("table", "json"))
+    _engine(engine)
     tax = load_taxonomy(taxonomy)
     columns = {"text": text_column, "date": date_column, "title": title_column, "company": company_column, "id": id_column}
     total = 0
@@ -157,11 +179,15 @@ def reextract_command(
     from ..market.ingest import reextract
     from ..market.store import connect
 
+    from ..taxonomy import load_taxonomy
+
     _fmt(fmt, ("table", "json"))
+    _engine(engine)
+    tax = load_taxonomy(taxonomy)  # a misspelt name is a usage error even when the database is missing
     with naming_db(db):
         con = connect(_db(db), read_only=True)  # fails clearly when the database does not exist
         con.close()
-        summary = reextract(db=_db(db), taxonomy=taxonomy, engine=engine, scheduler=scheduler,
+        summary = reextract(db=_db(db), taxonomy=tax, engine=engine, scheduler=scheduler,
                             all_postings=all_postings)
     if fmt == "json":
         sys.stdout.write(dumps(summary) + "\n")
@@ -199,10 +225,14 @@ def top_command(
     from ..market.stats import TOP_COLUMNS, top
 
     _fmt(fmt)
+    _filters(family, requirement)
     with naming_db(db):
         rows = top(_db(db), family=family, title_contains=title_contains, since=since, until=until, limit=limit,
                    requirement=requirement, rollup=not no_rollup)
-    emit_rows(rows, fmt, columns=TOP_COLUMNS, title="skill demand")
+        emit_rows(rows, fmt, columns=TOP_COLUMNS, title="skill demand")
+        if not rows and fmt == "table":
+            explain_empty(_db(db), family=family, title_contains=title_contains, since=since, until=until,
+                          requirement=requirement)
     _plot("demand", rows, plot)
 
 
@@ -226,6 +256,7 @@ def trends_command(
     Says on stderr when a side of the split or a month has fewer than --min-postings postings, and when
     no skill changed at q < 0.05."""
     _fmt(fmt)
+    _filters(family, requirement)
     if not monthly and not split:
         raise UsageError("market trends needs --split DATE (or --monthly)")
     with naming_db(db):
@@ -247,6 +278,9 @@ def _trends(split, db, family, title_contains, requirement, monthly, skill, plot
     if monthly:
         rule = f"thin = fewer than {min_postings} postings in the month"
         emit_rows(series, fmt, columns=stats.MONTHLY_COLUMNS, title=f"monthly share ({rule})")
+        if not series and fmt == "table":
+            explain_empty(_db(db), family=family, title_contains=title_contains, requirement=requirement,
+                          skills=skill)
         thin = sorted({r["month"] for r in series if r["thin"]})
         if thin:
             stderr.print(f"{len(thin)} of {len({r['month'] for r in series})} months are thin (fewer than "
@@ -258,6 +292,8 @@ def _trends(split, db, family, title_contains, requirement, monthly, skill, plot
         table_cols = stats.TREND_COLUMNS[:8] + ["total_before", "total_after"]
         emit_rows(rows, fmt, columns=table_cols if fmt == "table" else stats.TREND_COLUMNS,
                   title=f"trends around {split}")
+        if not rows and fmt == "table":
+            explain_empty(_db(db), family=family, title_contains=title_contains, requirement=requirement)
         if rows and min(rows[0]["total_before"], rows[0]["total_after"]) < min_postings:
             warn("thin_split", "market trends",
                  f"the split compares {rows[0]['total_before']} postings before {split} with "
@@ -282,8 +318,10 @@ def cooccur_command(
     """Skills seen with one skill in at least --min-both postings: one-sided Fisher exact p, BH q over
     the pairs tested, lift shown; sorted by q then p (--sort lift: by lift)."""
     from ..market.cooccurrence import COOCCUR_COLUMNS, COOCCUR_TABLE_COLUMNS, cooccur
+    from ..market.stats import scope_size
 
     _fmt(fmt)
+    _filters(None, requirement, sort)
     with naming_db(db):
         rows = cooccur(_db(db), skill=skill, title_contains=title_contains, requirement=requirement,
                        min_both=min_both, sort=sort)
@@ -292,7 +330,13 @@ def cooccur_command(
               title=f"with {name} (n = {rows[0]['postings_skill']} of {rows[0]['total']} postings)" if rows
               else f"with {name}")
     if not rows:
-        stderr.print(f"no skill appears with {skill} in at least {min_both} postings (--min-both {min_both}).")
+        with naming_db(db):
+            kept = scope_size(_db(db), title_contains=title_contains)[0] if title_contains else 1
+        if kept == 0:
+            with naming_db(db):
+                explain_empty(_db(db), title_contains=title_contains)
+        else:
+            stderr.print(f"no skill appears with {skill} in at least {min_both} postings (--min-both {min_both}).")
     else:
         _say_if_nothing_significant(rows, f"skill appears with {name} more often than chance")
     _plot("cooccur", rows, plot)
@@ -314,18 +358,24 @@ def roles_command(
     fmt: str = typer.Option("table", "--format", "-f", help=_FMT_HELP),
 ) -> None:
     """Roles measured from posting titles (ML engineer, data scientist, LLM engineer …), or one role's profile."""
-    from ..market.profiles import measured_roles, role_profile
+    from ..market.profiles import find_role, measured_roles, role_profile
 
     _fmt(fmt)
     if role:
+        role = find_role(role, "--role")
         with naming_db(db):
             rows = role_profile(_db(db), role, min_share=min_share)
         emit_rows(rows, fmt, columns=["skill_id", "label", "family", "weight", "requirement", "postings", "total"],
                   title=f"profile of {role}")
+        if not rows and fmt == "table":
+            stderr.print(f"no skill reaches --min-share {min_share:g} among the postings titled as {role} "
+                         "(none may be: see `skillradar market roles`)", highlight=False, markup=False)
     else:
         with naming_db(db):
             rows = measured_roles(_db(db))
         emit_rows(rows, fmt, columns=["role", "postings", "source"], title="measured roles")
+        if not rows and fmt == "table":
+            stderr.print("no posting title in the database matches a measured role", highlight=False)
 
 
 @market_app.command("demo-corpus")

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ..choices import check_choice as _check
 from ..csv_cells import write_csv
 from ..errors import DatabaseProblem, InputError, InternalError, SkillradarError, UsageError
 
@@ -21,10 +22,9 @@ FORMATS_ROWS = ("table", "json", "jsonl", "csv")
 
 
 def check_choice(value: str, choices: Sequence[str], option: str = "--format") -> str:
-    """``value`` if it is one of ``choices``, else a UsageError (exit 2) that lists them."""
-    if value not in choices:
-        raise UsageError(f"{option} must be one of {', '.join(choices)} (got '{value}')")
-    return value
+    """``value`` if it is one of ``choices``, else a UsageError (exit 2) that names ``option``, lists
+    every choice and suggests the closest (see :mod:`skillradar.choices`)."""
+    return _check(value, choices, option)
 
 def db_subject(given: str | None, option: str = "--db") -> str:
     """How messages name a database on the command line: by the option that gave it, never by path."""

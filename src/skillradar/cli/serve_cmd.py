@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 
 from ..errors import MissingExtra, UsageError
+from .output import check_choice
 from . import app
 
 
@@ -43,8 +44,7 @@ def serve_command(
     if max_concurrent is not None and max_concurrent < 1:
         raise UsageError(f"--max-concurrent must be at least 1 (got {max_concurrent})")
     level = log_level.lower()
-    if level not in ("debug", "info", "warning", "error"):
-        raise UsageError(f"--log-level must be one of debug, info, warning, error (got '{log_level}')")
+    check_choice(level, ("debug", "info", "warning", "error"), "--log-level")
     logging.basicConfig(level=level.upper(), stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from ..web.timeouts import timed_h11_protocol
 

@@ -8,11 +8,10 @@ from typing import Optional
 import typer
 
 from ..csv_cells import write_csv
-from ..errors import UsageError
 from ..records import FAMILIES
 from ..taxonomy import load_taxonomy, read_bundled, read_taxonomy_file, validate
 from . import app
-from .output import check_choice, dumps, emit_rows, stdout
+from .output import FORMATS_ROWS, check_choice, dumps, emit_rows, stderr, stdout
 
 taxonomy_app = typer.Typer(help="Browse, check and export skill taxonomies.", no_args_is_help=True)
 app.add_typer(taxonomy_app, name="taxonomy")
@@ -28,6 +27,7 @@ def list_command(
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t"),
 ) -> None:
     """List skills (id, label, family, group), in taxonomy order."""
+    check_choice(fmt, FORMATS_ROWS, "--format")
     if family is not None:
         check_choice(family, FAMILIES, "--family")
     tax = load_taxonomy(taxonomy)
@@ -35,6 +35,9 @@ def list_command(
             for s in tax.skills if family is None or s.family == family]
     emit_rows(rows, fmt, columns=["id", "label", "family", "group"],
               title=f"{tax.name} {tax.version}: {len(rows)} skills")
+    if not rows and fmt == "table":
+        stderr.print(f"taxonomy {tax.name} has no skill of family '{family}'" if family
+                     else f"taxonomy {tax.name} has no skills", highlight=False, markup=False)
 
 
 @taxonomy_app.command("show")
@@ -44,6 +47,7 @@ def show_command(
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t"),
 ) -> None:
     """Show one skill with its aliases, prerequisites, ESCO URI and learning resources."""
+    check_choice(fmt, ("table", "json"), "--format")
     tax = load_taxonomy(taxonomy)
     skill = tax.get(skill_id)
     if fmt == "json":
@@ -84,13 +88,12 @@ def export_command(
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t"),
 ) -> None:
     """Print the taxonomy in the generic CSV form (id,label,aliases,description,family,group,…)."""
+    check_choice(fmt, ("csv", "json", "jsonl"), "--format")
     tax = load_taxonomy(taxonomy)
     if fmt in ("json", "jsonl"):
         rows = [s.to_dict() for s in tax.skills]
         emit_rows(rows, fmt, columns=list(rows[0]) if rows else [])
         return
-    if fmt != "csv":
-        raise UsageError(f"--format must be csv, json or jsonl (got '{fmt}')")
     write_csv(sys.stdout, CSV_COLUMNS, ([s.id, s.label, "|".join(s.aliases), s.description, s.family, s.group, s.type,
                                          "|".join(s.prerequisites), "|".join(s.related), s.esco_uri or ""]
                                         for s in tax.skills))

@@ -11,6 +11,7 @@ a skill would trivially co-occur with its own broader skills.
 
 from __future__ import annotations
 
+from ..choices import check_choice
 from ..errors import UsageError
 
 __all__ = ["cooccur", "COOCCUR_COLUMNS", "COOCCUR_TABLE_COLUMNS", "SORTS", "MIN_BOTH"]
@@ -36,8 +37,7 @@ def cooccur(db=None, *, skill: str, title_contains: str | None = None, since=Non
     from .skillnames import resolve_skill
     from .stats import _connection, _levels, _scope
 
-    if sort not in SORTS:
-        raise UsageError(f"--sort must be one of {', '.join(SORTS)} (got '{sort}')")
+    check_choice(sort, SORTS, "sort")
     if min_both < 1:
         raise UsageError(f"--min-both must be at least 1 (got {min_both})")
     levels = _levels(requirement)

@@ -9,6 +9,7 @@ entry point with ``if __name__ == "__main__":``.
 
 from __future__ import annotations
 
+from ..choices import check_choice
 from ..errors import MissingExtra, UsageError
 
 __all__ = ["extract_many", "LocalEngine", "DaskEngine", "make_engine", "ENGINES"]
@@ -92,8 +93,7 @@ class DaskEngine:
 
 
 def make_engine(name: str, taxonomy, *, scheduler: str | None = None):
-    if name not in ENGINES:
-        raise UsageError(f"--engine must be one of {', '.join(ENGINES)} (got '{name}')")
+    check_choice(name, ENGINES, "engine")
     if name == "dask":
         return DaskEngine(taxonomy, scheduler=scheduler)
     if scheduler:

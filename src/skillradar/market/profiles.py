@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..choices import unknown_choice
 from ..errors import UnknownRole
 from .stats import _connection
 
@@ -43,11 +44,16 @@ def role_of(title: str | None) -> str | None:
     return None
 
 
-def _find_role(name: str) -> str:
+def find_role(name: str, option: str = "role") -> str:
+    """The measured role ``name`` means (case-insensitive), else UnknownRole naming ``option`` (the CLI
+    passes ``--role``), every measured role and the closest one."""
     for role in ROLE_PATTERNS:
         if role.lower() == name.strip().lower():
             return role
-    raise UnknownRole(f"unknown role '{name}': the measured roles are {', '.join(ROLE_PATTERNS)}")
+    raise UnknownRole("unknown measured role: " + unknown_choice(option, name, ROLE_PATTERNS))
+
+
+_find_role = find_role
 
 
 def _titles_for(con, match) -> list[str]:

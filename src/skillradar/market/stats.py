@@ -25,9 +25,10 @@ import datetime as dt
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..choices import check_choice
 from ..errors import UsageError
 
-__all__ = ["top", "trends", "monthly", "cooccur", "wilson", "REQUIREMENTS",
+__all__ = ["top", "trends", "monthly", "cooccur", "wilson", "scope_size", "REQUIREMENTS",
            "TOP_COLUMNS", "TREND_COLUMNS", "MONTHLY_COLUMNS", "COOCCUR_COLUMNS", "MIN_POSTINGS"]
 
 REQUIREMENTS = {"any": ("required", "preferred", "mentioned"), "required": ("required",), "preferred": ("preferred",)}
@@ -73,9 +74,14 @@ def _iso(value, option: str) -> str | None:
 
 
 def _levels(requirement: str) -> tuple[str, ...]:
-    if requirement not in REQUIREMENTS:
-        raise UsageError(f"--requirement must be one of {', '.join(REQUIREMENTS)} (got '{requirement}')")
-    return REQUIREMENTS[requirement]
+    return REQUIREMENTS[check_choice(requirement, REQUIREMENTS, "requirement")]
+
+
+def _family(family: str | None) -> str | None:
+    """A misspelt family used to match no skill and give an empty table; now it is an error."""
+    from ..records import FAMILIES
+
+    return None if family is None else check_choice(family, FAMILIES, "family")
 
 
 def _scope(title_contains=None, since=None, until=None, dated=False) -> tuple[str, list]:
@@ -94,6 +100,16 @@ def _scope(title_contains=None, since=None, until=None, dated=False) -> tuple[st
         clauses.append("date IS NOT NULL")
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
+
+
+def scope_size(db=None, *, title_contains: str | None = None, since=None, until=None) -> tuple[int, int]:
+    """(postings the filters keep, postings in the database): lets an empty result say whether the
+    filters matched nothing or the postings in scope simply lack the skills asked about."""
+    where, params = _scope(title_contains, since, until)
+    with _connection(db) as con:
+        kept, total = con.execute(f"SELECT (SELECT count(*) FROM postings {where}), (SELECT count(*) FROM postings)",
+                                  params).fetchone()
+    return int(kept), int(total)
 
 @contextmanager
 def _demand(con, levels, rollup: bool):
@@ -137,6 +153,7 @@ def top(db=None, *, family: str | None = None, title_contains: str | None = None
 
     Ordered by ``postings`` descending, ties by ``skill_id``."""
     levels = _levels(requirement)
+    family = _family(family)
     if limit is not None and limit < 1:
         raise UsageError("--limit must be at least 1")
     where, params = _scope(title_contains, since, until)
@@ -193,6 +210,7 @@ def trends(db=None, *, split, family: str | None = None, title_contains: str | N
     if split is None:
         raise UsageError("--split DATE is required")
     levels = _levels(requirement)
+    family = _family(family)
     where, params = _scope(title_contains, dated=True)
     fam_sql = "AND s.family = ?" if family else ""
     with _connection(db) as con, _demand(con, levels, rollup) as (dem, dem_params):
@@ -232,6 +250,7 @@ def monthly(db=None, *, skills: list[str] | None = None, top_n: int = 8, family:
     intervals; every month with dated postings appears for every skill (zero when absent), ``thin``
     when the month has fewer than ``min_postings`` postings. Ordered by ``month`` then ``skill_id``."""
     levels = _levels(requirement)
+    family = _family(family)
     if min_postings < 1:
         raise UsageError(f"--min-postings must be at least 1 (got {min_postings})")
     where, params = _scope(title_contains, since, until, dated=True)

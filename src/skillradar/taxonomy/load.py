@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from ..choices import closest
 from ..errors import TaxonomyError, UnknownTaxonomy
 from .model import Resource, Skill, Taxonomy
 
@@ -84,8 +85,10 @@ def read_taxonomy_file(path: str | Path) -> Located:
     """Read a taxonomy file, choosing the reader by extension and, for CSV, by header."""
     p = Path(path)
     if not p.exists():
+        guess = closest(str(path), sorted(BUILTIN))
         raise UnknownTaxonomy(
             f"'{path}' is neither a bundled taxonomy ({', '.join(sorted(BUILTIN))}) nor an existing file"
+            + (f"; did you mean '{guess}'?" if guess else "")
         )
     if p.is_dir():
         raise UnknownTaxonomy(f"'{path}' is a folder: give a taxonomy file (.yaml or .csv)")
