@@ -393,3 +393,18 @@ def demo_corpus_command(
     rows, truth = generate(n, seed=seed, taxonomy=taxonomy)
     truth_path = write_corpus(rows, out, truth)
     stderr.print(f"wrote {n} synthetic postings to {out} and the ground truth to {truth_path}", style="dim")
+
+
+@market_app.command("duplicates")
+def duplicates_command(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+) -> None:
+    """Which rows were merged into which posting: similarity (1.0 for exact), reason exact or near, the
+    posting kept and the dropped file and row; most similar first."""
+    from ..market.merges import DUPLICATE_COLUMNS, duplicates
+
+    _fmt(fmt, ("table", "json", "csv"))
+    with naming_db(db):
+        rows = duplicates(_db(db))
+    emit_rows(rows, fmt, columns=DUPLICATE_COLUMNS, title=f"{len(rows)} merged rows")

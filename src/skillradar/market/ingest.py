@@ -8,10 +8,13 @@ The pipeline for each batch of rows (1,000 by default):
 2. contact e-mails and phone numbers are redacted from the text that is stored;
 3. duplicates are recognised in input order against everything stored and everything earlier in the
    run: the same id (the id column, else a hash of the original text), the same normalised text, or a
-   near-duplicate (word 3-gram Jaccard ≥ threshold, candidates from MinHash-LSH, verified exactly);
+   near-duplicate (word 3-gram Jaccard ≥ threshold, candidates from MinHash-LSH, verified exactly,
+   unless :mod:`.dedup_rules` says the titles or dates make them distinct requisitions); of a
+   duplicate pair the richer copy (dated, then more text) is kept, replacing a stored posting, and
+   every merge is recorded (:mod:`.merges`);
 4. the remaining postings are extracted on their original text by the engine (local or Dask);
-5. postings, their LSH band keys, mentions and per-posting skill levels are written in one
-   transaction.
+5. postings, their LSH band keys, mentions and per-posting skill levels, the deletion of the stored
+   postings they replace and the merges are written in one transaction.
 
 A run killed at any point leaves whole batches; run again, it recognises what is stored as duplicates
 and ends with exactly the contents of one clean run. ``ingested + duplicates + failed`` always equals
@@ -31,6 +34,8 @@ from ..bounds import MAX_CHARS
 from ..detect.sections import NON_DEMAND
 from ..errors import EmptyText, InputError, StoreError, TooLarge, UsageError
 from . import dedup
+from .dedup_rules import kept_apart, richer
+from .merges import Merger
 from .redact import redact_contacts
 from .sources import file_codec, parse_date, read_batches
 from .store import connect, end_run_on_error, finish_run, save_skills, stale_count, start_run
@@ -93,7 +98,7 @@ class _Ingestor:
         # out first) so memory stays flat however large the corpus grows
         self._shingle_cache: OrderedDict[str, object] = OrderedDict()
         self.counts = dict(rows_read=0, ingested=0, duplicates=0, failed=0, exact_duplicates=0, near_duplicates=0,
-                           undated=0, redacted=0)
+                           replaced=0, kept_apart=0, undated=0, redacted=0)
         self.errors: list[dict] = []
         self.warnings: list[dict] = []
         self._date_issues: dict[tuple[str, str], list[int]] = {}
@@ -117,20 +122,24 @@ class _Ingestor:
         finally:
             self.con.unregister("_probe")
 
-    def _stored_shingles(self, ids: set[str]):
+    def _stored_shingles(self, ids: set[str]) -> dict[str, tuple]:
+        """``id -> (shingles, info)`` of stored near-duplicate candidates (info as :meth:`_stored_info`)."""
         cache = self._shingle_cache
         missing = [i for i in ids if i not in cache]
-        found = {pid: dedup.shingles(dedup.normalise(text)) for pid, text in
-                 self._existing("SELECT p.id, p.text FROM postings p JOIN _probe ON p.id = _probe.v", missing)}
+        found = {}
+        if missing:
+            texts = dict(self._existing("SELECT p.id, p.text FROM postings p JOIN _probe ON p.id = _probe.v", missing))
+            for info in self._stored_info("p.id = _probe.v", missing):
+                found[info["id"]] = (dedup.shingles(dedup.normalise(texts[info["id"]])), info)
         out = {}
         for i in ids:
-            sh = found.get(i)
-            if sh is None:
-                sh = cache[i]
+            entry = found.get(i)
+            if entry is None:
+                entry = cache[i]
                 cache.move_to_end(i)
             else:
-                cache[i] = sh
-            out[i] = sh
+                cache[i] = entry
+            out[i] = entry
         while len(cache) > SHINGLE_CACHE_SIZE:
             cache.popitem(last=False)
         return out
@@ -175,12 +184,13 @@ class _Ingestor:
         c["undated"] += len(bad_dates) + len(no_dates)
         if not rows:
             return
-        known_ids = {r[0] for r in self._existing("SELECT p.id FROM postings p JOIN _probe ON p.id = _probe.v",
-                                                  sorted({r["id"] for r in rows}))}
-        known_keys = {r[0] for r in self._existing(
-            "SELECT DISTINCT p.exact_key FROM postings p JOIN _probe ON p.exact_key = _probe.v",
-            sorted({r["key"] for r in rows}))}
-        fresh = [r for r in rows if r["id"] not in known_ids and r["key"] not in known_keys]
+        for r in rows:
+            r.update(source=b.source, chars=len(r["stored"]), replaces=None)
+        index_id = {i["id"]: i for i in self._stored_info(
+            "p.id = _probe.v", sorted({r["id"] for r in rows}))}
+        index_key = {i["key"]: i for i in self._stored_info(
+            "p.exact_key = _probe.v", sorted({r["key"] for r in rows}))}
+        fresh = [r for r in rows if r["id"] not in index_id and r["key"] not in index_key]
         for r in fresh:
             r["shingles"] = dedup.shingles(r["words"])
             r["bands"] = dedup.band_keys(dedup.minhash(r["shingles"]))
@@ -190,45 +200,60 @@ class _Ingestor:
             for key, pid in self._existing("SELECT l.band_key, l.posting_id FROM lsh l JOIN _probe ON l.band_key = _probe.v",
                                            probe):
                 db_bands.setdefault(key, []).append(pid)
-        kept, seen_ids, seen_keys = [], set(known_ids), set(known_keys)
-        run_bands: dict[int, list[str]] = {}
-        run_shingles: dict[str, object] = {}
+        m = Merger(index_id, index_key)
         for r in rows:
-            if r["id"] in seen_ids or r["key"] in seen_keys:
-                c["duplicates"] += 1
-                c["exact_duplicates"] += 1
+            holder, sim, reason = m.exact(r), 1.0, "exact"
+            if holder is None and self.threshold < 1.0:
+                holder, sim, apart = self._near_duplicate(r, db_bands, m)
+                reason = "near"
+                c["kept_apart"] += apart and holder is None
+            if holder is None:
+                m.add(r)
                 continue
-            if self.threshold < 1.0 and self._near_duplicate(r, db_bands, run_bands, run_shingles):
-                c["duplicates"] += 1
-                c["near_duplicates"] += 1
-                continue
-            seen_ids.add(r["id"])
-            seen_keys.add(r["key"])
-            for k in r["bands"]:
-                run_bands.setdefault(k, []).append(r["id"])
-            run_shingles[r["id"]] = r["shingles"]
-            kept.append(r)
-        if kept:
-            self._write(b.source, kept)
+            c["duplicates"] += 1
+            c[f"{reason}_duplicates"] += 1
+            if richer(r["date"], r["chars"], holder["date"], holder["chars"]):
+                m.replace(holder, r, sim, reason)
+                c["replaced"] += 1
+            else:
+                m.drop(r, holder, sim, reason)
+        if m.kept or m.merges:
+            self._write(b.source, m)
 
-    def _near_duplicate(self, r, db_bands, run_bands, run_shingles) -> bool:
+    def _stored_info(self, where: str, values: list) -> list[dict]:
+        """What deciding about a duplicate needs of stored postings: date, size, title, origin."""
+        rows = self._existing("SELECT p.id, p.exact_key, p.date, length(p.text), p.title, p.source, p.row_number "
+                              f"FROM postings p JOIN _probe ON {where}", values)
+        return [dict(id=i, key=k, date=d, chars=n, title=t, source=s, row=rn, replaces=None, in_db=True)
+                for i, k, d, n, t, s, rn in rows]
+
+    def _near_duplicate(self, r, db_bands, m) -> tuple[dict | None, float, bool]:
+        """The most similar posting (stored, or kept earlier in this batch) that ``r`` is a near-duplicate
+        of, with its Jaccard, and whether a candidate over the threshold was kept apart by the rules."""
         cands_db, cands_run = set(), set()
         for k in r["bands"]:
-            cands_db.update(db_bands.get(k, ()))
-            cands_run.update(run_bands.get(k, ()))
-        for pid in sorted(cands_run):
-            if dedup.jaccard(r["shingles"], run_shingles[pid]) >= self.threshold:
-                return True
+            cands_db.update(p for p in db_bands.get(k, ()) if p not in m.gone)
+            cands_run.update(m.bands.get(k, ()))
+        scored = [(dedup.jaccard(r["shingles"], m.pending[pid]["shingles"]), m.pending[pid]) for pid in sorted(cands_run)]
         if cands_db:
-            for pid, sh in sorted(self._stored_shingles(cands_db).items()):
-                if dedup.jaccard(r["shingles"], sh) >= self.threshold:
-                    return True
-        return False
+            for pid, (sh, info) in sorted(self._stored_shingles(cands_db).items()):
+                scored.append((dedup.jaccard(r["shingles"], sh), info))
+        apart = False
+        for sim, other in sorted(scored, key=lambda x: -x[0]):
+            if sim < self.threshold:
+                break
+            if kept_apart(r["title"], r["date"], other["title"], other["date"]) is None:
+                return other, sim, apart
+            apart = True
+        return None, 0.0, apart
 
-    def _write(self, source: str, kept: list[dict]) -> None:
+    def _write(self, source: str, merger: Merger) -> None:
+        """Store a batch in one transaction: the new postings with their band keys, mentions and levels,
+        the stored postings they replace deleted (with everything derived from them), the merges."""
         import pandas as pd
 
-        mentions = self._engine().extract([r["text"] for r in kept])
+        kept = merger.kept
+        mentions = self._engine().extract([r["text"] for r in kept]) if kept else []
         tv, th = self.tax.version, self.tax.content_hash
         post_rows, lsh_rows, mention_rows, level_rows = [], [], [], []
         for r, ms in zip(kept, mentions):
@@ -255,20 +280,32 @@ class _Ingestor:
                                                       "years", "section", "method", "confidence", "taxonomy_version",
                                                       "taxonomy_hash"]).astype({"years": "float64"}),
             "_s": pd.DataFrame(level_rows, columns=["posting_id", "skill_id", "level"]),
+            "_g": pd.DataFrame(sorted(merger.gone.items()), columns=["old_id", "new_id"], dtype=object),
+            "_d": pd.DataFrame(merger.merges, columns=["dropped_source", "dropped_row", "dropped_id", "kept_id", "similarity",
+                                                  "reason"]).astype({"dropped_row": "int64", "similarity": "float64"}),
         }
         con = self.con
         for name, frame in frames.items():
             con.register(name, frame)
         try:
             con.execute("BEGIN TRANSACTION")
-            con.execute("INSERT INTO postings SELECT id, seq, exact_key, text, title, company, location, "
-                        "CAST(date AS DATE), source, row_number, extra, taxonomy_version, taxonomy_hash, run_id FROM _p")
-            con.execute("INSERT INTO lsh SELECT band_key, posting_id FROM _l")
+            if merger.gone:
+                for table, col in (("postings", "id"), ("lsh", "posting_id"), ("mentions", "posting_id"),
+                                   ("posting_skills", "posting_id")):
+                    con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT old_id FROM _g)")
+                con.execute("UPDATE merges SET kept_id = _g.new_id FROM _g WHERE merges.kept_id = _g.old_id")
+            if post_rows:
+                con.execute("INSERT INTO postings SELECT id, seq, exact_key, text, title, company, location, CAST(date "
+                            "AS DATE), source, row_number, extra, taxonomy_version, taxonomy_hash, run_id FROM _p")
+                con.execute("INSERT INTO lsh SELECT band_key, posting_id FROM _l")
             if mention_rows:
                 con.execute('INSERT INTO mentions SELECT posting_id, skill_id, start, "end", text, requirement, years, '
                             "section, method, confidence, taxonomy_version, taxonomy_hash FROM _m")
             if level_rows:
                 con.execute("INSERT INTO posting_skills SELECT posting_id, skill_id, level FROM _s")
+            if merger.merges:
+                con.execute("INSERT OR IGNORE INTO merges SELECT dropped_source, dropped_row, dropped_id, kept_id, "
+                            "similarity, reason, ? FROM _d", [self.run_id])
             con.execute("COMMIT")
         except Exception as exc:
             try:
@@ -279,7 +316,7 @@ class _Ingestor:
         finally:
             for name in frames:
                 con.unregister(name)
-        self.counts["ingested"] += len(kept)
+        self.counts["ingested"] += sum(1 for r in kept if r["replaces"] is None)  # a replacement is a duplicate
 
     def date_warnings(self) -> list[dict]:
         out = []
@@ -328,7 +365,10 @@ def ingest_files(
 
     Returns:
         ``{"ingested", "duplicates", "failed", "rows_read", "exact_duplicates", "near_duplicates",
-        "undated", "redacted", "stale", "warnings", "errors", …}``; the first three partition the rows read.
+        "replaced", "kept_apart", "undated", "redacted", "stale", "warnings", "errors", …}``; the first
+        three partition the rows read. A row that replaces a stored copy counts as a duplicate (the
+        number of distinct postings does not grow); ``replaced`` counts those, ``kept_apart`` the rows
+        stored although a near-duplicate candidate was over the threshold.
     """
     from ..taxonomy import Taxonomy, load_taxonomy
 

@@ -10,6 +10,10 @@ Tables::
     mentions(posting_id, skill_id, start, "end", text, requirement, years, section, method,
              confidence, taxonomy_version, taxonomy_hash)
                                          offsets index the stored (redacted) text
+    merges(dropped_source, dropped_row, dropped_id, kept_id, similarity, reason, run_id)
+                                         one row per input row not stored because it duplicates the
+                                         posting kept (reason exact or near), or replaced by a richer
+                                         copy; kept_id follows later replacements
     posting_skills(posting_id, skill_id, level)
                                          one row per posting and skill: required > preferred >
                                          mentioned > negated (the strongest level of its mentions)
@@ -56,6 +60,9 @@ CREATE TABLE IF NOT EXISTS mentions (
     posting_id VARCHAR, skill_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR,
     requirement VARCHAR, years DOUBLE, section VARCHAR, method VARCHAR, confidence DOUBLE,
     taxonomy_version VARCHAR, taxonomy_hash VARCHAR);
+CREATE TABLE IF NOT EXISTS merges (
+    dropped_source VARCHAR, dropped_row BIGINT, dropped_id VARCHAR, kept_id VARCHAR, similarity DOUBLE,
+    reason VARCHAR, run_id VARCHAR, PRIMARY KEY (dropped_source, dropped_row));
 CREATE TABLE IF NOT EXISTS posting_skills (posting_id VARCHAR, skill_id VARCHAR, level VARCHAR);
 CREATE TABLE IF NOT EXISTS skills (skill_id VARCHAR PRIMARY KEY, label VARCHAR, family VARCHAR, grp VARCHAR);
 CREATE TABLE IF NOT EXISTS skill_broader (skill_id VARCHAR, broader_id VARCHAR);
