@@ -62,6 +62,7 @@ CHOICES: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
     ("market trends", "--family"): (FAMILIES, ("--split", "2024-01-01", *DB)),
     ("market trends", "--requirement"): (REQUIREMENT, ("--split", "2024-01-01", *DB)),
     ("market cooccur", "--format"): (ROWS, ("--skill", "rag", *DB)),
+    ("market duplicates", "--format"): (("table", "json", "csv"), DB),
     ("market cooccur", "--requirement"): (REQUIREMENT, ("--skill", "rag", *DB)),
     ("market cooccur", "--sort"): (("q", "lift"), ("--skill", "rag", *DB)),
     ("market roles", "--format"): (ROWS, DB),
