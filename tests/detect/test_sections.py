@@ -171,3 +171,26 @@ def test_title_skills_are_named_targets_but_not_market_demand():
     assert title and not any(m.demand for m in title)
     targets = {t.skill_id: t.requirement for t in target_from_posting(ex, load_taxonomy(None), text).skills}
     assert targets.get("ml.machine-learning", "absent") is None and targets["lang.python"] == "required"
+
+
+def test_a_switch_counts_boilerplate_skills_as_targets(tmp_path):
+    """Issue 11: benefits text is not demand by default, and a switch counts it (library and CLI)."""
+    import json
+    import subprocess
+    import sys
+
+    from skillradar.assess import build_target
+
+    posting = tmp_path / "p.md"
+    posting.write_text("# Data Scientist\n\n## Requirements\n- Python and SQL\n\n## Benefits\n"
+                       "- Free Kubernetes training and a learning budget\n", encoding="utf-8")
+    plain = {t.skill_id for t in build_target(posting=str(posting)).skills}
+    counted = {t.skill_id for t in build_target(posting=str(posting), count_boilerplate=True).skills}
+    assert "mlops.kubernetes" not in plain and "mlops.kubernetes" in counted
+    cv = tmp_path / "cv.md"
+    cv.write_text("Data analyst. Python, SQL and Kubernetes at work since 2021.\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "skillradar", "assess", str(cv), "--posting", str(posting),
+                          "--format", "json", "--count-boilerplate"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    d = json.loads(out.stdout)
+    assert "mlops.kubernetes" in {m["skill_id"] for m in d["matched"]} | {g["skill_id"] for g in d["gaps"]}

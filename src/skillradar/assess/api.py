@@ -109,8 +109,12 @@ def _resolve_taxonomy(taxonomy) -> Taxonomy:
     return taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
 
 
-def build_target(*, posting=None, role: str | None = None, db=None, taxonomy=None) -> Target:
-    """The target from a posting (path or Document) or a role name (curated, or measured with ``db``)."""
+def build_target(*, posting=None, role: str | None = None, db=None, taxonomy=None,
+                 count_boilerplate: bool = False) -> Target:
+    """The target from a posting (path or Document) or a role name (curated, or measured with ``db``).
+
+    ``count_boilerplate``: a posting's skills named only in about-us, benefits, EEO or how-to-apply text
+    are targets too (by default they are not: "life insurance" is offered, not asked for)."""
     tax = _resolve_taxonomy(taxonomy)
     if (posting is None) == (role is None):
         raise UsageError("give exactly one target: a posting (--posting FILE) or a role (--role NAME)")
@@ -118,7 +122,8 @@ def build_target(*, posting=None, role: str | None = None, db=None, taxonomy=Non
         if isinstance(posting, Target):
             return posting
         doc = load_document(posting, kind="posting")
-        return target_from_posting(extract_document(doc, taxonomy=tax, kind="posting"), tax, doc.text)
+        return target_from_posting(extract_document(doc, taxonomy=tax, kind="posting"), tax, doc.text,
+                                   count_boilerplate=count_boilerplate)
     return role_target(role, tax, db=db)
 
 

@@ -121,9 +121,11 @@ class Target:
 # --------------------------------------------------------------------------------------- postings
 
 
-def target_from_posting(extraction: Extraction, taxonomy: Taxonomy, text: str | None = None) -> Target:
+def target_from_posting(extraction: Extraction, taxonomy: Taxonomy, text: str | None = None, *,
+                        count_boilerplate: bool = False) -> Target:
     """The skills a posting asks for, one per skill id, at the strongest level the posting states.
 
+    ``count_boilerplate`` also takes skills named only in about-us, benefits, EEO or how-to-apply text.
     With the posting's ``text``, skills it offers only as alternatives ("PyTorch or TensorFlow") share
     one skill's weight between them, and showing any one of them meets them all (see ``alternatives``).
     """
@@ -132,8 +134,8 @@ def target_from_posting(extraction: Extraction, taxonomy: Taxonomy, text: str | 
     count: dict[str, int] = {}
     years_of: dict[str, float] = {}
     for m in extraction.mentions:
-        if not m.demand and m.section != "title":  # about-us, benefits, EEO, how to apply: offered, not asked
-            continue  # (the job's title names the role, so its skills are targets, "named" like any other)
+        if not m.demand and m.section != "title" and not count_boilerplate:  # about-us, benefits, EEO, how to
+            continue  # apply: offered, not asked (the title names the role: its skills are "named" targets)
         if m.requirement == "negated":
             negated.add(m.skill_id)
             continue

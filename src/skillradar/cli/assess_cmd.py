@@ -68,6 +68,8 @@ def assess_command(
     store_db: Optional[str] = typer.Option(None, "--store-db", help="Where --store keeps them (default: --db, else "
                                            "./skillradar.duckdb)."),
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
+    count_boilerplate: bool = typer.Option(False, "--count-boilerplate", help="Also take the posting's skills "
+                                           "named only in about-us, benefits, EEO or how-to-apply text as targets."),
 ) -> None:
     """Score a résumé against a posting or a role: families, evidence, gaps and a learning plan."""
     from ..assess import assess
@@ -78,7 +80,12 @@ def assess_command(
     if db is not None and not Path(db).exists():
         raise NoDatabase(db_subject(db))
     with naming_db(db):
-        result = assess(resume, posting=posting, role=role, db=db, taxonomy=taxonomy)
+        target = posting
+        if count_boilerplate and posting is not None:
+            from ..assess import build_target
+
+            target = build_target(posting=posting, taxonomy=taxonomy, count_boilerplate=True)
+        result = assess(resume, posting=target, role=role, db=db, taxonomy=taxonomy)
     for w in result.warnings:
         warn(w["code"], "--db" if w["code"] in _DB_CODES else resume, w["message"])
     if report:
