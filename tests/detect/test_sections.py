@@ -161,6 +161,21 @@ def test_a_heading_glued_to_the_end_of_a_line_starts_its_section():
     assert at(text.index("Trained")) == "experience"
 
 
+
+@pytest.mark.parametrize("heading", ["Key Responsibilities:", "Key responsibilities", "KEY ROLES:",
+                                     "description - Key Result Areas:"])
+def test_a_jobs_duties_heading_keeps_a_resume_in_the_jobs_section(heading):
+    """'Key …' shares a word with 'Key skills': read as a skills list, a job's duties would count as
+    listed skills, not work done."""
+    from skillradar.detect.context import section_at
+
+    text = (f"Skill Details \nPython- Experience - 24 monthsCompany Details \ncompany - Acme\n"
+            f"description - Data scientist at a bank.\n{heading}\n• Trained churn models with XGBoost.\n")
+    at = section_at(text, "resume")
+    assert at(text.index("Trained")) == "experience"
+    assert classify_heading("Key skills", "resume") == "skills"
+    assert classify_heading("Key responsibilities", "posting") == "responsibilities"
+
 def test_title_skills_are_named_targets_but_not_market_demand():
     from skillradar.assess.profile import target_from_posting
     from skillradar.taxonomy import load_taxonomy

@@ -152,7 +152,16 @@ def classify_heading(words: str, kind: str = "posting", min_posterior: float = 0
     if not by_name:
         return None
     best = max(by_name, key=by_name.get)
+    if resume and best == "skills" and _duties(words, min_known):
+        return None  # "Key responsibilities:" under a job: its duties, so the job's section goes on
     return best if by_name[best] >= min_posterior else None
+
+
+def _duties(words: str, min_known: float) -> bool:
+    """Whether a heading read as a résumé's skills names a job's duties instead ("Key responsibilities",
+    "Key result areas"): its words are those of posting duty headings more than of skills headings."""
+    votes = _model().posteriors(words, min_known, frozenset({"skills", "responsibilities"}))
+    return votes.get("responsibilities", 0.0) > votes.get("skills", 0.0)
 
 
 _HEADING_CANDIDATE = re.compile(
