@@ -25,6 +25,7 @@ from .conftest import TODAY
     "- Built the claims-fraud scoring model, trained on six years of investigated\n  outcomes.",
     "- Replaced manual approvals with a credit score I built (gradient boosting, monotonic constraints).",
     "- We pre-train a policy and value function on logged robot data.",
+    "- Fitted a logistic regression and unit-tested the feature code.",  # a model beside a word of testing
 ])
 def test_model_work_is_practice(sentence):
     assert find_practice("Experience\nML Engineer, Acme — 2021 – present\n" + sentence + "\n").count == 1
@@ -52,6 +53,11 @@ def test_model_work_is_practice(sentence):
     "- Published benchmark results (ResNet-50, BERT, LLM tokens/s) and turned them into battle cards.",
     "- I own the category for AI software: LLM APIs, ML platforms, copilots.",
     "- Good at turning model results into decisions and keeping engineering aligned.",
+    # "regression" in software testing, not a model
+    "- Designed test cases for integration, regression, and user acceptance testing (UAT).",
+    "- Adding new automated tests to improve test coverage for both functional and regression.",
+    "- Built the regression suite for the billing service.",
+    "- Project: Demand forecasting. Skill set: Hadoop, Map Reduce, HDFS, Hive.",  # 'Map' is no MAP metric
 ])
 def test_talk_near_models_is_not_practice(sentence):
     assert find_practice("Experience\nSomeone, Acme — 2021 – present\n" + sentence + "\n").count == 0
@@ -59,6 +65,10 @@ def test_talk_near_models_is_not_practice(sentence):
 
 def test_a_skills_list_is_not_a_description():
     assert find_practice("Skills\nModel training, LLM fine-tuning, XGBoost, AUC\n").count == 0
+    # a label opening the line, with a heading a text converter glued to its end
+    one_line = ("TECHNICAL SKILLS • SQL • R, Python, linear regression, machine learning and statistical "
+                "modelling techniques.Education Details \nB.Sc.\n")
+    assert find_practice(one_line).count == 0
 
 
 def test_naming_core_skills_without_model_work_earns_less():

@@ -35,13 +35,19 @@ _OBJECT = (r"(?:models?|classifiers?|regressions?|regressors?|forests?|(?:neural
            r"detectors?|segmentation|estimators?|gbms?|cnns?|rnns?|lstms?|gans?|vaes?|rag|encoders?|decoders?|"
            r"scorecards?|(?:credit|risk|propensity|churn|lead|fraud|anomaly) scores?|checkpoints?|adapters?|lora|"
            r"(?:rl|learned|control|bidding|trading) polic(?:y|ies)|polic(?:y|ies) networks?|value functions?|ensembles?)")
+# Kinds of software test named beside "regression" when it means re-testing software, not a model.
+_TEST_KIND = (r"(?:integration|functional|smoke|sanity|unit|system|ui|performance|load|acceptance|user acceptance|uat|"
+              r"manual|automated|automation|end-to-end|e2e)")
 # A model-like noun that is not a machine-learning model: "data model", "financial model", "600+ dbt
 # models", "BIM model", "operating model", "foundation-model companies".
 _NOT_ML_OBJECT = re.compile(
     r"\b(?:data|financial|(?:three|3)-statement|excel|spreadsheet|business|operating|bim|3d|cad|revit|dbt|physical|"
     r"mental|delivery|engagement|governance|maturity|threat|semantic|dimensional|relational|star-schema|driver|"
     r"valuation|dcf|lbo|budget|pricing|revenue|cost|cash-flow|staffing|care|service|power bi|tabular)[\s-]+(?:\w+[\s-]+)?models?\b|"
-    r"\bmodel[\s-](?:serving|hosting|registry|platform|infrastructure|gateway)\b|\b\d[\d,+]*\s+models\b|\b(?:models?|agents?|llms?|ai)[\s-]+(?:companies|startups|vendors|providers|labs|cards?|documentation|"
+    r"\bmodel[\s-](?:serving|hosting|registry|platform|infrastructure|gateway)\b|"
+    # software testing: "regression testing", "functional and regression", "integration, regression, and UAT"
+    rf"\bregression[\s-]+(?:test\w*|suites?|cycles?|packs?)\b|\b{_TEST_KIND}\W+(?:(?:and|&)\W+)?regression\b|"
+    rf"(?<!linear )(?<!logistic )\bregression\W+(?:(?:and|&)\W+)?{_TEST_KIND}\b|\b\d[\d,+]*\s+models\b|\b(?:models?|agents?|llms?|ai)[\s-]+(?:companies|startups|vendors|providers|labs|cards?|documentation|"
     r"risk|inventory|governance)\b", re.I)
 # An algorithm, framework or evaluation figure that marks a bullet as model work even without a verb:
 # "merchant default model (XGBoost, AUC 0.81)", "Claims triage classifier (XGBoost). In prod."
@@ -49,7 +55,7 @@ _MARKER = re.compile(
     r"\b(?:xgboost|lightgbm|catboost|pytorch|tensorflow|keras|jax|scikit-learn|sklearn|hugging ?face|spacy|bert|"
     r"roberta|gpt-?\d|llama|mistral|resnet|yolo\w*|u-net|unet|lstm|bilstm|gru|cnn|rnn|gnn|transformer|two-tower|"
     r"random forests?|gradient[- ]boost\w*|logistic[- ]reg\w*|linear[- ]reg\w*|cox|glms?|gbms?|glmnet|sarima|arima|prophet|"
-    r"k-means|svm|ppo|dqn|lora|qlora|auc|auroc|roc|f1|mae|rmse|mape|map@?\d*|ndcg\w*|mrr|bleu|rouge|"
+    r"k-means|svm|ppo|dqn|lora|qlora|auc|auroc|roc|f1|mae|rmse|mape|map@\d+|(?-i:MAP)|ndcg\w*|mrr|bleu|rouge|"
     r"perplexity|c-index|gini|top-[15]|wer|cross-validation|back-?test\w*|"
     r"hold-?out|out-of-(?:time|sample))\b", re.I)
 _TASK = re.compile(

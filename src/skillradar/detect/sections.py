@@ -221,10 +221,11 @@ class SectionMap:
                     self.names.append(sec)
             if not sec and n > 12 and line.rstrip()[-1:].isalpha() and (glued := _GLUED_HEADING.search(line)):
                 # "…Less than 1 year monthsCompany Details": text converters glue a heading to a line's end
-                sec = classify_heading(glued.group(1), kind, min_known=1.0, min_posterior=0.8)
-                if sec:
+                glued_sec = classify_heading(glued.group(1), kind, min_known=1.0, min_posterior=0.8)
+                if glued_sec:
                     self.starts.append(pos + glued.start(1))
-                    self.names.append(sec)
+                    self.names.append(glued_sec)
+            # the line may still open with a label of its own ("TECHNICAL SKILLS • SQL • … Education Details")
             if not sec and n > 4 and (0 < line.find(":", 0, 48) or any(c in line[:48] for c in "–—•●")
                                       or " * " in line[:48]):
                 m = _INLINE_CANDIDATE.match(line)
