@@ -61,7 +61,7 @@ class Assessment:
                           "the résumé's three strongest AI/ML core skills; AI/ML core credit × 0.5 when no sentence of the "
                           "résumé describes building, training or evaluating a model, × 0.8 when one does",
                 "weights": "posting: required 1.0, named 0.75, preferred 0.5, × importance (AI/ML core 1.0, "
-                           "general technical 0.4, soft/thinking/domain 0.25), ÷ n for one of n alternatives" if self.target.source == "posting"
+                           "general technical 0.2, soft/thinking/domain 0.05), ÷ n for one of n alternatives" if self.target.source == "posting"
                            else ("curated: editorial judgements, not market figures" if self.target.source == "curated"
                                  else "market: share of the role's postings / the top share"),
             },
