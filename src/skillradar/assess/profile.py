@@ -89,6 +89,7 @@ class TargetSkill:
     years: float | None = None  # years the target asks for
     demand: float | None = None  # market share when a DB gave one
     alternatives: tuple[str, ...] = ()  # skills the posting accepts instead ("PyTorch or TensorFlow")
+    position: int = 0  # where the target first names it (posting offset, role-file order): ties go to the first named
 
     def to_dict(self) -> dict:
         out = {"skill_id": self.skill_id, "label": self.label, "family": self.family, "weight": self.weight,
@@ -137,6 +138,7 @@ def target_from_posting(extraction: Extraction, taxonomy: Taxonomy, text: str | 
     best: dict[str, tuple] = {}
     negated: set[str] = set()
     count: dict[str, int] = {}
+    first: dict[str, int] = {}
     years_of: dict[str, float] = {}
     for m in extraction.mentions:
         if not m.demand and m.section != "title" and not count_boilerplate:  # about-us, benefits, EEO, how to
@@ -145,6 +147,7 @@ def target_from_posting(extraction: Extraction, taxonomy: Taxonomy, text: str | 
             negated.add(m.skill_id)
             continue
         count[m.skill_id] = count.get(m.skill_id, 0) + 1
+        first[m.skill_id] = min(m.start, first.get(m.skill_id, m.start))
         key = (_LEVEL_RANK.get(m.requirement, 1), m.start)
         cur = best.get(m.skill_id)
         if cur is None or key < cur[0]:
@@ -167,7 +170,8 @@ def target_from_posting(extraction: Extraction, taxonomy: Taxonomy, text: str | 
             why += f"; asks for {years:g}+ years"
         if importance != 1.0:
             why += f"; × {importance:g}: {imp_why}"
-        skills.append(TargetSkill(skill_id, m.label, m.family, weight, level, why, years=years))
+        skills.append(TargetSkill(skill_id, m.label, m.family, weight, level, why, years=years,
+                                  position=first[skill_id]))
     if text is not None:
         skills = _share_alternatives(skills, extraction, taxonomy, text)
     if not skills:
@@ -307,14 +311,14 @@ def _find_curated(name: str) -> dict | None:
 
 def _curated_target(role: dict, taxonomy: Taxonomy) -> Target:
     skills = []
-    for s in role.get("skills") or []:
+    for i, s in enumerate(role.get("skills") or []):
         skill = taxonomy.find(s["id"])
         if skill is None:
             continue  # validated by tests; an id the taxonomy lacks cannot be assessed
         level = s.get("requirement", "required")
         why = (f"curated (editorial) weight {float(s['weight']):g} for a {role['label']}, {level}"
                + (f": {s['why']}" if s.get("why") else ""))
-        skills.append(TargetSkill(skill.id, skill.label, skill.family, float(s["weight"]), level, why))
+        skills.append(TargetSkill(skill.id, skill.label, skill.family, float(s["weight"]), level, why, position=i))
     skills.sort(key=lambda t: (-t.weight, t.skill_id))
     return Target("role", role["id"], role["label"], "curated", tuple(skills),
                   note="curated profile: weights are editorial judgements, not market figures")

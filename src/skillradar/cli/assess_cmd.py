@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 
+from ..assess.plan import gap_name
 from ..errors import NoDatabase, UsageError
 from . import app
 from .output import check_choice, db_subject, dumps, emit_rows, naming_db, stdout, warn
@@ -151,7 +152,7 @@ def _print_assessment(a) -> None:
     for col in ("skill", "requirement", "importance", "reason"):
         g.add_column(col, overflow="fold")
     for row in d["gaps"]:
-        g.add_row(escape(row["label"]), row["requirement"] or "", f"{row['importance']:.3f}", escape(row["reason"]))
+        g.add_row(escape(gap_name(row)), row["requirement"] or "", f"{row['importance']:.3f}", escape(row["reason"]))
     stdout.print(g)
     if d["plan"]:
         stdout.print("[bold]Learning plan[/] (prerequisites first)")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
+from ..assess.plan import gap_name
+
 from .radar import FAMILY_COLOURS, FAMILY_LABELS, radar_svg
 
 __all__ = ["render_assessment_html"]
@@ -179,7 +181,7 @@ def render_assessment_html(assessment, *, keep_pii: bool = False, posting_check:
         width = 100 * g["importance"] / top
         req = g["requirement"] or "named"
         gap_rows.append(
-            f'<tr class="gap-row"><td><b>{escape(g["label"])}</b> <span class="req {escape(req)}">{escape(req)}</span></td>'
+            f'<tr class="gap-row"><td><b>{escape(gap_name(g))}</b> <span class="req {escape(req)}">{escape(req)}</span></td>'
             f'<td><div class="bar" title="importance {g["importance"]:.3f}"><i style="width:{width:.1f}%;background:{colour}"></i></div>'
             f'<div class="reason">{escape(g["reason"])}</div></td></tr>')
     html.append('<section class="card"><h2>Gaps, most important first</h2>'

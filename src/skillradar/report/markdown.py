@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..assess.plan import gap_name
+
 __all__ = ["render_assessment_markdown"]
 
 
@@ -34,7 +36,7 @@ def render_assessment_markdown(assessment) -> str:
                        "sentence, AI/ML skills count at half weight.")
     out += ["", "## Gaps (most important first)", "", "| skill | requirement | importance | reason |", "|---|---|---:|---|"]
     for g in d["gaps"]:
-        out.append(f"| {_cell(g['label'])} | {g['requirement'] or 'named'} | {g['importance']:.3f} | {_cell(g['reason'])} |")
+        out.append(f"| {_cell(gap_name(g))} | {g['requirement'] or 'named'} | {g['importance']:.3f} | {_cell(g['reason'])} |")
     out += ["", "## Learning plan (prerequisites first)", ""]
     for i, p in enumerate(d["plan"], 1):
         after = f" — after {_cell(', '.join(p.get('after_labels') or p['after']))}" if p["after"] else ""

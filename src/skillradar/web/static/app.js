@@ -202,7 +202,9 @@
     if (!all.length) gaps.appendChild(node("li", { text: "No gaps: the résumé shows every skill asked for." }));
     for (const g of showAll ? all : all.slice(0, GAPS_SHOWN)) {
       const why = node("details", {}, [node("summary", { text: "why" }), node("span", { class: "why", text: g.reason || "" })]);
-      gaps.appendChild(node("li", {}, [node("strong", { text: g.label }), reqBadge(g.requirement), why]));
+      // a choice the posting offers is one gap: "PyTorch (or JAX, TensorFlow)"
+      const name = (g.alternatives_labels || []).length ? `${g.label} (or ${g.alternatives_labels.join(", ")})` : g.label;
+      gaps.appendChild(node("li", {}, [node("strong", { text: name }), reqBadge(g.requirement), why]));
     }
     const more = $("gap-more");
     more.hidden = showAll || all.length <= GAPS_SHOWN;
