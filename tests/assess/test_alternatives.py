@@ -58,6 +58,13 @@ def _related_groups(taxonomy, text: str):
      [{"db.vector-databases", "db.chroma", "db.pinecone", "db.pgvector"}]),
     ("- Experience with AWS, GCP, or other cloud providers.", [{"cloud.aws", "cloud.gcp"}]),
     ("- PyTorch, TensorFlow or equivalent.", [{"fw.pytorch", "fw.tensorflow"}]),
+    # "or other" a category: the category is a choice too, with the example it gives (real postings' lines)
+    ("- Experience working with Kubeflow Pipelines or other MLOps tools like MLFlow.",
+     [{"mlops.kubeflow", "mlops.mlops", "mlops.mlflow"}]),
+    ("- Experience with Databricks, Kafka (or other message brokers)", [{"data.kafka", "se.jms"}]),
+    # a category and its example without an "or" is no choice
+    ("- Experience with machine learning frameworks like PyTorch.", []),
+    ("- PyTorch or TensorFlow, and cloud platforms like AWS.", [{"fw.pytorch", "fw.tensorflow"}]),
     # a lead-in that offers a choice or examples
     ("- Cloud experience, e.g. AWS, GCP.", [{"cloud.cloud-computing", "cloud.aws", "cloud.gcp"}]),
     ("- Cloud platforms such as AWS and Azure.", [{"cloud.cloud-computing", "cloud.aws", "cloud.azure"}]),

@@ -42,6 +42,11 @@ _PAREN_CHOICE = re.compile(rf"\b{_CHOICE}(?:\s+[\w/-]+){{0,3}}?\s*\(", re.I)
 # A line that hands the choice to the bullets below it.
 _BLOCK_LEAD_IN = re.compile(rf"\b{_CHOICE}(?:(?:\s+the\s+following)?(?:\s+[\w/-]+){{0,3}}?\s*:|\s+the\s+following)?"
                             r"\s*\)?\s*$", re.I)
+# "Kubeflow or other MLOps tools", "Kafka (or other message brokers)": the category after it is a choice too.
+_OR_OTHER = re.compile(r"\s*,?\s*(\(\s*)?(?:and/)?or\s+(?:any\s+)?(?:other|another|similar|equivalent|comparable)\s+",
+                       re.I)
+# A category and its example: "MLOps tools like MLflow", "message brokers such as RabbitMQ".
+_EXAMPLE_JOINT = re.compile(rf"\s*(?:[\w-]+\s+)?{_EXAMPLE}\s*[,:]?\s*", re.I)
 _BULLET = re.compile(r"([ \t]*)(?:[-*•·–]|\d+[.)])\s")
 _SHORT_ITEM = 4  # words in a bullet of a flattened list ("- LangChain"); a longer bullet ends the list
 
@@ -88,7 +93,11 @@ def alternative_lists(text: str, mentions: list[Mention] | tuple[Mention, ...], 
         for run, joints in _runs(text, line_start, ms):
             before = max([p.end for p in ms if p.end <= run[0].start] + [line_start])
             after = min([n.start for n in ms if n.start >= run[-1].end] + [line_end])
-            cued = bool(_LEAD_IN.search(text, before, run[0].start) or _TAIL.match(text, run[-1].end, after))
+            tail = _TAIL.match(text, run[-1].end, after)
+            if tail and "(" in tail.group(0) and any(tail.end() <= n.start < _closing(text, tail.end(), line_end)
+                                                     for n in ms):
+                tail = None  # "Databricks, Kafka (or other message brokers)": the bracket is about Kafka
+            cued = bool(_LEAD_IN.search(text, before, run[0].start) or tail)
             for group in _split(run, joints, group_of, cued):
                 groups.append(_with_head(text, ms, group, kind_of))
     groups.extend(_block_lists(text, lines, kind_of))
@@ -110,7 +119,13 @@ def _runs(text: str, line_start: int, ms: list[Mention]) -> list[tuple[list[Ment
         for d in [d for d in open_runs if d > depth]:
             closed.append(open_runs.pop(d))
         run = open_runs.get(depth)
+        outer = open_runs.get(depth - 1) if run is None and depth else None
+        if outer is not None and (o := _OR_OTHER.fullmatch(text, outer[0][-1].end, m.start)) and o.group(1):
+            closed.append(([outer[0][-1], m], ["or"]))  # "Kafka (or other message brokers)": a choice of two
+            continue
         joint = _joint(text[run[0][-1].end:m.start]) if run else None
+        if joint == "example" and "or" not in run[1]:
+            joint = None  # "cloud platforms such as AWS": the cue before AWS's own list decides
         if run and joint is not None:
             run[0].append(m)
             run[1].append(joint)
@@ -247,11 +262,16 @@ def _depth(text: str, start: int, end: int) -> int:
 
 def _joint(between: str) -> str | None:
     """How ``between`` joins two list items: ``"or"``, ``"slash"``, ``"comma"``, ``"and"``, ``"adj"``
-    (only spaces: one item, "OpenAI GPT"), or ``None`` if it does not."""
+    (only spaces: one item, "OpenAI GPT"), ``"example"`` (a category and its example: "MLOps tools like
+    MLflow", a choice only beside an "or"), or ``None`` if it does not."""
     if "\n" in between:
         return None
     if not between.strip():
         return "adj"
+    if (o := _OR_OTHER.fullmatch(between)) and not o.group(1):
+        return "or"  # "Kubeflow or other MLOps tools"
+    if _EXAMPLE_JOINT.fullmatch(between):
+        return "example"
     flat = _strip_parens(between)
     if flat is None:
         return None
