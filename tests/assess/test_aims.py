@@ -38,7 +38,8 @@ def test_work_described_is_still_practice():
 def test_a_skill_named_as_an_aim_counts_as_listed_not_shown(taxonomy, sentence):
     posting = Document(source="p.txt", kind="posting", text="Requirements\n- Large language models.\n")
     aim = Document(source="a.txt", kind="resume", text="Summary\nData analyst. " + sentence + "\n")
-    listed = Document(source="b.txt", kind="resume", text="Skills\nLLMs, SQL\n")
+    # the same AI/ML skills listed (one alone would count half: see LONE_CORE_FACTOR)
+    listed = Document(source="b.txt", kind="resume", text="Skills\nLLMs, generative AI, fine-tuning, RAG, SQL\n")
     a = assess(aim, posting=posting, taxonomy=taxonomy, today=TODAY)
     b = assess(listed, posting=posting, taxonomy=taxonomy, today=TODAY)
     row = next(m for m in a.to_dict()["matched"] if m["skill_id"] == "genai.llm")

@@ -4,6 +4,8 @@ from skillradar.assess import assess, build_target
 from skillradar.assess.profile import IMPORTANCE, skill_importance
 from skillradar.records import Document
 
+from .conftest import TODAY
+
 POSTING_TEXT = ("Requirements:\n- Experience with PyTorch and object detection.\n- Python and Docker.\n"
                 "- Good communication skills.\n")
 
@@ -47,3 +49,24 @@ def test_involvement_separates_doing_from_talking():
     assert inv("- Familiar with RAG.") == "neutral"
     # the sentence, not the line, decides: a doing verb elsewhere on the line does not leak in
     assert inv("Built dashboards. Wrote about RAG for the blog.") == "talking"
+
+
+def test_a_lone_ai_ml_term_counts_half(taxonomy):
+    """One AI/ML core skill alone (a power engineer's "Transformer") earns half of what the same mention
+    earns beside other AI/ML core skills: people who do the work show several."""
+    from skillradar.assess.score import LONE_CORE_FACTOR
+
+    posting = Document(source="p.txt", kind="posting", text="Requirements:\n- Transformer models.\n- Python.\n")
+    lone = Document(source="a.txt", kind="resume", text="Experience\nTest Engineer, 2021 - Present\n"
+                    "- Tested Transformer up to 10 MVA; wrote Python scripts for the test bench.\n")
+    beside = Document(source="b.txt", kind="resume", text="Experience\nTest Engineer, 2021 - Present\n"
+                      "- Tested Transformer up to 10 MVA; wrote Python scripts for the test bench.\n"
+                      "Skills\nscikit-learn\n")
+    a = assess(lone, posting=posting, taxonomy=taxonomy, today=TODAY)
+    b = assess(beside, posting=posting, taxonomy=taxonomy, today=TODAY)
+    ca = {m["skill_id"]: m for m in a.matched}["genai.transformers"]
+    cb = {m["skill_id"]: m for m in b.matched}["genai.transformers"]
+    assert ca["credit"] == round(cb["credit"] * LONE_CORE_FACTOR, 4)
+    assert "only AI/ML core skill" in ca["why"] and "only AI/ML core skill" not in cb["why"]
+    python = {m["skill_id"]: m["credit"] for m in a.matched}["lang.python"]
+    assert python == {m["skill_id"]: m["credit"] for m in b.matched}["lang.python"]  # general skills as they were

@@ -59,7 +59,8 @@ class Assessment:
                           "a more advanced skill that builds on it 0.5 × its strength; for AI/ML core skills, "
                           "another skill of the same area 0.4 × its strength, else 0.35 × the mean strength of "
                           "the résumé's three strongest AI/ML core skills; AI/ML core credit × 0.5 when no sentence of the "
-                          "résumé describes building, training or evaluating a model, × 0.8 when one does",
+                          "résumé describes building, training or evaluating a model, × 0.8 when one does, and "
+                          "× 0.5 when it is the only AI/ML core skill the résumé shows",
                 "weights": "posting: required 1.0, named 0.75, preferred 0.5, × importance (AI/ML core 1.0, "
                            "general technical 0.2, soft/thinking/domain 0.05), ÷ n for one of n alternatives" if self.target.source == "posting"
                            else ("curated: editorial judgements, not market figures" if self.target.source == "curated"

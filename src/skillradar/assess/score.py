@@ -27,7 +27,8 @@ from ..taxonomy import Taxonomy
 from .profile import CORE_GROUPS, CORE_SKILLS, GENERAL_SKILLS, Target, TargetSkill
 from .resume import ResumeProfile
 
-__all__ = ["Credit", "MET", "narrower_ids", "RELATED_CREDIT", "IMPLIED_CREDIT", "SIBLING_CREDIT", "TRANSFER_CREDIT", "core_depth", "credit_for", "family_scores", "related_ids"]
+__all__ = ["Credit", "MET", "narrower_ids", "RELATED_CREDIT", "IMPLIED_CREDIT", "SIBLING_CREDIT", "TRANSFER_CREDIT",
+           "LONE_CORE_FACTOR", "core_depth", "core_skills", "credit_for", "family_scores", "related_ids"]
 
 #: Credit kinds that count as the skill being shown (not a gap): its own evidence, evidence of a
 #: narrower skill, or of an alternative the posting accepts.
@@ -42,6 +43,11 @@ SIBLING_CREDIT = 0.4
 #: so one stray mention of "machine learning" earns little and a body of AI/ML work earns more.
 TRANSFER_CREDIT = 0.35
 TRANSFER_DEPTH = 3
+#: Factor on AI/ML core credit when the résumé shows only one AI/ML core skill. People who do AI/ML work
+#: show several (a model, its framework, its kind of learning); one AI/ML term alone in a résumé is
+#: weak evidence and often another sense of the word: a power engineer's "Transformer", a lawyer's
+#: "LLM" degree, a DBA's "SSMS" or "clustering".
+LONE_CORE_FACTOR = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,14 +106,23 @@ def credit_for(ts: TargetSkill, resume: ResumeProfile, taxonomy: Taxonomy) -> Cr
     """The credit a résumé earns for one target skill, with the reason in words.
 
     For an AI/ML core skill the credit is then scaled by the résumé's practice factor: naming core
-    skills without describing any model work earns half (see ``practice``).
+    skills without describing any model work earns half (see ``practice``); and by
+    ``LONE_CORE_FACTOR`` when it is the only AI/ML core skill the résumé shows.
     """
     credit = _credit(ts, resume, taxonomy)
     skill = taxonomy.find(ts.skill_id)
+    if credit.value <= 0 or skill is None or not _is_core(skill):
+        return credit
     practice = resume.practice
-    if credit.value > 0 and practice is not None and practice.factor < 1.0 and skill is not None and _is_core(skill):
-        return Credit(round(credit.value * practice.factor, 4), credit.kind, credit.via,
-                      f"{credit.explanation}; AI/ML practice ×{practice.factor:g}: {practice.why(resume.text)}")
+    if practice is not None and practice.factor < 1.0:
+        credit = Credit(round(credit.value * practice.factor, 4), credit.kind, credit.via,
+                        f"{credit.explanation}; AI/ML practice ×{practice.factor:g}: {practice.why(resume.text)}")
+    core = core_skills(resume, taxonomy)
+    if len(core) == 1 and LONE_CORE_FACTOR < 1.0:
+        only = resume.skills[next(iter(core))].label
+        credit = Credit(round(credit.value * LONE_CORE_FACTOR, 4), credit.kind, credit.via,
+                        f"{credit.explanation}; ×{LONE_CORE_FACTOR:g}: {only} is the only AI/ML core skill the "
+                        "résumé shows, and one AI/ML term alone is weak evidence")
     return credit
 
 
@@ -180,6 +195,15 @@ def _credit(ts: TargetSkill, resume: ResumeProfile, taxonomy: Taxonomy) -> Credi
 def _is_core(skill) -> bool:
     return (skill.group in CORE_GROUPS or skill.id in CORE_SKILLS or skill.group == "mlops") \
         and skill.id not in GENERAL_SKILLS
+
+
+def core_skills(resume: ResumeProfile, taxonomy: Taxonomy) -> frozenset[str]:
+    """The AI/ML core skills the résumé shows (ids)."""
+    cached = resume._cache.get("core_skills")
+    if cached is None:
+        cached = frozenset(s for s in resume.skills if (k := taxonomy.find(s)) is not None and _is_core(k))
+        resume._cache["core_skills"] = cached
+    return cached
 
 
 def core_depth(resume: ResumeProfile, taxonomy: Taxonomy) -> tuple[float, list[str]]:
