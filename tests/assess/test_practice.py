@@ -122,3 +122,36 @@ def test_practice_spans_are_ordered_sentences_inside_the_text(pieces):
         assert "\n\n" not in text[a:b]  # a sentence never runs over a blank line
         ends.append(b)
     assert p.factor == PRACTICE_FACTORS[min(p.count, len(PRACTICE_FACTORS) - 1)]
+
+
+def _practice_with_skills(taxonomy, text: str) -> int:
+    from skillradar.assess.resume import understand_resume
+    from skillradar.extract import extract_document
+
+    doc = Document(source="r.txt", kind="resume", text=text)
+    return understand_resume(extract_document(doc, taxonomy=taxonomy, kind="resume"), doc, taxonomy=taxonomy,
+                             today=TODAY).practice.count
+
+
+@pytest.mark.parametrize("project", [
+    "• Sentiment Analysis   Python, NLP, Apache Spark service in IBM Bluemix.",  # real résumés' project lines
+    "description - Text classification using Machine learning Algorithms with python.",
+    "- Project: Face recognition for staff attendance, OpenCV.",
+])
+def test_a_project_named_after_a_modelling_task_is_practice(taxonomy, project):
+    text = "Projects\nStudent projects, 2019 - 2020\n" + project + "\n"
+    assert _practice_with_skills(taxonomy, text) == 1
+    assert find_practice(text).count == 0  # the words alone do not say it: the skills named do
+
+
+@pytest.mark.parametrize("line", [
+    "- Rated and ranked LLM responses for helpfulness and accuracy (RLHF preference data), 4,000+ tasks.",
+    "- Supervise 45 annotators working on bounding boxes, semantic segmentation and NER tagging.",
+    "- Statistical analysis in SPSS and R: regression and factor analysis; segmentation with cluster analysis.",
+    "- Sentiment analysis dashboards for the marketing team, from vendor NLP scores.",  # one AI/ML skill only
+    # a wrapped sentence's next line is no project title
+    "TPM at a frontier AI lab. I coordinate schedules across research and safety teams, fluent in the vocabulary of\n"
+    "fine-tuning, evals and RLHF; my job is making sure the right people decide things on time.",
+])
+def test_naming_ai_tasks_in_other_work_is_not_practice(taxonomy, line):
+    assert _practice_with_skills(taxonomy, "Experience\nSomeone, Acme — 2021 – present\n" + line + "\n") == 0

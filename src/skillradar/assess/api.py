@@ -202,7 +202,7 @@ def assess(resume, *, posting=None, role: str | None = None, db=None, taxonomy=N
     target, demand, db_warnings = _target_and_demand(posting=posting, role=role, db=db, tax=tax, target=target)
     doc = load_document(resume, kind="resume")
     extraction = extract_document(doc, taxonomy=tax, kind="resume")
-    profile = understand_resume(extraction, doc, today=today)
+    profile = understand_resume(extraction, doc, today=today, taxonomy=tax)
     result = _assess_profile(profile, target, tax, demand=demand, with_plan=plan)
     result.warnings[:0] = db_warnings
     return result
@@ -274,7 +274,8 @@ def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=No
         name = str(r.source if isinstance(r, Document) else r)
         try:
             doc = load_document(r, kind="resume")
-            profile = understand_resume(extract_document(doc, taxonomy=tax, kind="resume"), doc, today=today)
+            profile = understand_resume(extract_document(doc, taxonomy=tax, kind="resume"), doc, today=today,
+                                        taxonomy=tax)
             a = _assess_profile(profile, target, tax, demand=demand, with_plan=False)
         except InputError as err:
             failed.append({"resume": name, "error": err.to_dict()})

@@ -121,12 +121,17 @@ class Practice:
         return f"{n} sentence{'s' if n != 1 else ''} describe{'s' if n == 1 else ''} model work, e.g. “{example}”"
 
 
-def find_practice(text: str, *, paragraphs: bool = False) -> Practice:
+def find_practice(text: str, *, paragraphs: bool = False,
+                  core: tuple[tuple[int, str, bool], ...] = ()) -> Practice:
     """Practice sentences in ``text`` (a skills section is a list, not a description, and is skipped).
 
     A sentence counts when a verb of making or testing meets a model-like object. A terse bullet
     ("PD model for instalment loans. GBM (LightGBM), 410 features.") counts once as a whole when it
     names a modelling task and an algorithm or evaluation figure, even across its short sentences.
+    So does a project described by the AI/ML skills it names ("Sentiment Analysis — Python, NLP. Tweets
+    were classed as positive, negative or neutral"): ``core`` holds the résumé's AI/ML core skill
+    mentions as ``(start, skill_id, is_task)``, and an item counts when it names a modelling task
+    (sentiment analysis, face recognition, object detection …) and another AI/ML core skill.
     A sentence that states an aim ("Looking for an LLM engineering role", see ``aims``) never counts.
     ``paragraphs``: every line of ``text`` is a paragraph (text read from HTML, DOCX or PDF).
     """
@@ -134,7 +139,7 @@ def find_practice(text: str, *, paragraphs: bool = False) -> Practice:
     spans: list[tuple[int, int]] = []
     for start, end in _items(text, paragraphs):
         item = text[start:end]
-        if not _ANY_OBJECT.search(item) or section(start) == "skills":
+        if section(start) == "skills" or not (_ANY_OBJECT.search(item) or _titled_by_task(text, core, start, end)):
             continue  # no model-like word at all: most lines (contacts, education, tools) stop here
         found = []
         for m in _SENTENCE.finditer(text, start, end):
@@ -143,8 +148,8 @@ def find_practice(text: str, *, paragraphs: bool = False) -> Practice:
                 found.append(_trimmed(text, m.start(), m.end()))
         if not found:
             whole = _flat(item)
-            if _TASK.search(whole) and _MARKER.search(whole) and not _NOT_MINE.search(whole) \
-                    and not _aim(text, start, whole, section):
+            if (_TASK.search(whole) and _MARKER.search(whole) or _titled_by_task(text, core, start, end)) \
+                    and not _NOT_MINE.search(whole) and not _aim(text, start, whole, section):
                 found.append(_trimmed(text, start, end))
         spans.extend(found)
     return Practice(tuple(spans))
@@ -162,6 +167,34 @@ def _items(text: str, paragraphs: bool = False):
                 yield start, cut - 1
                 start = cut
         yield start, item.end()
+
+
+# What may open a project's title before its name: bullets, "description -", "Project:", "Title:".
+_TITLE_LEAD = re.compile(r"[\s\-*•·–▪⦁]*(?:(?:description|project(?: name| title)?|title)\s*[-:–]\s*)?", re.I)
+
+
+def _titled_by_task(text: str, core: tuple[tuple[int, str, bool], ...], start: int, end: int) -> bool:
+    """Whether ``start:end`` is a project named after an AI/ML modelling task ("Sentiment Analysis — Python,
+    NLP …", "Text classification using machine learning") that names another AI/ML core skill: a
+    project's name, not a sentence about other people's models ("Rated LLM responses for RLHF")."""
+    inside = sorted((at, sid, task) for at, sid, task in core if start <= at < end)
+    if len({sid for _, sid, _ in inside}) < 2:
+        return False
+    for at, _sid, task in inside:  # a line of the item that opens with the task's name
+        line_start = max(start, text.rfind("\n", start, at) + 1)
+        if task and _TITLE_LEAD.match(text, line_start, end).end() == at and _opens(text, start, line_start) \
+                and len({sid for a, sid, _ in inside if a >= line_start}) > 1:
+            return True
+    return False
+
+
+def _opens(text: str, start: int, line_start: int) -> bool:
+    """Whether the line at ``line_start`` opens something (the item, or a line after a short or finished
+    one: a title under a date line) rather than carrying on a wrapped sentence."""
+    if line_start <= start:
+        return True
+    prev = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1].rstrip()
+    return len(prev) < 60 or prev.endswith((".", ":", ";", "!", "?", ")"))
 
 
 def _aim(text: str, start: int, sentence: str, section) -> bool:

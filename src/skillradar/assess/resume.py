@@ -156,8 +156,12 @@ class ResumeProfile:
         return self._strengths.get(skill_id, 0.0)
 
 
-def understand_resume(extraction: Extraction, doc: Document, *, today: _dt.date | None = None) -> ResumeProfile:
-    """Group a résumé's mentions by skill and weigh each one by section and recency."""
+def understand_resume(extraction: Extraction, doc: Document, *, today: _dt.date | None = None,
+                      taxonomy=None) -> ResumeProfile:
+    """Group a résumé's mentions by skill and weigh each one by section and recency.
+
+    With the ``taxonomy``, a project described by the AI/ML skills it names is model work too (see
+    ``practice``)."""
     today = today or _dt.date.today()
     text = doc.text
     ranges = find_date_ranges(text, today=today)
@@ -184,7 +188,29 @@ def understand_resume(extraction: Extraction, doc: Document, *, today: _dt.date 
     for skill_id, entries in dated.items():
         skills[skill_id].dated_years = round(sum(entries.values()), 2)
     return ResumeProfile(doc.source, text, skills, ranges, ref, notices=tuple(doc.notices),
-                         practice=find_practice(text, paragraphs=paragraphs))
+                         practice=find_practice(text, paragraphs=paragraphs, core=_core_mentions(extraction, taxonomy)))
+
+
+#: Kinds of AI/ML core skill that are a modelling task (sentiment analysis, face recognition, forecasting);
+#: statistics is not among them: analysts run regressions and cluster analyses for reports.
+_TASK_GROUPS = frozenset({"nlp", "computer-vision", "ml-fundamentals", "deep-learning", "llm-engineering",
+                          "generative-models"})
+
+
+def _core_mentions(extraction: Extraction, taxonomy) -> tuple[tuple[int, str, bool], ...]:
+    """The résumé's AI/ML core skill mentions as ``(start, skill_id, is_task)``, for ``find_practice``."""
+    if taxonomy is None:
+        return ()
+    from .profile import CORE_GROUPS, CORE_SKILLS, GENERAL_SKILLS  # profile builds on this module's users
+
+    out = []
+    for m in extraction.mentions:
+        skill = taxonomy.find(m.skill_id)
+        if m.requirement == "negated" or skill is None or skill.id in GENERAL_SKILLS:
+            continue
+        if skill.group in CORE_GROUPS or skill.id in CORE_SKILLS or skill.group == "mlops":
+            out.append((m.start, skill.id, skill.type == "practice" and skill.group in _TASK_GROUPS))
+    return tuple(out)
 
 
 def lines_are_paragraphs(doc: Document) -> bool:
