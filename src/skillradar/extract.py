@@ -13,6 +13,7 @@ from .detect import context as ctx
 from .detect.entity import is_role_name
 from .detect.lexicon import lexicon_for
 from .detect.sections import title_block_end
+from .detect.senses import refine_senses
 from .detect.verbs import verb_object_hits
 from .records import Document, Extraction, Mention
 from .taxonomy import Taxonomy, load_taxonomy
@@ -92,6 +93,7 @@ def extract_document(
         title_end = title_block_end(text)  # except in the title, whose role says what the job is
         hits = [h for h in hits if h[1] < title_end
                 or not is_role_name(text, h[1], h[2], concrete=tax.get(h[0]).type in ("language", "tool"))]
+    hits = refine_senses(text, hits, tax)
     contexts = ctx.analyse(text, [(h[1], h[2]) for h in hits], kind=kind)
     kept = len(hits) if max_mentions is None else min(len(hits), max_mentions)
     mentions = []
