@@ -115,6 +115,14 @@ class UnknownRole(UsageError):
     http_status = 404
 
 
+class UnknownDetector(UsageError):
+    code = "unknown_detector"
+
+
+class UnknownReader(UsageError):
+    code = "unknown_reader"
+
+
 class GroupsFileError(UsageError):
     """The ``--groups`` CSV cannot be used (missing columns, unknown résumé, conflicting rows)."""
 

@@ -166,14 +166,9 @@ class SkillIndex:
         return out
 
 
-@functools.lru_cache(maxsize=4)
-def _index_for(taxonomy) -> SkillIndex:
-    return SkillIndex(taxonomy)
-
-
 def skill_index(taxonomy) -> SkillIndex:
-    """The SkillIndex of ``taxonomy`` (per process, by identity)."""
-    return _index_for(taxonomy)
+    """The taxonomy's SkillIndex, built on first use and kept with the taxonomy."""
+    return taxonomy.derived("skill_index", lambda: SkillIndex(taxonomy))
 
 
 def score_lines(

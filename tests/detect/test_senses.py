@@ -25,9 +25,10 @@ def test_general_word_takes_the_sense_its_neighbours_show(text, word, expected):
 
 
 def test_refinement_needs_the_narrower_skill_in_the_taxonomy():
+    from skillradar.detect.base import Hit
     from skillradar.detect.senses import refine_senses
 
-    hit = ("se.monitoring", 0, 10, "alias", 0.9)
+    hit = Hit("se.monitoring", 0, 10, "alias", 0.9)
     text = "monitoring ML models"
     assert refine_senses(text, [hit], {"se.monitoring"}) == [hit]
     assert refine_senses(text, [hit], {"se.monitoring", "mlops.model-monitoring"})[0][0] == "mlops.model-monitoring"

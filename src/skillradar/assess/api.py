@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DatabaseProblem, EmptyText, FileMissing, UnknownRole, UsageError
-from ..extract import extract_document
+from ..pipeline import Pipeline
 from ..records import Document
-from ..taxonomy import Taxonomy, load_taxonomy
+from ..taxonomy import Taxonomy
 from .plan import Gap, PlanStep, find_gaps, learning_plan
 from .profile import Target, role_target, target_from_posting
 from .resume import ResumeProfile, understand_resume
@@ -105,24 +105,27 @@ def load_document(path_or_doc, *, kind: str) -> Document:
     return doc
 
 
-def _resolve_taxonomy(taxonomy) -> Taxonomy:
-    return taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+def _pipeline(taxonomy, pipeline: Pipeline | None) -> Pipeline:
+    """The pipeline to extract with: the caller's, or one over ``taxonomy``."""
+    return pipeline if pipeline is not None else Pipeline(taxonomy)
 
 
 def build_target(*, posting=None, role: str | None = None, db=None, taxonomy=None,
-                 count_boilerplate: bool = False) -> Target:
+                 count_boilerplate: bool = False, pipeline: Pipeline | None = None) -> Target:
     """The target from a posting (path or Document) or a role name (curated, or measured with ``db``).
 
     ``count_boilerplate``: a posting's skills named only in about-us, benefits, EEO or how-to-apply text
-    are targets too (by default they are not: "life insurance" is offered, not asked for)."""
-    tax = _resolve_taxonomy(taxonomy)
+    are targets too (by default they are not: "life insurance" is offered, not asked for).
+    ``pipeline``: extract with this Pipeline (its taxonomy replaces ``taxonomy``)."""
+    pipe = _pipeline(taxonomy, pipeline)
+    tax = pipe.taxonomy
     if (posting is None) == (role is None):
         raise UsageError("give exactly one target: a posting (--posting FILE) or a role (--role NAME)")
     if posting is not None:
         if isinstance(posting, Target):
             return posting
         doc = load_document(posting, kind="posting")
-        return target_from_posting(extract_document(doc, taxonomy=tax, kind="posting"), tax, doc.text,
+        return target_from_posting(pipe.extract(doc, kind="posting"), tax, doc.text,
                                    count_boilerplate=count_boilerplate)
     return role_target(role, tax, db=db)
 
@@ -142,18 +145,18 @@ def _db_warning(err: DatabaseProblem, fallback: str) -> dict:
     return {"code": err.code, "message": f"{err.message} ({fallback})"}
 
 
-def _target_and_demand(*, posting, role, db, tax: Taxonomy, target: Target | None = None):
+def _target_and_demand(*, posting, role, db, pipe: Pipeline, target: Target | None = None):
     """(target, market demand, warnings). A database that cannot be read does not stop an assessment
     against a posting or a curated role: they go on without market figures, with a warning."""
     warnings: list[dict] = []
     if target is None:
         try:
-            target = build_target(posting=posting, role=role, db=db, taxonomy=tax)
+            target = build_target(posting=posting, role=role, db=db, pipeline=pipe)
         except DatabaseProblem as err:
             if role is None:
                 raise
             try:
-                target = build_target(role=role, db=None, taxonomy=tax)
+                target = build_target(role=role, db=None, pipeline=pipe)
             except UnknownRole:
                 raise err from err.__cause__  # a measured role needs the database
             warnings.append(_db_warning(err, "used the curated profile, without market figures"))
@@ -180,7 +183,8 @@ def roles_and_warnings(db=None) -> tuple[list[dict], list[dict]]:
 
 
 def assess(resume, *, posting=None, role: str | None = None, db=None, taxonomy=None,
-           target: Target | None = None, today: _dt.date | None = None, plan: bool = True) -> Assessment:
+           target: Target | None = None, today: _dt.date | None = None, plan: bool = True,
+           pipeline: Pipeline | None = None) -> Assessment:
     """Assess a résumé (path or Document) against a posting (path or Document) or a role.
 
     Args:
@@ -192,15 +196,17 @@ def assess(resume, *, posting=None, role: str | None = None, db=None, taxonomy=N
         target: a prebuilt target (what ``rank`` uses to read a posting once).
         plan: build the learning plan (``rank`` skips it).
         today: reference date for recency and "Present" (default: today).
+        pipeline: extract with this Pipeline (its taxonomy replaces ``taxonomy``).
 
     Raises:
         FileMissing, EmptyText and other InputErrors for unreadable files; UnknownRole;
         NoTargetSkills when the posting names no skill.
     """
-    tax = _resolve_taxonomy(taxonomy)
-    target, demand, db_warnings = _target_and_demand(posting=posting, role=role, db=db, tax=tax, target=target)
+    pipe = _pipeline(taxonomy, pipeline)
+    tax = pipe.taxonomy
+    target, demand, db_warnings = _target_and_demand(posting=posting, role=role, db=db, pipe=pipe, target=target)
     doc = load_document(resume, kind="resume")
-    extraction = extract_document(doc, taxonomy=tax, kind="resume")
+    extraction = pipe.extract(doc, kind="resume")
     profile = understand_resume(extraction, doc, today=today)
     result = _assess_profile(profile, target, tax, demand=demand, with_plan=plan)
     result.warnings[:0] = db_warnings
@@ -249,7 +255,7 @@ def _label(tax: Taxonomy, skill_id: str | None) -> str | None:
 
 
 def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=None, top: int = 5,
-         today: _dt.date | None = None, on_error=None, must=None) -> list[dict]:
+         today: _dt.date | None = None, on_error=None, must=None, pipeline: Pipeline | None = None) -> list[dict]:
     """Rank résumés for one target, best first (ties by résumé path); one row per résumé.
 
     Each row: ``resume, overall, rank, families, top_matched, top_gaps`` (ids), ``top_matched_labels,
@@ -265,15 +271,16 @@ def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=No
     from ..errors import InputError
     from .must import missing_musts, resolve_must
 
-    tax = _resolve_taxonomy(taxonomy)
+    pipe = _pipeline(taxonomy, pipeline)
+    tax = pipe.taxonomy
     must_ids = resolve_must(must, tax) if must else []
-    target, demand, _ = _target_and_demand(posting=posting, role=role, db=db, tax=tax)
+    target, demand, _ = _target_and_demand(posting=posting, role=role, db=db, pipe=pipe)
     rows, failed = [], []
     for r in resumes:
         name = str(r.source if isinstance(r, Document) else r)
         try:
             doc = load_document(r, kind="resume")
-            profile = understand_resume(extract_document(doc, taxonomy=tax, kind="resume"), doc, today=today)
+            profile = understand_resume(pipe.extract(doc, kind="resume"), doc, today=today)
             a = _assess_profile(profile, target, tax, demand=demand, with_plan=False)
         except InputError as err:
             failed.append({"resume": name, "error": err.to_dict()})

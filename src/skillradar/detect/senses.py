@@ -12,6 +12,8 @@ import functools
 import re
 from importlib import resources
 
+from .base import Hit
+
 __all__ = ["refine_senses"]
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9/+#.-]*")
@@ -48,22 +50,22 @@ def _word_before(text: str, start: int) -> str:
     return words[-1].rstrip(".") if words else ""
 
 
-def refine_senses(text: str, hits: list[tuple], skill_ids) -> list[tuple]:
-    """``hits`` (``(skill_id, start, end, method, confidence)``) with general skills moved to the
-    narrower sense their neighbours show; ``skill_ids`` is what the taxonomy in use has."""
+def refine_senses(text: str, hits: list[Hit], skill_ids) -> list[Hit]:
+    """``hits`` with general skills moved to the narrower sense their neighbours show;
+    ``skill_ids`` is what the taxonomy in use has (anything with ``in``)."""
     rules = _rules()
     out = []
     for hit in hits:
-        for narrower, phrases, where in rules.get(hit[0], ()):
+        for narrower, phrases, where in rules.get(hit.skill_id, ()):
             if narrower not in skill_ids:
                 continue
             if where == "after":
-                words = _words_after(text, hit[2])
+                words = _words_after(text, hit.end)
                 found = any(_contains(words, p) for p in phrases)
             else:
-                found = (_word_before(text, hit[1]),) in phrases
+                found = (_word_before(text, hit.start),) in phrases
             if found:
-                hit = (narrower, *hit[1:])
+                hit = hit._replace(skill_id=narrower)
                 break
         out.append(hit)
     return out

@@ -69,6 +69,7 @@ class Taxonomy:
     skills: tuple[Skill, ...]
     families: dict[str, dict] = field(default_factory=dict)
     _by_id: dict[str, Skill] = field(default_factory=dict, repr=False, compare=False)
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for s in self.skills:  # a duplicated id keeps its first definition (validate reports the rest)
@@ -93,6 +94,16 @@ class Taxonomy:
             close = difflib.get_close_matches(skill_id, list(self._by_id), n=3)
             hint = f" Did you mean: {', '.join(close)}?" if close else ""
             raise UnknownSkill(f"no skill with id '{skill_id}' in taxonomy '{self.name}'.{hint}") from None
+
+    def derived(self, key: str, build):
+        """What ``build()`` makes from this taxonomy (a lexicon, a fuzzy index, embeddings of its
+        forms), made once and kept with the taxonomy: it lives and dies with the object, unlike a
+        process-wide cache keyed by ``id()``, which can hand a new taxonomy an old one's index."""
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = build()
+            return value
 
     def find(self, skill_id: str) -> Skill | None:
         return self._by_id.get(skill_id)
