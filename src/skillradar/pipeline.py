@@ -171,13 +171,27 @@ class Pipeline:
         return link(phrases, taxonomy=self.taxonomy, top_k=top_k, **weights)
 
     def assess(self, resume, *, posting=None, role: str | None = None, **options):
-        """Assess a résumé (path or Document) against a posting or a role (see ``assess``)."""
-        from .assess.api import assess
+        """Assess a résumé (path or Document) against a posting or a role.
 
-        return assess(resume, posting=posting, role=role, taxonomy=self.taxonomy, pipeline=self, **options)
+        Options: ``db`` (a market database: measured roles and demand for gap order), ``target`` (a
+        prebuilt Target), ``today`` (reference date for recency), ``plan`` (build the learning plan).
+        Returns an :class:`~skillradar.assess.Assessment`.
+        """
+        from .assess import api  # assessment loads only when asked: extraction does not need it
+
+        return api.assess(resume, pipeline=self, posting=posting, role=role, **options)
 
     def rank(self, resumes: Iterable, *, posting=None, role: str | None = None, **options) -> list[dict]:
-        """Rank résumés for one posting or role, best first (see ``assess.api.rank``)."""
-        from .assess.api import rank
+        """Rank résumés for one posting or role, best first; one row per résumé, unreadable ones
+        after the rest with their error. Options: ``db``, ``top``, ``today``, ``on_error``, ``must``
+        (skills a résumé must show; see ``skillradar.assess.api.rank``)."""
+        from .assess import api
 
-        return rank(resumes, posting=posting, role=role, taxonomy=self.taxonomy, pipeline=self, **options)
+        return api.rank(resumes, pipeline=self, posting=posting, role=role, **options)
+
+    def target(self, *, posting=None, role: str | None = None, **options):
+        """The target skills of a posting (path or Document) or a role (curated, or measured with
+        ``db=``); ``count_boilerplate=True`` also takes skills named only in about-us or benefits text."""
+        from .assess import api
+
+        return api.build_target(pipeline=self, posting=posting, role=role, **options)

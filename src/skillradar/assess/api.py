@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import DatabaseProblem, EmptyText, FileMissing, UnknownRole, UsageError
-from ..pipeline import Pipeline
 from ..records import Document
 from ..taxonomy import Taxonomy
 from .plan import Gap, PlanStep, find_gaps, learning_plan
@@ -105,19 +105,18 @@ def load_document(path_or_doc, *, kind: str) -> Document:
     return doc
 
 
-def _pipeline(taxonomy, pipeline: Pipeline | None) -> Pipeline:
-    """The pipeline to extract with: the caller's, or one over ``taxonomy``."""
-    return pipeline if pipeline is not None else Pipeline(taxonomy)
+if TYPE_CHECKING:  # the pipeline calls these functions with itself: no import at run time
+    from ..pipeline import Pipeline
 
 
-def build_target(*, posting=None, role: str | None = None, db=None, taxonomy=None,
-                 count_boilerplate: bool = False, pipeline: Pipeline | None = None) -> Target:
+def build_target(*, pipeline: Pipeline, posting=None, role: str | None = None, db=None,
+                 count_boilerplate: bool = False) -> Target:
     """The target from a posting (path or Document) or a role name (curated, or measured with ``db``).
 
     ``count_boilerplate``: a posting's skills named only in about-us, benefits, EEO or how-to-apply text
     are targets too (by default they are not: "life insurance" is offered, not asked for).
-    ``pipeline``: extract with this Pipeline (its taxonomy replaces ``taxonomy``)."""
-    pipe = _pipeline(taxonomy, pipeline)
+    ``pipeline``: what reads the posting, with its taxonomy."""
+    pipe = pipeline
     tax = pipe.taxonomy
     if (posting is None) == (role is None):
         raise UsageError("give exactly one target: a posting (--posting FILE) or a role (--role NAME)")
@@ -182,9 +181,8 @@ def roles_and_warnings(db=None) -> tuple[list[dict], list[dict]]:
 # --------------------------------------------------------------------------------------- assess
 
 
-def assess(resume, *, posting=None, role: str | None = None, db=None, taxonomy=None,
-           target: Target | None = None, today: _dt.date | None = None, plan: bool = True,
-           pipeline: Pipeline | None = None) -> Assessment:
+def assess(resume, *, pipeline: Pipeline, posting=None, role: str | None = None, db=None,
+           target: Target | None = None, today: _dt.date | None = None, plan: bool = True) -> Assessment:
     """Assess a résumé (path or Document) against a posting (path or Document) or a role.
 
     Args:
@@ -192,17 +190,17 @@ def assess(resume, *, posting=None, role: str | None = None, db=None, taxonomy=N
         posting: a posting file path or Document (exclusive with ``role``).
         role: a role name from ``skillradar roles``.
         db: a market DuckDB path: measured role profiles and market demand for gap importance.
-        taxonomy: a Taxonomy, bundled name or file (default ``genai``).
         target: a prebuilt target (what ``rank`` uses to read a posting once).
         plan: build the learning plan (``rank`` skips it).
         today: reference date for recency and "Present" (default: today).
-        pipeline: extract with this Pipeline (its taxonomy replaces ``taxonomy``).
+        pipeline: what reads the documents, with its taxonomy (``skillradar.assess.assess`` builds
+            one from ``taxonomy=``).
 
     Raises:
         FileMissing, EmptyText and other InputErrors for unreadable files; UnknownRole;
         NoTargetSkills when the posting names no skill.
     """
-    pipe = _pipeline(taxonomy, pipeline)
+    pipe = pipeline
     tax = pipe.taxonomy
     target, demand, db_warnings = _target_and_demand(posting=posting, role=role, db=db, pipe=pipe, target=target)
     doc = load_document(resume, kind="resume")
@@ -254,8 +252,8 @@ def _label(tax: Taxonomy, skill_id: str | None) -> str | None:
 # --------------------------------------------------------------------------------------- rank
 
 
-def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=None, top: int = 5,
-         today: _dt.date | None = None, on_error=None, must=None, pipeline: Pipeline | None = None) -> list[dict]:
+def rank(resumes, *, pipeline: Pipeline, posting=None, role: str | None = None, db=None, top: int = 5,
+         today: _dt.date | None = None, on_error=None, must=None) -> list[dict]:
     """Rank résumés for one target, best first (ties by résumé path); one row per résumé.
 
     Each row: ``resume, overall, rank, families, top_matched, top_gaps`` (ids), ``top_matched_labels,
@@ -271,7 +269,7 @@ def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=No
     from ..errors import InputError
     from .must import missing_musts, resolve_must
 
-    pipe = _pipeline(taxonomy, pipeline)
+    pipe = pipeline
     tax = pipe.taxonomy
     must_ids = resolve_must(must, tax) if must else []
     target, demand, _ = _target_and_demand(posting=posting, role=role, db=db, pipe=pipe)

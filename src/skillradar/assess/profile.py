@@ -183,10 +183,8 @@ def _share_alternatives(skills: list[TargetSkill], extraction: Extraction, taxon
         skill = taxonomy.find(skill_id)
         return f"{skill.family}/{skill.group}" if skill is not None else skill_id
 
-    from .score import narrower_ids  # score builds on targets: imported here, not at module level
-
     def kind_of(skill_id: str, broader_id: str) -> bool:
-        return skill_id in narrower_ids(taxonomy, broader_id)
+        return skill_id in taxonomy.narrower(broader_id)
 
     lists = alternative_lists(text, extraction.mentions, group_of, kind_of)
     listed = {m.start for run in lists for m in run}

@@ -105,6 +105,24 @@ class Taxonomy:
             value = self._derived[key] = build()
             return value
 
+    def narrower(self, skill_id: str) -> frozenset[str]:
+        """Skills that are a kind of ``skill_id``, directly or through other broader skills."""
+        return self.derived("narrower", self._narrower_index).get(skill_id, frozenset())
+
+    def _narrower_index(self) -> dict[str, frozenset[str]]:
+        parents = {s.id: [b for b in s.broader if b in self] for s in self.skills}
+        index: dict[str, set[str]] = {}
+        for sid in parents:
+            seen, todo = set(), list(parents[sid])
+            while todo:  # every ancestor, once (validate refuses cycles; the seen set guards anyway)
+                b = todo.pop()
+                if b not in seen and b != sid:
+                    seen.add(b)
+                    todo.extend(parents.get(b, ()))
+            for b in seen:
+                index.setdefault(b, set()).add(sid)
+        return {k: frozenset(v) for k, v in index.items()}
+
     def find(self, skill_id: str) -> Skill | None:
         return self._by_id.get(skill_id)
 
