@@ -9,6 +9,8 @@ three surfaces never disagree about what went wrong::
     │   ├── UnknownTaxonomy              unknown_taxonomy
     │   ├── UnknownSkill                 unknown_skill
     │   ├── UnknownRole                  unknown_role
+    │   ├── UnknownDetector              unknown_detector
+    │   ├── UnknownReader                unknown_reader
     │   ├── GroupsFileError              invalid_groups  2     422
     │   └── NoDatabase                   no_database     2     503  (a DatabaseProblem)
     ├── MissingExtra                     missing_extra   2     501
@@ -42,12 +44,16 @@ Third-party exceptions are wrapped with ``raise … from exc`` so the cause stay
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "SkillradarError",
     "UsageError",
     "UnknownTaxonomy",
     "UnknownSkill",
     "UnknownRole",
+    "UnknownDetector",
+    "UnknownReader",
     "GroupsFileError",
     "NoDatabase",
     "MissingExtra",
@@ -82,10 +88,19 @@ class SkillradarError(Exception):
     exit_code = 1
     http_status = 500
 
-    def __init__(self, message: str, *, source: str | None = None) -> None:
+    def __init__(self, message: str, *, source: str | None = None, params: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.message = message
         self.source = source
+        self.params = params  # library parameter names the message speaks of ("select_top")
+
+    def spelled(self, spell) -> str:
+        """The message with each parameter it names spelled as a surface names it: the CLI says
+        ``--select-top``, the web API ``select_top`` (the library's own spelling)."""
+        message = self.message
+        for name in self.params:
+            message = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", lambda _m, n=name: spell(n), message)
+        return message
 
     def to_dict(self) -> dict:
         """The ``{"code", "message"}`` object used in JSON output and API error bodies."""

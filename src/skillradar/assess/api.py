@@ -119,7 +119,7 @@ def build_target(*, pipeline: Pipeline, posting=None, role: str | None = None, d
     pipe = pipeline
     tax = pipe.taxonomy
     if (posting is None) == (role is None):
-        raise UsageError("give exactly one target: a posting (--posting FILE) or a role (--role NAME)")
+        raise UsageError("give exactly one target: a posting or a role", params=("posting", "role"))
     if posting is not None:
         if isinstance(posting, Target):
             return posting

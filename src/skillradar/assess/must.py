@@ -37,7 +37,7 @@ def resolve_must(specs, tax: Taxonomy) -> list[str]:
             close = difflib.get_close_matches(_norm(spec), list(names), n=5, cutoff=0.6)
             shown = ", ".join(f"{c} ({names[c]})" if c != names[c] else c for c in close)
             hint = f" Close names: {shown}." if close else " See `skillradar taxonomy list`."
-            raise UnknownSkill(f"--must '{spec}' is not a skill of taxonomy '{tax.name}'.{hint}")
+            raise UnknownSkill(f"must: '{spec}' is not a skill of taxonomy '{tax.name}'.{hint}", params=("must",))
         if sid not in out:
             out.append(sid)
     return out

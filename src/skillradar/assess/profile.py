@@ -378,8 +378,8 @@ def list_roles(db: str | Path | None = None) -> list[dict]:
                      "skills": len(r.get("skills") or []), "aliases": list(r.get("aliases") or [])})
     if db is not None:
         if _market_profiles() is None:
-            raise UsageError("--db needs the market part (skillradar.market.profiles), which is not installed; "
-                             "leave out --db to use the curated role profiles")
+            raise UsageError("db needs the market part (skillradar.market.profiles), which is not installed; "
+                             "leave out db to use the curated role profiles", params=("db",))
         for r in _measured_roles(db):
             rows.append({"name": r["role"], "label": r["role"], "source": "market", "postings": r.get("postings"),
                          "skills": None, "aliases": []})

@@ -85,10 +85,21 @@ def _pretty(value) -> str:
     return str(value)
 
 
+# Library parameters whose command-line flag is not simply ``--`` + the name in kebab case.
+_FLAG_FOR = {"path": "--plot"}
+
+
+def cli_flag(param: str) -> str:
+    """How the command line spells a library parameter: ``select_top`` → ``--select-top``."""
+    if param.startswith("-"):
+        return param
+    return _FLAG_FOR.get(param, "--" + param.replace("_", "-"))
+
+
 def report_error(err: SkillradarError, source: str | None = None) -> None:
-    """One readable line on stderr: ``error [code] source: message``."""
+    """One readable line on stderr: ``error [code] source: message`` (parameters named as flags)."""
     where = source or err.source
-    line = escape(f"[{err.code}] {where + ': ' if where else ''}{err.message}")
+    line = escape(f"[{err.code}] {where + ': ' if where else ''}{err.spelled(cli_flag)}")
     stderr.print(f"[bold red]error[/] {line}", highlight=False)
 
 

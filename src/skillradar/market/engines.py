@@ -60,7 +60,7 @@ class DaskEngine:
         try:
             from dask.distributed import Client, LocalCluster
         except ModuleNotFoundError as exc:
-            raise MissingExtra("--engine dask", "dask", "dask[distributed]") from exc
+            raise MissingExtra("the dask engine", "dask", "dask[distributed]") from exc
         self.taxonomy = taxonomy
         self.partition_size = partition_size
         self._cluster = None
@@ -97,5 +97,5 @@ def make_engine(name: str, taxonomy, *, scheduler: str | None = None):
     if name == "dask":
         return DaskEngine(taxonomy, scheduler=scheduler)
     if scheduler:
-        raise UsageError("--scheduler needs --engine dask")
+        raise UsageError("scheduler needs engine 'dask'", params=("scheduler", "engine"))
     return LocalEngine(taxonomy)

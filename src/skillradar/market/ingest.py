@@ -373,7 +373,7 @@ def ingest_files(
     from ..taxonomy import Taxonomy, load_taxonomy
 
     if not (0.0 < near_dup_threshold <= 1.0):
-        raise UsageError(f"--near-dup-threshold must be in (0, 1] (got {near_dup_threshold})")
+        raise UsageError(f"near_dup_threshold must be in (0, 1] (got {near_dup_threshold})", params=("near_dup_threshold",))
     if batch_size < 1:
         raise UsageError("batch size must be at least 1")
     file_codec(encoding)  # an unknown or non-text encoding is a usage error before anything is stored
@@ -386,7 +386,7 @@ def ingest_files(
         start_run(con, run_id, command="ingest", engine=engine, files=paths, taxonomy=tax)
         ing = _Ingestor(con, tax, engine, scheduler, near_dup_threshold, run_id, max_row_chars)
         if engine not in ("local", "dask"):
-            raise UsageError(f"--engine must be one of local, dask (got '{engine}')")
+            raise UsageError(f"engine must be one of local, dask (got '{engine}')", params=("engine",))
         try:
             for path in paths:
                 source = str(path)

@@ -155,7 +155,7 @@ def top(db=None, *, family: str | None = None, title_contains: str | None = None
     levels = _levels(requirement)
     family = _family(family)
     if limit is not None and limit < 1:
-        raise UsageError("--limit must be at least 1")
+        raise UsageError("limit must be at least 1", params=("limit",))
     where, params = _scope(title_contains, since, until)
     fam_sql = "AND s.family = ?" if family else ""
     with _connection(db) as con, _demand(con, levels, rollup) as (dem, dem_params):
@@ -208,7 +208,7 @@ def trends(db=None, *, split, family: str | None = None, title_contains: str | N
 
     split = _iso(split, "--split")
     if split is None:
-        raise UsageError("--split DATE is required")
+        raise UsageError("split (a date) is required", params=("split",))
     levels = _levels(requirement)
     family = _family(family)
     where, params = _scope(title_contains, dated=True)
@@ -218,8 +218,8 @@ def trends(db=None, *, split, family: str | None = None, title_contains: str | N
                                         count(*) FILTER (WHERE date >= CAST(? AS DATE)) FROM postings {where}""",
                              [split, split] + params).fetchall()[0]
         if not n1 or not n2:
-            raise UsageError(f"--split {split} leaves no dated postings {'before' if not n1 else 'on or after'} it "
-                             f"({n1} before, {n2} on or after)")
+            raise UsageError(f"split {split} leaves no dated postings {'before' if not n1 else 'on or after'} it "
+                             f"({n1} before, {n2} on or after)", params=("split",))
         rows = con.execute(f"""
             WITH scope AS (SELECT id, date FROM postings {where}), {dem}
             SELECT dem.skill_id, coalesce(s.label, dem.skill_id),
@@ -252,7 +252,7 @@ def monthly(db=None, *, skills: list[str] | None = None, top_n: int = 8, family:
     levels = _levels(requirement)
     family = _family(family)
     if min_postings < 1:
-        raise UsageError(f"--min-postings must be at least 1 (got {min_postings})")
+        raise UsageError(f"min_postings must be at least 1 (got {min_postings})", params=("min_postings",))
     where, params = _scope(title_contains, since, until, dated=True)
     if not skills:
         skills = [r["skill_id"] for r in top(db, family=family, title_contains=title_contains, since=since,

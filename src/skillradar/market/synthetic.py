@@ -242,7 +242,7 @@ def write_corpus(rows: list[dict], out: str | Path, truth: dict | None = None) -
     else:
         from ..errors import UsageError
 
-        raise UsageError(f"--out must end in .csv, .jsonl or .parquet (got '{out.name}')")
+        raise UsageError(f"out must end in .csv, .jsonl or .parquet (got '{out.name}')", params=("out",))
     if truth is None:
         return None
     truth_path = out.with_name(out.name.rsplit(".", 1)[0] + ".truth.json")
