@@ -32,7 +32,7 @@ from .detect.senses import refine_senses
 from .records import Document, Extraction, Mention
 from .taxonomy import Taxonomy, load_taxonomy
 
-__all__ = ["Pipeline", "KINDS", "resolve_taxonomy"]
+__all__ = ["Pipeline", "KINDS"]
 
 KINDS = ("auto", "posting", "resume")
 # Families that, in these parts of a posting, describe the employer rather than name a skill: culture
@@ -45,11 +45,6 @@ _CULTURE_SECTIONS = {
     "eeo": ("soft", "thinking", "domain"),
     "apply": ("soft", "thinking", "domain"),
 }
-
-
-def resolve_taxonomy(taxonomy: Taxonomy | str | Path | None) -> Taxonomy:
-    """A Taxonomy from a Taxonomy, a bundled name, a file, or None (the bundled ``genai``)."""
-    return taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
 
 
 class Pipeline:
@@ -77,7 +72,7 @@ class Pipeline:
         max_chars: int | None = bounds.MAX_CHARS,
         max_mentions: int | None = bounds.MAX_MENTIONS,
     ) -> None:
-        self.taxonomy = resolve_taxonomy(taxonomy)
+        self.taxonomy = load_taxonomy(taxonomy)
         names = list(DEFAULT_DETECTORS if detectors is None else detectors)
         if semantic and "semantic" not in names:
             names.append("semantic")

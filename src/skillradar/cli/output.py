@@ -13,7 +13,7 @@ from rich.table import Table
 
 from ..choices import check_choice as _check
 from ..csv_cells import write_csv
-from ..errors import DatabaseProblem, InputError, InternalError, SkillradarError, UsageError
+from ..errors import DatabaseProblem, InputError, InternalError, SkillradarError
 
 __all__ = ["stdout", "stderr", "emit_rows", "report_error", "progress", "run_batch", "write_jsonl", "check_choice",
            "FORMATS_ROWS", "naming_db", "db_subject"]

@@ -370,14 +370,14 @@ def ingest_files(
         number of distinct postings does not grow); ``replaced`` counts those, ``kept_apart`` the rows
         stored although a near-duplicate candidate was over the threshold.
     """
-    from ..taxonomy import Taxonomy, load_taxonomy
+    from ..taxonomy import load_taxonomy
 
     if not (0.0 < near_dup_threshold <= 1.0):
         raise UsageError(f"near_dup_threshold must be in (0, 1] (got {near_dup_threshold})", params=("near_dup_threshold",))
     if batch_size < 1:
         raise UsageError("batch size must be at least 1")
     file_codec(encoding)  # an unknown or non-text encoding is a usage error before anything is stored
-    tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+    tax = load_taxonomy(taxonomy)
     con = connect(db)
     run_id = uuid.uuid4().hex[:16]
     try:
@@ -437,10 +437,10 @@ def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "loc
     details. Each batch is one transaction, so an interrupted run can simply be run again."""
     import pandas as pd
 
-    from ..taxonomy import Taxonomy, load_taxonomy
+    from ..taxonomy import load_taxonomy
     from .engines import make_engine
 
-    tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+    tax = load_taxonomy(taxonomy)
     con = connect(db)
     run_id = uuid.uuid4().hex[:16]
     eng = None

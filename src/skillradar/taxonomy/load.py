@@ -43,8 +43,11 @@ class Located:
     where: dict[int, tuple[str, int]]  # index in taxonomy.skills -> (file, line)
 
 
-def load_taxonomy(name_or_path: str | Path | None = None) -> Taxonomy:
-    """The taxonomy named (``genai``) or stored at a path (YAML, generic CSV, ESCO CSV)."""
+def load_taxonomy(name_or_path: Taxonomy | str | Path | None = None) -> Taxonomy:
+    """The taxonomy named (``genai``) or stored at a path (YAML, generic CSV, ESCO CSV); a Taxonomy
+    is returned as it is, so every function that takes ``taxonomy=`` accepts all three."""
+    if isinstance(name_or_path, Taxonomy):
+        return name_or_path
     if name_or_path is None or str(name_or_path) in BUILTIN:
         return bundled_taxonomy()
     return _load_path(str(Path(name_or_path).resolve()))
