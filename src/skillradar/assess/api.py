@@ -10,10 +10,11 @@ from ..errors import DatabaseProblem, EmptyText, FileMissing, UnknownRole, Usage
 from ..extract import extract_document
 from ..records import Document
 from ..taxonomy import Taxonomy, load_taxonomy
-from .plan import Gap, PlanStep, find_gaps, learning_plan
+from .plan import Gap, PlanStep, find_gaps, learning_plan, shows
 from .profile import Target, role_target, target_from_posting
 from .resume import ResumeProfile, understand_resume
 from .score import MET, Credit, credit_for, family_scores
+from .words import gap_summary, match_summary, plan_resources
 
 __all__ = ["Assessment", "assess", "build_target", "load_document", "rank", "roles_and_warnings"]
 
@@ -34,6 +35,10 @@ class Assessment:
     resume_text: str = field(default="", repr=False)
     warnings: list[dict] = field(default_factory=list)
     practice: dict | None = None  # sentences describing model work (see ``practice``)
+    gap_words: dict[str, str] = field(default_factory=dict)  # skill id -> the gap in plain words (``words``)
+    plan_extra: dict[str, dict] = field(default_factory=dict)  # skill id -> resources of a broader skill, or a note
+    claimed: list[str] = field(default_factory=list)  # skills the person said they have ("I have this")
+    resume_page_starts: tuple[int, ...] = field(default=(), repr=False)  # a PDF's page starts in resume_text
 
     def to_dict(self) -> dict:
         out = {
@@ -42,8 +47,8 @@ class Assessment:
             "overall": self.overall,
             "families": dict(self.families),
             "matched": self.matched,
-            "gaps": [g.to_dict() for g in self.gaps],
-            "plan": [p.to_dict() for p in self.plan],
+            "gaps": [{**g.to_dict(), "summary": self.gap_words.get(g.skill_id, "")} for g in self.gaps],
+            "plan": [_plan_step(p, self.plan_extra.get(p.skill_id)) for p in self.plan],
             "families_detail": self.families_detail,
             "target_skills": [t.to_dict() for t in self.target.skills],
             "method": {
@@ -63,14 +68,27 @@ class Assessment:
                 "weights": "posting: required 1.0, named 0.75, preferred 0.5, × importance (AI/ML core 1.0, "
                            "general technical 0.4, soft/thinking/domain 0.25), ÷ n for one of n alternatives" if self.target.source == "posting"
                            else ("curated: editorial judgements, not market figures" if self.target.source == "curated"
-                                 else "market: share of the role's postings / the top share"),
+                                 else "measured: share of the role's postings / the top share"),
             },
         }
         if self.practice is not None:
             out["practice"] = self.practice
+        if self.claimed:
+            out["claimed"] = list(self.claimed)
         if self.warnings:
             out["warnings"] = self.warnings
         return out
+
+
+def _plan_step(step: PlanStep, extra: dict | None) -> dict:
+    """A plan step's JSON; one without resources of its own gets a broader skill's, marked ``for``, or
+    a ``resources_note`` saying plainly that there is none."""
+    out = step.to_dict()
+    if extra:
+        out["resources"] = out["resources"] or extra["resources"]
+        if extra.get("note"):
+            out["resources_note"] = extra["note"]
+    return out
 
 
 # --------------------------------------------------------------------------------------- inputs
@@ -129,7 +147,7 @@ def build_target(*, posting=None, role: str | None = None, db=None, taxonomy=Non
 
 def _market_demand(db, target: Target) -> dict[str, float] | None:
     """Each skill's share of all postings in the DB (for gap importance), when the market part is there."""
-    if db is None or target.source == "market":
+    if db is None or target.source == "measured":
         return None
     try:
         from ..market import stats
@@ -180,7 +198,8 @@ def roles_and_warnings(db=None) -> tuple[list[dict], list[dict]]:
 
 
 def assess(resume, *, posting=None, role: str | None = None, db=None, taxonomy=None,
-           target: Target | None = None, today: _dt.date | None = None, plan: bool = True) -> Assessment:
+           target: Target | None = None, today: _dt.date | None = None, plan: bool = True,
+           claimed=None) -> Assessment:
     """Assess a résumé (path or Document) against a posting (path or Document) or a role.
 
     Args:
@@ -192,6 +211,8 @@ def assess(resume, *, posting=None, role: str | None = None, db=None, taxonomy=N
         target: a prebuilt target (what ``rank`` uses to read a posting once).
         plan: build the learning plan (``rank`` skips it).
         today: reference date for recency and "Present" (default: today).
+        claimed: skills (ids, labels or aliases) the person says they have although the résumé does not
+            show them ("I have this"): each counts as a skill the résumé lists (see ``claims``).
 
     Raises:
         FileMissing, EmptyText and other InputErrors for unreadable files; UnknownRole;
@@ -202,7 +223,16 @@ def assess(resume, *, posting=None, role: str | None = None, db=None, taxonomy=N
     doc = load_document(resume, kind="resume")
     extraction = extract_document(doc, taxonomy=tax, kind="resume")
     profile = understand_resume(extraction, doc, today=today)
+    claimed_ids: list[str] = []
+    if claimed:
+        from .claims import add_claims
+        from .must import resolve_must
+
+        claimed_ids = resolve_must(claimed, tax, option="claimed skill")
+        add_claims(profile, claimed_ids, tax)
     result = _assess_profile(profile, target, tax, demand=demand, with_plan=plan)
+    result.claimed = claimed_ids
+    result.resume_page_starts = tuple(doc.page_starts)
     result.warnings[:0] = db_warnings
     return result
 
@@ -221,6 +251,7 @@ def _assess_profile(profile: ResumeProfile, target: Target, tax: Taxonomy, *, de
                 "requirement": t.requirement, "credit": c.value,
                 "evidence": [e.to_dict() for e in se.evidence],
                 "years": se.years, "why": f"{c.explanation}. Weight: {t.why}",
+                "summary": match_summary(t, c, profile, tax),
             }
             if c.kind != "direct":
                 row["via"] = c.via  # the evidence is of this skill: a kind of it, or one the posting accepts instead
@@ -237,7 +268,31 @@ def _assess_profile(profile: ResumeProfile, target: Target, tax: Taxonomy, *, de
         resume=profile.source, target=target, overall=overall, families=families, families_detail=detail,
         matched=matched, gaps=gaps, plan=plan, partial=partial, resume_text=profile.text, warnings=warnings,
         practice=profile.practice.to_dict(profile.text) if profile.practice is not None else None,
+        gap_words=_gap_words(gaps, target, credits, profile, tax, demand) if with_plan else {},
+        plan_extra=_plan_extra(plan, tax),
     )
+
+
+def _gap_words(gaps: list[Gap], target: Target, credits: dict[str, Credit], profile: ResumeProfile,
+               tax: Taxonomy, demand) -> dict[str, str]:
+    """Each gap in plain words (see ``words``), from the credits the score used."""
+    by_id = {t.skill_id: t for t in target.skills}
+    out = {}
+    for g in gaps:
+        skill = tax.find(g.skill_id)
+        met = tuple(p for p in (skill.prerequisites if skill else ()) if shows(profile, tax, p, credits))
+        out[g.skill_id] = gap_summary(by_id[g.skill_id], credits[g.skill_id], profile, tax, target, demand=demand,
+                                      prerequisites_met=met, closeness=g.closeness)
+    return out
+
+
+def _plan_extra(plan: list[PlanStep], tax: Taxonomy) -> dict[str, dict]:
+    out = {}
+    for step in plan:
+        if not step.resources:
+            resources, note = plan_resources(step.skill_id, tax)
+            out[step.skill_id] = {"resources": resources, "note": note}
+    return out
 
 
 def _label(tax: Taxonomy, skill_id: str | None) -> str | None:

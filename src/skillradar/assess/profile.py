@@ -98,7 +98,7 @@ class Target:
     kind: str  # posting | role
     name: str  # posting source path or role id
     label: str
-    source: str  # posting | curated | market
+    source: str  # posting | curated | measured (from the postings of a market database)
     skills: tuple[TargetSkill, ...]
     postings: int | None = None  # postings a measured role was computed from
     note: str = ""
@@ -365,8 +365,10 @@ def _measured_target(db: str | Path, name: str, taxonomy: Taxonomy) -> Target | 
                f"weight = share / top share ({top:.0%})" + (f"; mostly {level}" if level else ""))
         skills.append(TargetSkill(skill.id, skill.label, skill.family, weight, level, why, demand=share))
     skills.sort(key=lambda t: (-t.weight, t.skill_id))
-    return Target("role", market_name, market_name, "market", tuple(skills), postings=total,
-                  note=f"measured from {total} postings in the market database")
+    curated = _find_curated(name)
+    also = (f"; the curated profile '{curated['id']}' is used when --db is left out" if curated else "")
+    return Target("role", market_name, market_name, "measured", tuple(skills), postings=total,
+                  note=f"measured from {total} postings in the market database{also}")
 
 
 # --------------------------------------------------------------------------------------- listing and lookup
@@ -383,7 +385,7 @@ def list_roles(db: str | Path | None = None) -> list[dict]:
             raise UsageError("--db needs the market part (skillradar.market.profiles), which is not installed; "
                              "leave out --db to use the curated role profiles")
         for r in _measured_roles(db):
-            rows.append({"name": r["role"], "label": r["role"], "source": "market", "postings": r.get("postings"),
+            rows.append({"name": r["role"], "label": r["role"], "source": "measured", "postings": r.get("postings"),
                          "skills": None, "aliases": []})
     rows.sort(key=lambda r: (r["source"] != "curated", str(r["name"])))
     return rows
