@@ -64,7 +64,9 @@ def _ask(ts: TargetSkill, target: Target, demand: dict[str, float] | None) -> st
     if ts.years:
         ask += f", with {ts.years:g}+ years"
     if demand is not None and ts.demand is None:
-        ask += f" (and in {demand.get(ts.skill_id, 0.0):.0%} of all postings in the database)"
+        share = demand.get(ts.skill_id, 0.0)
+        ask += (f" (and in {share:.0%} of all postings in the market database)" if share >= 0.005
+                else " (and in almost none of the postings in the market database)")
     return ask
 
 

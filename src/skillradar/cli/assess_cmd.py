@@ -82,6 +82,11 @@ def assess_command(
         raise UsageError("give exactly one of --posting FILE or --role NAME")
     if db is not None and not Path(db).exists():
         raise NoDatabase(db_subject(db))
+    if have:  # names checked here, so that an unknown one is reported as --have's
+        from ..assess.must import resolve_must
+        from ..taxonomy import load_taxonomy
+
+        have = resolve_must(have, load_taxonomy(taxonomy), option="--have")
     with naming_db(db):
         target = posting
         if count_boilerplate and posting is not None:

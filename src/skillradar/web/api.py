@@ -269,7 +269,12 @@ _ASSESS_BODY = {"requestBody": {"required": True, **_multipart_schema({
     "posting": {**_FILE, "description": "the job posting file"},
     "posting_text": {"type": "string", "description": "or the posting as text"},
     "role": {"type": "string", "description": "or a role name from /api/roles"},
-    "include_text": {"type": "boolean", "description": "add `resume_text` (what evidence offsets index)"},
+    "include_text": {"type": "boolean", "description": "add `resume_text` (what evidence offsets index) and, for a "
+                     "posting, `posting_text` with `posting_mentions`: the spans of the posting's target skills, "
+                     "each marked `matched` or not"},
+    "claimed": {"type": "array", "items": {"type": "string"},
+                "description": "skills (id, label or alias; the field repeated) the person says they have although "
+                               "the résumé does not show them (\"I have this\"): each counts as a listed skill"},
 }, description="one résumé (file or text) and one target (posting file, posting text or role)")}}
 
 
@@ -298,13 +303,28 @@ async def assess(request: Request) -> dict:
     tax = _tax(request)
     db = request.app.state.db
 
+    claimed = [p.text().strip() for p in form.get("claimed", []) if not p.is_file and p.text().strip()]
+
     def work():
         resume = _document(form, "resume", "resume", limit)
-        target = _target_args(form, limit)
-        result = assess_resume(resume, taxonomy=tax, db=db, **target)
+        args = _target_args(form, limit)
+        posting = args.get("posting")
+        extraction = None
+        if posting is not None:  # read the posting once: for the target and for its highlighted text
+            from ..assess.profile import target_from_posting
+            from ..extract import extract_document
+
+            extraction = extract_document(posting, taxonomy=tax, kind="posting")
+            args = {"target": target_from_posting(extraction, tax, posting.text)}
+        result = assess_resume(resume, taxonomy=tax, db=db, claimed=claimed, **args)
         out = result.to_dict()
         if include_text:
             out["resume_text"] = resume.text
+            if extraction is not None:
+                from ..report.posting_view import posting_mentions
+
+                out["posting_text"] = posting.text
+                out["posting_mentions"] = posting_mentions(extraction.mentions, out)
         return out
 
     return await heavy(request, work)
