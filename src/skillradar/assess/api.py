@@ -304,14 +304,14 @@ def _label(tax: Taxonomy, skill_id: str | None) -> str | None:
 
 
 def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=None, top: int = 5,
-         today: _dt.date | None = None, on_error=None, must=None) -> list[dict]:
+         today: _dt.date | None = None, on_error=None, must=None, on_progress=None) -> list[dict]:
     """Rank résumés for one target, best first (ties by résumé path); one row per résumé.
 
     Each row: ``resume, overall, rank, families, top_matched, top_gaps`` (ids), ``top_matched_labels,
     top_gaps_labels`` (the same skills by label), ``practice`` (how many sentences
     describe model work, see ``practice``). A résumé that cannot be
     read gives ``{"resume": …, "error": {code, message}}`` (after the ranked rows) and, when given,
-    ``on_error(source, err)`` is called; the batch goes on.
+    ``on_error(source, err)`` is called; the batch goes on. ``on_progress(1)`` is called as each résumé is done.
 
     ``must``: skills (id, label or alias) a résumé must show; with it every row gains ``knocked_out``
     and ``must_missing`` (ids), ``must_missing_labels`` and ``knock_out_reason``, and knocked-out rows
@@ -335,6 +335,9 @@ def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=No
             if on_error:
                 on_error(name, err)
             continue
+        finally:
+            if on_progress:
+                on_progress(1)
         rows.append({
             "resume": name, "overall": a.overall, "families": a.families,
             "top_matched": [m["skill_id"] for m in a.matched[:top]],

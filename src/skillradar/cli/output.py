@@ -98,17 +98,13 @@ def warn(code: str, source: str, message: str) -> None:
 
 
 @contextmanager
-def progress(total: int, label: str) -> Iterator:
-    """A progress bar on stderr, only on a terminal and only for batches; yields an ``advance()``."""
-    if total < 2 or not sys.stderr.isatty():
-        yield lambda n=1: None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+def progress(total: int, label: str, unit: str = "files") -> Iterator:
+    """A progress bar on stderr, only on a terminal and only for batches; yields an ``advance(n=1)``
+    (see :mod:`skillradar.cli.progress`)."""
+    from .progress import CountBar
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=stderr, transient=True, redirect_stdout=False, redirect_stderr=False) as bar:
-        task = bar.add_task(label, total=total)
-        yield lambda n=1: bar.advance(task, n)
+    with CountBar(label, unit, total=total if total >= 2 else None) as bar:
+        yield bar
 
 
 def run_batch(inputs: Sequence[str], label: str, work: Callable[[str], dict],
