@@ -38,6 +38,7 @@ class Assessment:
     gap_words: dict[str, str] = field(default_factory=dict)  # skill id -> the gap in plain words (``words``)
     plan_extra: dict[str, dict] = field(default_factory=dict)  # skill id -> resources of a broader skill, or a note
     claimed: list[str] = field(default_factory=list)  # skills the person said they have ("I have this")
+    claimed_labels: list[str] = field(default_factory=list)
     resume_page_starts: tuple[int, ...] = field(default=(), repr=False)  # a PDF's page starts in resume_text
 
     def to_dict(self) -> dict:
@@ -75,6 +76,7 @@ class Assessment:
             out["practice"] = self.practice
         if self.claimed:
             out["claimed"] = list(self.claimed)
+            out["claimed_labels"] = list(self.claimed_labels)
         if self.warnings:
             out["warnings"] = self.warnings
         return out
@@ -232,6 +234,7 @@ def assess(resume, *, posting=None, role: str | None = None, db=None, taxonomy=N
         add_claims(profile, claimed_ids, tax)
     result = _assess_profile(profile, target, tax, demand=demand, with_plan=plan)
     result.claimed = claimed_ids
+    result.claimed_labels = [_label(tax, c) for c in claimed_ids]
     result.resume_page_starts = tuple(doc.page_starts)
     result.warnings[:0] = db_warnings
     return result

@@ -134,7 +134,8 @@ def _print_assessment(a) -> None:
     if t.get("note"):
         stdout.print(f"  {escape(t['note'])}", style="dim", highlight=False)
     if d.get("claimed"):
-        stdout.print(f"  counted on your word (--have): {escape(', '.join(d['claimed']))}", style="dim", highlight=False)
+        stdout.print(f"  counted on your word (--have): {escape(', '.join(d['claimed_labels']))}", style="dim",
+                     highlight=False)
     fam = Table(title="Families", title_justify="left", header_style="bold cyan")
     for col in ("family", "score", "in words"):
         fam.add_column(col, overflow="fold")

@@ -294,8 +294,8 @@ def render_assessment_html(assessment, *, keep_pii: bool = False) -> str:
     if t.get("note"):
         html.append(f'<div class="sub">{escape(t["note"])}</div>')
     if claimed:
-        labels = [m["label"] for m in d["matched"] if any(e.get("section") == "claimed" for e in m["evidence"])]
-        html.append(f'<div class="sub">Counted on your word (“I have this”): {escape(", ".join(labels) or ", ".join(claimed))}</div>')
+        html.append(f'<div class="sub">Counted on your word (“I have this”): '
+                    f'{escape(", ".join(d.get("claimed_labels") or claimed))}</div>')
     html.append("</header><main>")
     html.append(_families_card(d))
     html.append(_scores_card(d))

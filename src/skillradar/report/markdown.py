@@ -30,7 +30,7 @@ def render_assessment_markdown(assessment) -> str:
     if t.get("note"):
         out += ["", f"_{_cell(t['note'])}_"]
     if d.get("claimed"):
-        out += ["", f"_Counted on your word (“I have this”): {_cell(', '.join(d['claimed']))}_"]
+        out += ["", f"_Counted on your word (“I have this”): {_cell(', '.join(d.get('claimed_labels') or d['claimed']))}_"]
     out += ["", "100 means every skill the target asks for, shown at full strength (in recent work, done by you); "
                 "compare scores for the same target, not across targets."]
 

@@ -184,7 +184,7 @@
     clear(list);
     const ids = a.claimed || [];
     box.hidden = !ids.length;
-    const label = (id) => (a.matched.find((m) => m.skill_id === id) || {}).label || id;
+    const label = (id) => (a.claimed_labels || [])[ids.indexOf(id)] || id;
     for (const id of ids) {
       const input = node("input", { type: "checkbox", "data-claim": id, "aria-label": `I have ${label(id)}` });
       input.checked = true;
