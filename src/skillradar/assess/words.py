@@ -42,6 +42,9 @@ def where_shown(se: SkillEvidence) -> str:
     if best.aim:
         return f"only as something you are looking for (“{best.aim}”)"
     where = _WHERE.get(best.section, f"in your {best.section} section")
+    if best.section == "skills" and any(e.section != "skills" for e in se.evidence):
+        others = sum(1 for e in se.evidence if e.section != "skills")  # "only" would not be true
+        where = f"in your skills list, and less strongly in {others} other place{'s' if others != 1 else ''}"
     if best.entry:
         where += f" ({best.entry})"
     if best.role:
@@ -147,12 +150,12 @@ def match_summary(ts: TargetSkill, c: Credit, profile: ResumeProfile, tax: Taxon
     if best.section == "claimed":
         tips.append("It counts like a skill in your skills list; describe where you used it to earn full credit.")
     elif best.aim or best.section == "skills":
-        tips.append("A sentence about where you used it, in your experience or a project, would count more.")
+        tips.append("A sentence about where you used it recently, in your experience or a project, would count more.")
     elif best.recency < 1.0 and best.years_ago is not None:
         tips.append(f"Last shown about {best.years_ago:.0f} years ago, so it counts less than recent work.")
     if c.kind == "direct" and ts.years and se.years is not None and se.years < ts.years:
         tips.append(f"The target asks for {ts.years:g}+ years; your résumé shows about {se.years:g}.")
-    if len(se.evidence) > 1:
+    if len(se.evidence) > 1 and "other place" not in where:
         out = out[:-1] + f" ({len(se.evidence)} mentions)."
     return " ".join([out, *tips])
 

@@ -171,14 +171,13 @@ def _families_card(d: dict) -> str:
 def _scores_card(d: dict) -> str:
     rows = []
     for f, info in d["families_detail"].items():
-        if not info["target_skills"]:
-            words = "The target asks for no skill of this family."
-        else:
-            words = family_words(info) + "."
+        words = family_words(info) + "."
+        words = words[0].upper() + words[1:]
         score = "–" if info["score"] is None else format(info["score"], ".0f")
+        figures = (f'<details><summary>the numbers</summary><span class="figures">{escape(info["explanation"])}'
+                   "</span></details>" if info["target_skills"] else "")
         rows.append(f"<tr><td><b>{escape(FAMILY_LABELS.get(f, f))}</b></td><td>{score}</td>"
-                    f"<td>{escape(words)}<details><summary>the numbers</summary>"
-                    f'<span class="figures">{escape(info["explanation"])}</span></details></td></tr>')
+                    f"<td>{escape(words)}{figures}</td></tr>")
     m = d["method"]
     return ('<section class="card"><h2>Scores by family</h2><table><tr><th>family</th><th>score</th><th>in words</th></tr>'
             + "".join(rows) + "</table>"
