@@ -47,7 +47,7 @@ def test_assess_measured_role(cli, db):
     assert d["target"]["profile_source"] == "measured" and d["target"]["postings"] == 1
     assert all(s["demand"] is not None for s in d["target_skills"])
     # the switch from the curated profile is said, with how to get the curated one back
-    assert "measured from 1 postings" in d["target"]["note"] and "curated profile 'llm-engineer'" in d["target"]["note"]
+    assert "shares of the 1 postings" in d["target"]["note"] and "--role-source curated" in d["target"]["note"]
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown"])
@@ -80,3 +80,37 @@ def test_unknown_measured_role_falls_back_to_curated(cli, db):
     assert code == 0, err
     d = json.loads(out)
     assert d["target"]["profile_source"] == "curated" and "used the curated profile" in d["target"]["note"]
+
+
+def test_role_source_picks_the_profile(cli, db):
+    code, out, err = cli("assess", str(EXAMPLES / "resume.md"), "--role", "llm-engineer", "--db", db,
+                         "--role-source", "curated", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["target"]["profile_source"] == "curated"
+    code, out, err = cli("assess", str(EXAMPLES / "resume.md"), "--role", "llm-engineer", "--db", db,
+                         "--role-source", "measured", "--format", "json")
+    assert code == 0 and json.loads(out)["target"]["profile_source"] == "measured"
+    # a measured profile needs a database, and one the database has
+    code, _out, err = cli("assess", str(EXAMPLES / "resume.md"), "--role", "llm-engineer", "--role-source", "measured")
+    assert code == 2 and "--db" in err
+    code, _out, err = cli("assess", str(EXAMPLES / "resume.md"), "--role", "prompt-engineer", "--db", db,
+                          "--role-source", "measured")
+    assert code == 2 and "no measured profile for role 'prompt-engineer'" in err and "LLM engineer" in err
+
+
+def test_the_web_page_gets_the_profile_it_chose(db, tmp_path):
+    """/api/roles lists curated and measured profiles apart; asking for the curated one gets it."""
+    from fastapi.testclient import TestClient
+
+    from skillradar.web.app import create_app
+
+    cv = (EXAMPLES / "resume.md").read_bytes()
+    with TestClient(create_app(db=db)) as client:
+        for source in ("curated", "measured"):
+            r = client.post("/api/assess", files={"resume": ("cv.md", cv, "text/markdown")},
+                            data={"role": "llm-engineer", "role_source": source})
+            assert r.status_code == 200, r.text
+            assert r.json()["target"]["profile_source"] == source
+        bad = client.post("/api/assess", files={"resume": ("cv.md", cv, "text/markdown")},
+                          data={"role": "llm-engineer", "role_source": "market"})
+        assert bad.status_code == 422 and "auto, curated, measured" in bad.json()["error"]["message"]

@@ -130,11 +130,12 @@ def _resolve_taxonomy(taxonomy) -> Taxonomy:
 
 
 def build_target(*, posting=None, role: str | None = None, db=None, taxonomy=None,
-                 count_boilerplate: bool = False) -> Target:
+                 count_boilerplate: bool = False, role_source: str = "auto") -> Target:
     """The target from a posting (path or Document) or a role name (curated, or measured with ``db``).
 
     ``count_boilerplate``: a posting's skills named only in about-us, benefits, EEO or how-to-apply text
-    are targets too (by default they are not: "life insurance" is offered, not asked for)."""
+    are targets too (by default they are not: "life insurance" is offered, not asked for).
+    ``role_source``: ``auto`` (measured when ``db`` knows the role), ``curated`` or ``measured``."""
     tax = _resolve_taxonomy(taxonomy)
     if (posting is None) == (role is None):
         raise UsageError("give exactly one target: a posting (--posting FILE) or a role (--role NAME)")
@@ -144,7 +145,7 @@ def build_target(*, posting=None, role: str | None = None, db=None, taxonomy=Non
         doc = load_document(posting, kind="posting")
         return target_from_posting(extract_document(doc, taxonomy=tax, kind="posting"), tax, doc.text,
                                    count_boilerplate=count_boilerplate)
-    return role_target(role, tax, db=db)
+    return role_target(role, tax, db=db, source=role_source)
 
 
 def _market_demand(db, target: Target) -> dict[str, float] | None:
@@ -162,15 +163,15 @@ def _db_warning(err: DatabaseProblem, fallback: str) -> dict:
     return {"code": err.code, "message": f"{err.message} ({fallback})"}
 
 
-def _target_and_demand(*, posting, role, db, tax: Taxonomy, target: Target | None = None):
+def _target_and_demand(*, posting, role, db, tax: Taxonomy, target: Target | None = None, role_source: str = "auto"):
     """(target, market demand, warnings). A database that cannot be read does not stop an assessment
     against a posting or a curated role: they go on without market figures, with a warning."""
     warnings: list[dict] = []
     if target is None:
         try:
-            target = build_target(posting=posting, role=role, db=db, taxonomy=tax)
+            target = build_target(posting=posting, role=role, db=db, taxonomy=tax, role_source=role_source)
         except DatabaseProblem as err:
-            if role is None:
+            if role is None or role_source == "measured":
                 raise
             try:
                 target = build_target(role=role, db=None, taxonomy=tax)
@@ -201,13 +202,15 @@ def roles_and_warnings(db=None) -> tuple[list[dict], list[dict]]:
 
 def assess(resume, *, posting=None, role: str | None = None, db=None, taxonomy=None,
            target: Target | None = None, today: _dt.date | None = None, plan: bool = True,
-           claimed=None) -> Assessment:
+           claimed=None, role_source: str = "auto") -> Assessment:
     """Assess a résumé (path or Document) against a posting (path or Document) or a role.
 
     Args:
         resume: the résumé file path, or a :class:`~skillradar.records.Document`.
         posting: a posting file path or Document (exclusive with ``role``).
         role: a role name from ``skillradar roles``.
+        role_source: ``auto`` (the measured profile when ``db`` knows the role, else the curated one),
+            ``curated`` or ``measured``; the target's ``profile_source`` always says which was used.
         db: a market DuckDB path: measured role profiles and market demand for gap importance.
         taxonomy: a Taxonomy, bundled name or file (default ``genai``).
         target: a prebuilt target (what ``rank`` uses to read a posting once).
@@ -221,7 +224,8 @@ def assess(resume, *, posting=None, role: str | None = None, db=None, taxonomy=N
         NoTargetSkills when the posting names no skill.
     """
     tax = _resolve_taxonomy(taxonomy)
-    target, demand, db_warnings = _target_and_demand(posting=posting, role=role, db=db, tax=tax, target=target)
+    target, demand, db_warnings = _target_and_demand(posting=posting, role=role, db=db, tax=tax, target=target,
+                                                     role_source=role_source)
     doc = load_document(resume, kind="resume")
     extraction = extract_document(doc, taxonomy=tax, kind="resume")
     profile = understand_resume(extraction, doc, today=today)
@@ -307,7 +311,8 @@ def _label(tax: Taxonomy, skill_id: str | None) -> str | None:
 
 
 def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=None, top: int = 5,
-         today: _dt.date | None = None, on_error=None, must=None, on_progress=None) -> list[dict]:
+         today: _dt.date | None = None, on_error=None, must=None, on_progress=None,
+         role_source: str = "auto") -> list[dict]:
     """Rank résumés for one target, best first (ties by résumé path); one row per résumé.
 
     Each row: ``resume, overall, rank, families, top_matched, top_gaps`` (ids), ``top_matched_labels,
@@ -325,7 +330,7 @@ def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=No
 
     tax = _resolve_taxonomy(taxonomy)
     must_ids = resolve_must(must, tax) if must else []
-    target, demand, _ = _target_and_demand(posting=posting, role=role, db=db, tax=tax)
+    target, demand, _ = _target_and_demand(posting=posting, role=role, db=db, tax=tax, role_source=role_source)
     rows, failed = [], []
     for r in resumes:
         name = str(r.source if isinstance(r, Document) else r)

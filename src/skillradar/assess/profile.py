@@ -28,7 +28,7 @@ from .alternatives import alternative_lists
 
 __all__ = [
     "TargetSkill", "Target", "NoTargetSkills", "REQUIREMENT_WEIGHTS", "IMPORTANCE", "skill_importance", "target_from_posting", "curated_roles",
-    "role_target", "list_roles", "validate_roles", "RoleProblem",
+    "role_target", "list_roles", "validate_roles", "RoleProblem", "ROLE_SOURCES",
 ]
 
 #: Weight of a posting skill by requirement level (unspecified = named in the posting without a cue).
@@ -366,9 +366,10 @@ def _measured_target(db: str | Path, name: str, taxonomy: Taxonomy) -> Target | 
         skills.append(TargetSkill(skill.id, skill.label, skill.family, weight, level, why, demand=share))
     skills.sort(key=lambda t: (-t.weight, t.skill_id))
     curated = _find_curated(name)
-    also = (f"; the curated profile '{curated['id']}' is used when --db is left out" if curated else "")
+    also = (f"; the curated profile '{curated['id']}' is used with --role-source curated (or without --db)"
+            if curated else "")
     return Target("role", market_name, market_name, "measured", tuple(skills), postings=total,
-                  note=f"measured from {total} postings in the market database{also}")
+                  note=f"weights are shares of the {total} postings titled as this role{also}")
 
 
 # --------------------------------------------------------------------------------------- listing and lookup
@@ -391,11 +392,28 @@ def list_roles(db: str | Path | None = None) -> list[dict]:
     return rows
 
 
-def role_target(name: str, taxonomy: Taxonomy, *, db: str | Path | None = None) -> Target:
+#: Where a role's profile comes from: ``auto`` takes the measured one when a database knows the role.
+ROLE_SOURCES = ("auto", "curated", "measured")
+
+
+def role_target(name: str, taxonomy: Taxonomy, *, db: str | Path | None = None, source: str = "auto") -> Target:
     """The target for role ``name``: measured from the DB when one is given and knows the role,
-    else the curated profile. Unknown names raise UnknownRole listing the known ones."""
+    else the curated profile; ``source`` ``curated`` or ``measured`` asks for one of them (a measured
+    one needs ``db``). Unknown names raise UnknownRole listing the known ones."""
+    from ..choices import check_choice
+
+    check_choice(source or "auto", ROLE_SOURCES, "--role-source")
+    if source == "measured":
+        if db is None:
+            raise UsageError("--role-source measured needs a market database (--db PATH)")
+        measured = _measured_target(db, name, taxonomy) if _market_profiles() is not None else None
+        if measured is None or not measured.skills:
+            known = [r["name"] for r in list_roles(db) if r["source"] == "measured"]
+            raise UnknownRole(f"no measured profile for role '{name}' in the market database; measured roles: "
+                              f"{', '.join(known) or 'none'} (see `skillradar roles --db PATH`)")
+        return measured
     notes = []
-    if db is not None:
+    if db is not None and source != "curated":
         if _market_profiles() is None:
             notes.append("market profiles are not available (skillradar.market.profiles missing); "
                          "used the curated profile instead")

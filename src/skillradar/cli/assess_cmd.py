@@ -70,6 +70,9 @@ def assess_command(
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
     count_boilerplate: bool = typer.Option(False, "--count-boilerplate", help="Also take the posting's skills "
                                            "named only in about-us, benefits, EEO or how-to-apply text as targets."),
+    role_source: str = typer.Option("auto", "--role-source", help="auto, curated or measured. With --role: which "
+                                    "profile (auto: the measured one when --db knows the role, else the curated "
+                                    "one); every output names the one used."),
     have: Optional[list[str]] = typer.Option(None, "--have", help="A skill you have that the résumé does not show "
                                              "(id, label or alias; repeatable): counted as a listed skill, to see "
                                              "the score once the résumé says so."),
@@ -77,7 +80,10 @@ def assess_command(
     """Score a résumé against a posting or a role: families, evidence, gaps and a learning plan."""
     from ..assess import assess
 
+    from ..assess.profile import ROLE_SOURCES
+
     check_choice(fmt, ("json", "table", "markdown"), "--format")
+    check_choice(role_source, ROLE_SOURCES, "--role-source")
     if (posting is None) == (role is None):
         raise UsageError("give exactly one of --posting FILE or --role NAME")
     if db is not None and not Path(db).exists():
@@ -93,7 +99,8 @@ def assess_command(
             from ..assess import build_target
 
             target = build_target(posting=posting, taxonomy=taxonomy, count_boilerplate=True)
-        result = assess(resume, posting=target, role=role, db=db, taxonomy=taxonomy, claimed=have)
+        result = assess(resume, posting=target, role=role, db=db, taxonomy=taxonomy, claimed=have,
+                        role_source=role_source)
     for w in result.warnings:
         warn(w["code"], "--db" if w["code"] in _DB_CODES else resume, w["message"])
     if report:  # the job seeker's report; the posting language check is the employer's (check-posting --report)

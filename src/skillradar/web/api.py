@@ -269,6 +269,9 @@ _ASSESS_BODY = {"requestBody": {"required": True, **_multipart_schema({
     "posting": {**_FILE, "description": "the job posting file"},
     "posting_text": {"type": "string", "description": "or the posting as text"},
     "role": {"type": "string", "description": "or a role name from /api/roles"},
+    "role_source": {"type": "string", "enum": ["auto", "curated", "measured"],
+                    "description": "with a role: which profile (auto: the measured one when the server's database "
+                                   "knows the role); `target.profile_source` says which was used"},
     "include_text": {"type": "boolean", "description": "add `resume_text` (what evidence offsets index) and, for a "
                      "posting, `posting_text` with `posting_mentions`: the spans of the posting's target skills, "
                      "each marked `matched` or not"},
@@ -287,7 +290,12 @@ def _target_args(form: dict[str, list[Part]], limit: int) -> dict:
     if posting is None and not role:
         raise BadRequest("send a target: a posting file 'posting', a text 'posting_text' or a role name 'role'",
                          code="missing_field")
-    return {"posting": posting} if posting is not None else {"role": role}
+    if posting is not None:
+        return {"posting": posting}
+    source = (_field_text(form, "role_source") or "auto").strip() or "auto"
+    if source not in ("auto", "curated", "measured"):
+        raise BadRequest(f"role_source must be one of auto, curated, measured (got '{source[:40]}')")
+    return {"role": role, "role_source": source}
 
 
 @router.post("/assess", openapi_extra=_ASSESS_BODY, summary="Assess a résumé against a posting or a role",

@@ -25,7 +25,7 @@
       select.appendChild(node("option", { value: "", text: "Choose a role…" }));
       for (const r of data.roles) {
         const extra = r.source === "measured" ? ` · measured from ${r.postings} postings` : " · curated profile";
-        select.appendChild(node("option", { value: r.name, text: (r.label || r.name) + extra }));
+        select.appendChild(node("option", { value: r.name, "data-source": r.source, text: (r.label || r.name) + extra }));
       }
     } catch (e) {
       clear(select);
@@ -53,6 +53,8 @@
       const role = $("role-select").value;
       if (!role) { setStatus(status, "Choose a role to compare against.", true); $("role-select").focus(); return null; }
       out.push(["role", role]);
+      // the profile chosen, curated or measured: the server must not swap one for the other
+      out.push(["role_source", $("role-select").selectedOptions[0].getAttribute("data-source") || "auto"]);
     } else {
       const pf = $("posting-file").files[0];
       const pt = $("posting-text").value;
@@ -138,7 +140,9 @@
     const delta = $("score-delta");
     delta.textContent = before === null || Math.round(before) === Math.round(a.overall) ? "" : `was ${Math.round(before)}`;
     const t = a.target || {};
-    $("target-label").textContent = "against " + targetPhrase(t) + (t.note ? `. ${t.note}` : "");
+    // a measured profile's note is for the CLI (--role-source); the page lists both profiles already
+    const note = t.note && t.profile_source !== "measured" ? `. ${t.note}` : "";
+    $("target-label").textContent = "against " + targetPhrase(t) + note;
     C.radar($("radar"), a.families, FAMILY_LABELS);
     const summary = Object.entries(a.families).map(([k, v]) => `${FAMILY_LABELS[k] || k} ${v === null ? "not asked" : Math.round(v)}`);
     $("radar").setAttribute("aria-label", "Radar chart of family scores: " + summary.join(", "));
