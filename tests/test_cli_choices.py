@@ -36,6 +36,7 @@ CHOICES: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
     ("assess", "--format"): (("json", "table", "markdown"), (CV, "--role", "llm-engineer")),
     ("assess", "--role"): (tuple(r["name"] for r in list_roles()), (CV,)),
     ("assess", "--taxonomy"): (TAXONOMIES, (CV, "--role", "llm-engineer")),
+    ("assess", "--role-source"): (("auto", "curated", "measured"), (CV, "--role", "llm-engineer")),
     ("rank", "--format"): (("json", "csv", "table"), (CV, "--posting", POSTING)),
     ("rank", "--taxonomy"): (TAXONOMIES, (CV, "--posting", POSTING)),
     ("redact", "--format"): (("text", "json", "jsonl"), (CV,)),

@@ -93,6 +93,7 @@ class _Ingestor:
         self.run_id = run_id
         self.max_row_chars = max_row_chars
         self.engine = None
+        self.on_extracted = None  # called with n as n postings are extracted (progress within a batch)
         self.seq = con.execute("SELECT coalesce(max(seq) + 1, 0) FROM postings").fetchall()[0][0]
         # shingles of stored postings met as near-duplicate candidates; bounded (least recently used
         # out first) so memory stays flat however large the corpus grows
@@ -253,7 +254,7 @@ class _Ingestor:
         import pandas as pd
 
         kept = merger.kept
-        mentions = self._engine().extract([r["text"] for r in kept]) if kept else []
+        mentions = self._engine().extract([r["text"] for r in kept], self.on_extracted) if kept else []
         tv, th = self.tax.version, self.tax.content_hash
         post_rows, lsh_rows, mention_rows, level_rows = [], [], [], []
         for r, ms in zip(kept, mentions):
@@ -333,6 +334,27 @@ class _Ingestor:
             self.engine.close()
 
 
+class _BatchProgress:
+    """Progress within one batch: each posting extracted moves the bar by one row and its share of the
+    batch's bytes, so a bar moves during a batch, not only between batches (a file of fewer rows than
+    one batch would otherwise sit at zero until the end). ``finish`` reports the rest (duplicates and
+    failed rows are not extracted); the totals reported equal the batch's bytes and rows."""
+
+    def __init__(self, on_progress, nbytes: int, nrows: int) -> None:
+        self.on_progress, self.nbytes, self.nrows = on_progress, nbytes, max(1, nrows)
+        self.rows = self.bytes = 0
+
+    def __call__(self, n: int) -> None:
+        rows = min(self.nrows, self.rows + n)
+        nbytes = self.nbytes * rows // self.nrows
+        self.on_progress(nbytes - self.bytes, rows - self.rows)
+        self.rows, self.bytes = rows, nbytes
+
+    def finish(self, rows: int) -> None:
+        if self.on_progress:
+            self.on_progress(self.nbytes - self.bytes, max(0, rows - self.rows))
+
+
 def ingest_files(
     paths: Sequence[str | Path],
     *,
@@ -358,7 +380,8 @@ def ingest_files(
         engine: ``local`` or ``dask``; scheduler: a Dask scheduler address (else a LocalCluster).
         near_dup_threshold: word 3-gram Jaccard at or above which a posting is a near-duplicate;
             ``1.0`` keeps only exact duplicates out.
-        on_progress: called with ``(bytes_advanced, rows_advanced)`` after each batch.
+        on_progress: called with ``(bytes_advanced, rows_advanced)`` as postings are extracted and
+            after each batch; over a run the calls add up to the bytes and rows read.
         encoding: of CSV and JSONL files (UTF-8 by default); a row with bytes not valid in it fails
             with its row number and the others go on.
         max_row_chars: a longer row fails with ``too_large`` (None: no limit).
@@ -394,9 +417,10 @@ def ingest_files(
                 try:
                     for b in read_batches(path, columns, batch_size, encoding):
                         before = ing.counts["rows_read"]
+                        step = _BatchProgress(on_progress, b.bytes_done - done, len(b.rows) + len(b.row_errors))
+                        ing.on_extracted = step if on_progress else None
                         ing.batch(b)
-                        if on_progress:
-                            on_progress(b.bytes_done - done, ing.counts["rows_read"] - before)
+                        step.finish(ing.counts["rows_read"] - before)
                         done = b.bytes_done
                         if on_batch:
                             on_batch(dict(ing.counts))
@@ -431,10 +455,13 @@ def ingest_files(
 
 def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "local", scheduler: str | None = None,
               all_postings: bool = False, batch_size: int = 1000,
-              on_progress: Callable[[int, int], None] | None = None) -> dict:
+              on_progress: Callable[[int, int], None] | None = None,
+              on_total: Callable[[int], None] | None = None) -> dict:
     """Recompute mentions of stored postings whose taxonomy version or content differs from ``taxonomy``
     (or of all postings). Runs on the stored text, which is the original except for redacted contact
-    details. Each batch is one transaction, so an interrupted run can simply be run again."""
+    details. Each batch is one transaction, so an interrupted run can simply be run again.
+
+    ``on_total(n)`` is told how many postings will be re-extracted; ``on_progress(n, n)`` as each is."""
     import pandas as pd
 
     from ..taxonomy import load_taxonomy
@@ -450,6 +477,8 @@ def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "loc
         where = "" if all_postings else "WHERE taxonomy_hash IS DISTINCT FROM ?"
         params = [] if all_postings else [tax.content_hash]
         ids = [r[0] for r in con.execute(f"SELECT id FROM postings {where} ORDER BY seq", params).fetchall()]
+        if on_total:
+            on_total(len(ids))
         tv, th = tax.version, tax.content_hash
         done = 0
         for start in range(0, len(ids), batch_size):
@@ -458,7 +487,7 @@ def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "loc
             con.register("_ids", frame)
             texts = dict(con.execute("SELECT p.id, p.text FROM postings p JOIN _ids USING (id)").fetchall())
             eng = eng or make_engine(engine, tax, scheduler=scheduler)
-            mentions = eng.extract([texts[i] for i in chunk])
+            mentions = eng.extract([texts[i] for i in chunk], (lambda n: on_progress(n, n)) if on_progress else None)
             m_rows, l_rows = [], []
             for pid, ms in zip(chunk, mentions):
                 m_rows.extend((pid, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8], tv, th) for m in ms)
@@ -487,8 +516,6 @@ def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "loc
                 for name in ("_ids", "_m", "_s"):
                     con.unregister(name)
             done += len(chunk)
-            if on_progress:
-                on_progress(len(chunk), len(chunk))
         summary = {"reextracted": done, "taxonomy_version": tv, "taxonomy_hash": th, "run_id": run_id}
         finish_run(con, run_id, summary)
         return summary
