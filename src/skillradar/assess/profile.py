@@ -400,10 +400,10 @@ def role_target(name: str, taxonomy: Taxonomy, *, db: str | Path | None = None, 
     one needs ``db``). Unknown names raise UnknownRole listing the known ones."""
     from ..choices import check_choice
 
-    check_choice(source or "auto", ROLE_SOURCES, "--role-source")
+    check_choice(source or "auto", ROLE_SOURCES, "role_source")
     if source == "measured":
         if db is None:
-            raise UsageError("--role-source measured needs a market database (--db PATH)")
+            raise UsageError("role_source 'measured' needs a market database (db)", params=("role_source", "db"))
         measured = _measured_target(db, name, taxonomy) if _market_profiles() is not None else None
         if measured is None or not measured.skills:
             known = [r["name"] for r in list_roles(db) if r["source"] == "measured"]
