@@ -126,9 +126,13 @@ def _tool_like(word: str) -> bool:
             or any(c in ".+#" for c in core))
 
 
-def _title_case_line(tokens: list[str]) -> bool:
-    alpha = [t for t in tokens if t[0].isalpha()]
-    return len(alpha) >= 3 and sum(t[0].isupper() for t in alpha) >= 0.6 * len(alpha)
+_HEADING_LIKE = re.compile(r"^\s*(?:#+\s.*|[*_\s]*[^.!?]{1,60}:[*_\s]*|\*\*[^*]{1,80}\*\*\s*:?)$")
+
+
+def _heading_like(line: str) -> bool:
+    """A markdown heading, a short line ending with a colon, or a bold-only line: a heading's words
+    ("Nice To Have") are capitalised for layout, not because they name tools."""
+    return bool(_HEADING_LIKE.match(line))
 
 
 def candidates(text: str, blocked: list[tuple[int, int]] = (), company: str | None = None,
@@ -151,12 +155,12 @@ def candidates(text: str, blocked: list[tuple[int, int]] = (), company: str | No
     for line in text.split("\n"):
         start_of_line = pos
         pos += len(line) + 1
-        if not line.strip() or start_of_line in headings or line.lstrip().startswith("#") \
+        if not line.strip() or start_of_line in headings or _heading_like(line) \
                 or sections.at(start_of_line, start_of_line) in NON_DEMAND:
             continue
         masked = _LINK.sub(lambda m: " " * len(m.group()), line)
         toks = [(m.start() + start_of_line, m.end() + start_of_line, m.group()) for m in _TOKEN.finditer(masked)]
-        if not toks or _title_case_line([t[2] for t in toks]):
+        if not toks:
             continue
         run: list[tuple[int, int, str, bool]] = []
         prev_end = start_of_line
