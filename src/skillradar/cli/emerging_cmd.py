@@ -79,7 +79,7 @@ def _say(result: dict, significant: list, q: float, show_all: bool) -> None:
                  + (f"; {result['undated']} undated postings left out" if result["undated"] else "") + ".",
                  highlight=False, markup=False)
     if not significant:
-        more = f" {rising} rose without reaching it" + ("" if show_all else " (--all shows them)") if rising else ""
+        more = (f" {rising} rose without reaching it" + ("." if show_all else " (--all shows them).")) if rising else ""
         stderr.print(f"nothing significant: no term outside the taxonomy rose at q < {q:g} (Benjamini–Hochberg over "
                      f"{result['tested']} tests).{more}", highlight=False, markup=False)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-__all__ = ["plant_terms"]
+__all__ = ["plant_terms", "parse_plant"]
 
 
 def _unit(*parts: str) -> float:
@@ -48,3 +48,21 @@ def plant_terms(rows: list[dict], terms: dict[str, tuple[float, float]], *, seed
                     "kind": "rising" if p1 > p0 else "falling" if p1 < p0 else "flat"}
              for term, (p0, p1) in sorted(terms.items())}
     return out, truth
+
+
+def parse_plant(specs: list[str]) -> dict[str, tuple[float, float]]:
+    """``["Quillstream:0.03:0.35", …]`` as ``{term: (p_start, p_end)}``; a malformed one is a usage error."""
+    from ..errors import UsageError
+
+    out = {}
+    for spec in specs:
+        term, _, probs = spec.rpartition(":")
+        term, _, first = term.rpartition(":")
+        try:
+            p0, p1 = float(first), float(probs)
+        except ValueError:
+            p0 = p1 = -1.0
+        if not term.strip() or not (0 <= p0 <= 1 and 0 <= p1 <= 1):
+            raise UsageError(f"--plant-term must be TERM:P_START:P_END with probabilities in [0, 1] (got '{spec}')")
+        out[term.strip()] = (p0, p1)
+    return out

@@ -178,7 +178,7 @@ def accept_term(term: str, *, family: str, into: str | Path, group: str | None =
         raise
     if problems:
         os.unlink(tmp)
-        raise TaxonomyError(f"{into}: the change would make the taxonomy invalid, file left as it was: "
+        raise TaxonomyError(f"{into}: with this skill the file would not pass validation, so it was left as it was: "
                             + "; ".join(p.message for p in problems), source=str(into))
     os.replace(tmp, path)
     from .load import _load_path
