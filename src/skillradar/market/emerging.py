@@ -112,7 +112,6 @@ def emerging_terms(db=None, *, split=None, min_postings: int = MIN_POSTINGS, tax
     import numpy as np
     from statsmodels.stats.multitest import multipletests
 
-    from .phrases import candidates
     from .stats import _connection, _iso, _scope, _two_proportion_p
 
     if min_postings < 1:
@@ -122,23 +121,88 @@ def emerging_terms(db=None, *, split=None, min_postings: int = MIN_POSTINGS, tax
     split_d = _iso(split, "--split")
     where, params = _scope(title_contains, since, until)
     with _connection(db) as con:
-        posts = con.execute(f"SELECT id, date, text, company FROM postings {where} ORDER BY seq", params).fetchall()
+        posts = con.execute(f"SELECT id, date, company FROM postings {where} ORDER BY seq", params).fetchall()
+        known, known_flat = taxonomy_keys(_forms(con, taxonomy))
+        dated = [d for _i, d, _c in posts if d is not None]
+        if not dated:
+            raise UsageError(f"none of the {len(posts)} postings in scope has a date: emerging terms compare periods "
+                             "(give a date column at ingest)" if posts else "no postings in scope")
+        split_date = dt.date.fromisoformat(split_d) if split_d else _median_split(dated)
+        n1 = sum(1 for d in dated if d < split_date)
+        n2 = len(dated) - n1
+        if not n1 or not n2:
+            raise UsageError(f"--split {split_date} leaves no dated postings {'before' if not n1 else 'on or after'} "
+                             f"it ({n1} before, {n2} on or after)")
+        post_sets, kinds, forms, word_of, lower_df, key_of = _collect(_texts(con, where, params), known, known_flat)
+        is_dated = np.array([d is not None for _i, d, _c in posts], bool)
+        after = np.array([d is not None and d >= split_date for _i, d, _c in posts], bool)
+        keep = {}
+        for key, idxs in post_sets.items():
+            if kinds[key] == {"cap"} and lower_df.get(key, 0) > _LOWER_SHARE * len(idxs):
+                continue
+            arr = np.frombuffer(idxs, dtype=np.int32) if len(idxs) else np.zeros(0, np.int32)
+            if int(is_dated[arr].sum()) >= min_postings:
+                keep[key] = arr
+        keep = _drop_nested(keep, word_of)
+        keys = sorted(keep)
+        result = {"rows": [], "split": split_date.isoformat(), "tested": len(keys), "candidates": len(post_sets),
+                  "total_before": n1, "total_after": n2, "undated": len(posts) - len(dated),
+                  "min_postings": min_postings}
+        if not keys:
+            return result
+        x2 = np.array([int(after[keep[k]].sum()) for k in keys], float)
+        x1 = np.array([int(is_dated[keep[k]].sum()) for k in keys], float) - x2
+        p, tests = _two_proportion_p(x1, n1, x2, n2)
+        q = np.clip(multipletests(p, method="fdr_bh")[1], 0.0, 1.0)
+        rows = []
+        for k, a, b, pi, qi, t in zip(keys, x1, x2, p, q, tests):
+            if b / n2 <= a / n1:
+                continue
+            ranked = sorted(forms[k].items(), key=lambda kv: (-kv[1], kv[0]))
+            rows.append(dict(term=ranked[0][0], key=key_of[k], forms=[f for f, _c in ranked[1:4]],
+                             postings=len(keep[k]), postings_before=int(a), postings_after=int(b), total_before=n1,
+                             total_after=n2, share_before=a / n1, share_after=b / n2, diff=b / n2 - a / n1,
+                             p_value=float(pi), q_value=float(qi), test=str(t), examples=[]))
+        rows.sort(key=lambda r: (r["q_value"], r["p_value"], -r["diff"], r["key"]))
+        if examples:
+            _add_examples(con, rows, keep, posts, examples)
+    result["rows"] = rows
+    return result
+
+
+_BATCH = 2000
+
+
+def _texts(con, where: str, params: list):
+    """``(index, id, company, text, taxonomy spans)`` of the postings in scope in ``seq`` order, read a
+    batch at a time so a large corpus never sits in memory whole."""
+    lo, hi = con.execute(f"SELECT min(seq), max(seq) FROM postings {where}", params).fetchone()
+    if lo is None:
+        return
+    clause = (where + " AND" if where else "WHERE") + " seq >= ? AND seq < ?"
+    idx = 0
+    for start in range(int(lo), int(hi) + 1, _BATCH):
+        bounds = [start, start + _BATCH]
+        batch = con.execute(f"SELECT id, company, text FROM postings {clause} ORDER BY seq", params + bounds).fetchall()
+        if not batch:
+            continue
         spans: dict[str, list[tuple[int, int]]] = {}
-        for pid, s, e in con.execute(f'SELECT m.posting_id, m.start, m."end" FROM mentions m JOIN '
-                                     f"(SELECT id FROM postings {where}) p ON p.id = m.posting_id", params).fetchall():
+        for pid, s, e in con.execute(f'SELECT posting_id, start, "end" FROM mentions WHERE posting_id IN '
+                                     f"(SELECT id FROM postings {clause})", params + bounds).fetchall():
             if s is not None and e is not None:
                 spans.setdefault(pid, []).append((int(s), int(e)))
-        known, known_flat = taxonomy_keys(_forms(con, taxonomy))
-    dated = [d for _i, d, _t, _c in posts if d is not None]
-    if not dated:
-        raise UsageError(f"none of the {len(posts)} postings in scope has a date: emerging terms compare periods "
-                         "(give a date column at ingest)" if posts else "no postings in scope")
-    split_date = dt.date.fromisoformat(split_d) if split_d else _median_split(dated)
-    n1 = sum(1 for d in dated if d < split_date)
-    n2 = len(dated) - n1
-    if not n1 or not n2:
-        raise UsageError(f"--split {split_date} leaves no dated postings {'before' if not n1 else 'on or after'} it "
-                         f"({n1} before, {n2} on or after)")
+        for pid, company, text in batch:
+            yield idx, pid, company, text or "", spans.get(pid, [])
+            idx += 1
+
+
+def _collect(texts, known: set[str], known_flat: set[str]):
+    """Per candidate term (keyed without spaces: "data sets" and "datasets" are one term): the postings
+    it occurs in (compact arrays of indices), its kinds, surface forms and words; and per lower-case
+    word the postings writing it so."""
+    from array import array
+
+    from .phrases import candidates
 
     def is_known(key: str) -> bool:
         if key in known or key.replace(" ", "") in known_flat:
@@ -147,15 +211,15 @@ def emerging_terms(db=None, *, split=None, min_postings: int = MIN_POSTINGS, tax
         return any(" ".join(parts[i:j]) in known for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)
                    if j - i < len(parts))
 
-    post_sets: dict[str, list[int]] = {}
+    post_sets: dict[str, array] = {}
     kinds: dict[str, set[str]] = {}
     forms: dict[str, dict[str, int]] = {}
     word_of: dict[str, tuple[str, ...]] = {}
+    key_of: dict[str, str] = {}
     lower_df: dict[str, int] = {}
     verdict: dict[str, bool] = {}
-    key_of: dict[str, str] = {}
-    for idx, (pid, _date, text, company) in enumerate(posts):
-        occ, lower = candidates(text or "", spans.get(pid, []), company)
+    for idx, _pid, company, text, spans in texts:
+        occ, lower = candidates(text, spans, company)
         for w in lower:
             lower_df[w] = lower_df.get(w, 0) + 1
         seen: set[str] = set()
@@ -165,7 +229,7 @@ def emerging_terms(db=None, *, split=None, min_postings: int = MIN_POSTINGS, tax
                 ok = verdict[o.key] = not is_known(o.key)
             if not ok:
                 continue
-            cid = o.key.replace(" ", "")  # "data sets" and "datasets" are one term
+            cid = o.key.replace(" ", "")
             kinds.setdefault(cid, set()).add(o.kind)
             f = forms.setdefault(cid, {})
             f[o.surface] = f.get(o.surface, 0) + 1
@@ -173,44 +237,8 @@ def emerging_terms(db=None, *, split=None, min_postings: int = MIN_POSTINGS, tax
             key_of.setdefault(cid, o.key)
             if cid not in seen:
                 seen.add(cid)
-                post_sets.setdefault(cid, []).append(idx)
-    is_dated = np.array([d is not None for _i, d, _t, _c in posts])
-    after = np.array([d is not None and d >= split_date for _i, d, _t, _c in posts])
-    keep = {}
-    for key, idxs in post_sets.items():
-        if kinds[key] == {"cap"} and lower_df.get(key, 0) > _LOWER_SHARE * len(idxs):
-            continue
-        arr = np.asarray(idxs)
-        if int(is_dated[arr].sum()) >= min_postings:
-            keep[key] = arr
-    keep = _drop_nested(keep, word_of)
-    keys = sorted(keep)
-    result = {"rows": [], "split": split_date.isoformat(), "tested": len(keys), "candidates": len(post_sets),
-              "total_before": n1, "total_after": n2, "undated": len(posts) - len(dated), "min_postings": min_postings}
-    if not keys:
-        return result
-    x2 = np.array([int(after[keep[k]].sum()) for k in keys], float)
-    x1 = np.array([int(is_dated[keep[k]].sum()) for k in keys], float) - x2
-    p, tests = _two_proportion_p(x1, n1, x2, n2)
-    q = np.clip(multipletests(p, method="fdr_bh")[1], 0.0, 1.0)
-    rows = []
-    for k, a, b, pi, qi, t in zip(keys, x1, x2, p, q, tests):
-        if b / n2 <= a / n1:
-            continue
-        ranked = sorted(forms[k].items(), key=lambda kv: (-kv[1], kv[0]))
-        rows.append(dict(term=ranked[0][0], key=key_of[k], forms=[f for f, _c in ranked[1:4]], postings=len(keep[k]),
-                         postings_before=int(a), postings_after=int(b), total_before=n1, total_after=n2,
-                         share_before=a / n1, share_after=b / n2, diff=b / n2 - a / n1, p_value=float(pi),
-                         q_value=float(qi), test=str(t), examples=[]))
-    rows.sort(key=lambda r: (r["q_value"], r["p_value"], -r["diff"], r["key"]))
-    for r in rows:
-        r["_cid"] = r["key"].replace(" ", "")
-    if examples:
-        _add_examples(rows, keep, posts, spans, examples)
-    for r in rows:
-        del r["_cid"]
-    result["rows"] = rows
-    return result
+                post_sets.setdefault(cid, array("i")).append(idx)
+    return post_sets, kinds, forms, word_of, lower_df, key_of
 
 
 def _drop_nested(keep: dict, word_of: dict) -> dict:
@@ -236,19 +264,23 @@ def _drop_nested(keep: dict, word_of: dict) -> dict:
     return {k: v for k, v in keep.items() if k not in drop}
 
 
-def _add_examples(rows: list[dict], keep: dict, posts: list, spans: dict, n: int) -> None:
+def _add_examples(con, rows: list[dict], keep: dict, posts: list, n: int) -> None:
     """Up to ``n`` snippets per row, from its latest postings (one per posting)."""
     from .phrases import candidates
 
     cache: dict[int, list] = {}
     for r in rows:
-        idxs = sorted(keep[r["_cid"]].tolist(), key=lambda i: (posts[i][1] is not None, posts[i][1] or dt.date.min, i),
+        cid = r["key"].replace(" ", "")
+        idxs = sorted(keep[cid].tolist(), key=lambda i: (posts[i][1] is not None, posts[i][1] or dt.date.min, i),
                       reverse=True)[:n]
         for i in idxs:
-            pid, date, text, company = posts[i]
+            pid, date, company = posts[i]
+            text = con.execute("SELECT text FROM postings WHERE id = ?", [pid]).fetchone()[0] or ""
             if i not in cache:
-                cache[i] = candidates(text or "", spans.get(pid, []), company)[0]
-            hit = next((o for o in cache[i] if o.key.replace(" ", "") == r["_cid"]), None)
+                spans = [(int(s), int(e)) for s, e in con.execute(
+                    'SELECT start, "end" FROM mentions WHERE posting_id = ? AND start IS NOT NULL', [pid]).fetchall()]
+                cache[i] = candidates(text, spans, company)[0]
+            hit = next((o for o in cache[i] if o.key.replace(" ", "") == cid), None)
             if hit is not None:
                 r["examples"].append({"posting_id": pid, "date": date.isoformat() if date else None,
                                       "text": _snippet(text, hit.start, hit.end)})

@@ -148,7 +148,8 @@ def candidates(text: str, blocked: list[tuple[int, int]] = (), company: str | No
     own = {normalise([w]) for w in _TOKEN.findall(company or "")}
     sections = SectionMap(text, kind)
     headings = set(sections.starts)
-    spans = sorted(blocked)
+    spans = _merged(blocked)
+    j = 0  # spans before j end at or before the current token
     out: list[Occurrence] = []
     lower: set[str] = set()
     pos = 0
@@ -171,8 +172,9 @@ def candidates(text: str, blocked: list[tuple[int, int]] = (), company: str | No
             lw = w.lower().replace("’", "'")
             if w.islower():
                 lower.add(_normalise((w,)))
-            blocked_here = bool(spans) and any(bs < e and s < be for bs, be in _overlapping(spans, s, e))
-            breaks = blocked_here or _breaks(lw, lists)
+            while j < len(spans) and spans[j][1] <= s:
+                j += 1
+            breaks = (j < len(spans) and spans[j][0] < e) or _word_breaks(lw)
             if broken or breaks:
                 _emit(text, run, out, common, stop, own, roles)
                 run = []
@@ -183,17 +185,20 @@ def candidates(text: str, blocked: list[tuple[int, int]] = (), company: str | No
     return out, lower
 
 
-def _overlapping(spans: list[tuple[int, int]], s: int, e: int):
-    import bisect
+def _merged(spans) -> list[tuple[int, int]]:
+    """Spans sorted and overlapping ones merged, so one forward walk finds every overlap."""
+    out: list[list[int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
 
-    i = bisect.bisect_left(spans, (s, -1))
-    for j in (i - 1, i):
-        if 0 <= j < len(spans):
-            yield spans[j]
-    k = i + 1
-    while k < len(spans) and spans[k][0] < e:
-        yield spans[k]
-        k += 1
+
+@functools.lru_cache(maxsize=100_000)
+def _word_breaks(lw: str) -> bool:
+    return _breaks(lw, words())
 
 
 def _emit(text, run, out, common, stop, own, roles) -> None:

@@ -44,7 +44,9 @@ _SCALE = {"JPY": 100, "INR": 30, "KRW": 1000, "HUF": 300, "CZK": 20, "ISK": 100,
           "CNY": 7, "HKD": 8, "BRL": 5, "PLN": 4, "AED": 4, "ILS": 4, "RON": 4, "BGN": 2}
 
 _SYM_RE = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True) if s not in ("Rs", "Rs."))
-_CUR = re.compile(rf"(?:\b(?:{'|'.join(_CODES)})\b\s?(?:{_SYM_RE})?|(?:{_SYM_RE})|\bRs\.?(?=\s?\d))")
+# The look-ahead lets the engine skip, at C speed, every position that cannot start a currency.
+_CUR_FIRST = "".join(sorted({re.escape(c[0]) for c in (*_SYMBOLS, *_CODES)}))
+_CUR = re.compile(rf"(?=[{_CUR_FIRST}])(?:\b(?:{'|'.join(_CODES)})\b\s?(?:{_SYM_RE})?|(?:{_SYM_RE})|\bRs\.?(?=\s?\d))")
 # 120,000 · 120.000 · 120 000 · 120'000 · 150000.0 · 55.50 · 1,234.56 · 1.234,56
 _NUM = re.compile(r"(?<![\w.,])(\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[ \u00a0\u202f']\d{3})+)(?:[.,]\d{1,2})?"
                   r"|\d+(?:[.,]\d{1,2})?)(?![\d])")
@@ -65,10 +67,10 @@ _UP_TO = re.compile(r"(?:\bup\s+to|\bmax(?:imum)?\.?|\bas\s+much\s+as|\bunder|\b
 _FROM = re.compile(r"(?:\bfrom|\bstarting\s+(?:at|from)|\bstarts?\s+at|\bmin(?:imum)?\.?|\bat\s+least|\bover|\bupwards\s+of)"
                    r"\s*:?\s*$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
-_PAY = re.compile(r"salar(?:y|ies|io)|\bpay\b|\brange\b|\bband\b|\bpaid\b|compensation|\bcomp\b|\bwages?\b|\brates?\b|remunerat|\bOTE\b"
-                  r"|\bearn(?:ings?)?\b|\bbase\b|\bgross\b|\bpay\s*range|\bGehalt\b|\bsalaire\b|\bstipendio\b|💰|💵", re.I)
+_PAY = re.compile(r"(?=[sprcwobegSPRCWOBEG💰💵])(?:salar(?:y|ies|io)|\bpay\b|\brange\b|\bband\b|\bpaid\b|compensation|\bcomp\b|\bwages?\b|\brates?\b|remunerat|\bOTE\b"
+                  r"|\bearn(?:ings?)?\b|\bbase\b|\bgross\b|\bpay\s*range|\bGehalt\b|\bsalaire\b|\bstipendio\b|💰|💵)", re.I)
 _NOT_PAY = re.compile(
-    r"\b(?:rais(?:e|ed|ing)|fund(?:s|ed|ing|raising)?|series\s+[a-h]\b|valuations?|valued|revenues?|ARR|MRR|GMV"
+    r"(?=[rfsvamgictepbdo4])\b(?:rais(?:e|ed|ing)|fund(?:s|ed|ing|raising)?|series\s+[a-h]\b|valuations?|valued|revenues?|ARR|MRR|GMV"
     r"|invest(?:ed|ment|ments|ors?)?|venture|capital|exits?|purchased|acquired|acquisition|sales|turnover"
     r"|budgets?|stipends?|allowances?|credits?|reimburse\w*|incentives?|bonus(?:es)?|referral|subsidi[sz]ed"
     r"|vouchers?|donations?|grants?|prizes?|awards?|claims?|savings|spend|deductible|premiums?"
@@ -153,9 +155,8 @@ def _currency_code(token: str) -> str:
     return _SYMBOLS.get(token, _SYMBOLS.get(token.rstrip("."), "USD"))
 
 
-def _amounts(text: str) -> list[_Amount]:
+def _amounts(text: str, curs: list[tuple[int, int, str]]) -> list[_Amount]:
     """Every number, with the currency right before or after it (one space at most) where there is one."""
-    curs = [(m.start(), m.end(), _currency_code(m.group())) for m in _CUR.finditer(text)]
     by_end = {e: c for _s, e, c in curs}
     by_end.update({e + 1: c for _s, e, c in curs if e < len(text) and text[e] in " \u00a0"})
     by_start = {s: c for s, _e, c in curs}
@@ -241,7 +242,10 @@ def parse_salaries(text: str) -> list[Salary]:
     """Every salary statement in ``text``, in text order. Never raises on any string."""
     if not text or not isinstance(text, str):
         return []
-    amounts = _amounts(text)
+    curs = [(m.start(), m.end(), _currency_code(m.group())) for m in _CUR.finditer(text)]
+    if not curs:
+        return []  # every salary names its currency
+    amounts = _amounts(text, curs)
     out: list[Salary] = []
     i = 0
     while i < len(amounts):
@@ -312,12 +316,12 @@ def _salary(text: str, a: _Amount, b: _Amount | None) -> Salary | None:
             return None
     if not _plausible(lo, hi, period, currency):
         return None
-    near = bool(_PAY.search(before) or _PAY.search(after[:20]))
-    # A range of two plausible amounts is pay when a pay word is within a few lines before (a list of
-    # ranges by location under "Base compensation will vary …"); a stated hourly or daily rate needs none.
-    wide = b is not None and (stated or bool(_PAY.search(text[max(0, a.start - 400):a.start])))
-    rate = b is None and stated and period in ("hour", "day")
-    if not (near or wide or rate):
+    # Pay when a pay word is near; a range of two plausible amounts also when one is within a few lines
+    # before (ranges by location under "Base compensation will vary …"); a stated hourly or daily rate
+    # needs none.
+    if not (_PAY.search(before) or _PAY.search(after[:20])
+            or (b is not None and (stated or _PAY.search(text[max(0, a.start - 400):a.start])))
+            or (b is None and stated and period in ("hour", "day"))):
         return None
     start = a.start
     if lo is None:
