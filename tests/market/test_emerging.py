@@ -174,3 +174,19 @@ def test_curator_loop_accept_then_reextract_removes_the_term(planted, mtax, taxo
     assert counted["ext.quillstream"]["postings"] == stored > 30
     assert counted["genai.llm"]["via_narrower"] > 0  # Quillstream postings count toward LLMs through broader
 
+
+
+def test_demo_corpus_plants_terms_and_refuses_a_malformed_spec(tmp_path, taxonomy_file, capsys):
+    from skillradar.cli import main
+    from skillradar.market import emerging_terms as exported
+
+    assert exported is emerging_terms
+    out = tmp_path / "c.csv"
+    assert main(["market", "demo-corpus", "--out", str(out), "--n", "40", "--taxonomy", str(taxonomy_file),
+                 "--plant-term", "Quillstream:0.5:0.5"]) == 0
+    truth = json.loads((tmp_path / "c.truth.json").read_text())
+    assert truth["planted_terms"]["Quillstream"]["kind"] == "flat"
+    assert truth["planted_terms"]["Quillstream"]["postings"] == out.read_text().count("Quillstream") > 0
+    assert main(["market", "demo-corpus", "--out", str(out), "--n", "5", "--plant-term", "Quillstream:0.5"]) == 2
+    assert "TERM:P_START:P_END" in capsys.readouterr().err
+    assert main(["market", "demo-corpus", "--out", str(out), "--n", "5", "--plant-term", "Quill:0.2:1.5"]) == 2
