@@ -178,9 +178,7 @@ def test_curator_loop_accept_then_reextract_removes_the_term(planted, mtax, taxo
 
 def test_demo_corpus_plants_terms_and_refuses_a_malformed_spec(tmp_path, taxonomy_file, capsys):
     from skillradar.cli import main
-    from skillradar.market import emerging_terms as exported
 
-    assert exported is emerging_terms
     out = tmp_path / "c.csv"
     assert main(["market", "demo-corpus", "--out", str(out), "--n", "40", "--taxonomy", str(taxonomy_file),
                  "--plant-term", "Quillstream:0.5:0.5"]) == 0

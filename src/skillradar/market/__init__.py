@@ -4,9 +4,7 @@ co-occurrence, role profiles and a synthetic demonstration corpus.
 Modules: ``store`` (schema), ``sources`` (CSV/JSONL/Parquet readers and column detection),
 ``redact`` (contact redaction), ``dedup`` (exact and near-duplicate detection), ``engines`` (local and
 Dask extraction), ``ingest`` (the crash-safe pipeline), ``stats``, ``cooccurrence``, ``skillnames``
-(skill names and the broader relation as stored), ``profiles``, ``synthetic``; discovery and pay:
-``phrases`` (candidate terms), ``emerging`` (rising terms outside the taxonomy), ``synthetic_terms``
-(planting them), ``salary`` (the parser), ``salary_store`` (the table), ``salaries`` (summaries).
+(skill names and the broader relation as stored), ``profiles``, ``synthetic``.
 Heavy dependencies (duckdb, pandas, statsmodels, dask) are imported by the modules that need them,
 never by this package.
 """
@@ -15,10 +13,6 @@ __all__ = ["ingest_files", "reextract", "top", "trends", "monthly", "cooccur", "
 
 _HOMES = {"ingest_files": "ingest", "reextract": "ingest", "top": "stats", "trends": "stats", "monthly": "stats",
           "cooccur": "cooccurrence", "role_profile": "profiles", "measured_roles": "profiles"}
-# discovery and pay (issue 13, items 6 and 8)
-__all__ += ["emerging_terms", "salary_summary", "salary_list", "parse_salaries"]
-_HOMES.update({"emerging_terms": "emerging", "salary_summary": "salaries", "salary_list": "salaries",
-               "parse_salaries": "salary"})
 
 
 def __getattr__(name):  # lazy re-exports keep `import skillradar.market` cheap

@@ -383,9 +383,9 @@ def ingest_files(
     con = connect(db)
     run_id = uuid.uuid4().hex[:16]
     try:
+        salary_store.backfill(con)  # once, for a database from before the salaries table
         stale = stale_count(con, tax)
         save_skills(con, tax)
-        salary_store.backfill(con)
         start_run(con, run_id, command="ingest", engine=engine, files=paths, taxonomy=tax)
         ing = _Ingestor(con, tax, engine, scheduler, near_dup_threshold, run_id, max_row_chars)
         if engine not in ("local", "dask"):
@@ -449,10 +449,10 @@ def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "loc
     eng = None
     try:
         save_skills(con, tax)
-        salary_store.backfill(con)
         start_run(con, run_id, command="reextract", engine=engine, files=[], taxonomy=tax)
         where = "" if all_postings else "WHERE taxonomy_hash IS DISTINCT FROM ?"
         params = [] if all_postings else [tax.content_hash]
+        salary_store.backfill(con)  # once, for a database from before the salaries table
         ids = [r[0] for r in con.execute(f"SELECT id FROM postings {where} ORDER BY seq", params).fetchall()]
         tv, th = tax.version, tax.content_hash
         done = 0

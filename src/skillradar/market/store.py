@@ -76,7 +76,7 @@ CREATE TABLE IF NOT EXISTS runs (
     files VARCHAR, taxonomy_version VARCHAR, taxonomy_hash VARCHAR, summary VARCHAR, status VARCHAR);
 ALTER TABLE runs ADD COLUMN IF NOT EXISTS pid BIGINT;
 ALTER TABLE runs ADD COLUMN IF NOT EXISTS host VARCHAR;
-""" + SALARY_TABLE
+"""
 
 
 def connect(db: str | Path | None = None, *, read_only: bool = False):
@@ -90,6 +90,7 @@ def connect(db: str | Path | None = None, *, read_only: bool = False):
         try:
             with translated():
                 con.execute(_SCHEMA)
+                con.execute(SALARY_TABLE)
                 con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
         except BaseException:
             con.close()
