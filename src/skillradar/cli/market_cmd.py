@@ -354,6 +354,8 @@ def demo_corpus_command(
     n: int = typer.Option(2000, "--n", help="Number of postings."),
     seed: int = typer.Option(0, "--seed", help="Random seed."),
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
+    plant_term: Optional[list[str]] = typer.Option(None, "--plant-term", help="TERM:P_START:P_END — also plant a "
+                                                   "term the taxonomy lacks (repeatable), e.g. Quillstream:0.03:0.35."),
 ) -> None:
     """Write a synthetic corpus of generative-AI postings (marked synthetic) with planted trends."""
     from ..market.synthetic import generate, write_corpus
@@ -361,6 +363,10 @@ def demo_corpus_command(
     if n < 1:
         raise UsageError("--n must be at least 1")
     rows, truth = generate(n, seed=seed, taxonomy=taxonomy)
+    if plant_term:
+        from ..market.synthetic_terms import parse_plant, plant_terms
+
+        rows, truth["planted_terms"] = plant_terms(rows, parse_plant(plant_term), seed=seed)
     truth_path = write_corpus(rows, out, truth)
     stderr.print(f"wrote {n} synthetic postings to {out} and the ground truth to {truth_path}", style="dim")
 

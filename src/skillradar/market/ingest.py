@@ -33,7 +33,7 @@ from pathlib import Path
 from ..bounds import MAX_CHARS
 from ..detect.sections import NON_DEMAND
 from ..errors import EmptyText, InputError, StoreError, TooLarge, UsageError
-from . import dedup
+from . import dedup, salary_store
 from .dedup_rules import kept_apart, richer
 from .merges import Merger
 from .redact import redact_contacts
@@ -256,7 +256,7 @@ class _Ingestor:
         kept = merger.kept
         mentions = self._engine().extract([r["text"] for r in kept], self.on_extracted) if kept else []
         tv, th = self.tax.version, self.tax.content_hash
-        post_rows, lsh_rows, mention_rows, level_rows = [], [], [], []
+        post_rows, lsh_rows, mention_rows, level_rows, pay_rows = [], [], [], [], []
         for r, ms in zip(kept, mentions):
             extra = json.dumps(r["extra"], ensure_ascii=False, sort_keys=True, default=str) if r["extra"] else None
             if extra:
@@ -270,6 +270,7 @@ class _Ingestor:
                 s, e = shift(m[1]), shift(m[2])
                 mention_rows.append((r["id"], m[0], s, e, stored[s:e], m[4], m[5], m[6], m[7], m[8], tv, th))
             level_rows.extend((r["id"], sid, lvl) for sid, lvl in sorted(_levels(ms).items()))
+            pay_rows.extend(salary_store.salary_rows(r["id"], stored))
             if r["redactions"]:
                 self.counts["redacted"] += 1
         frames = {
@@ -292,7 +293,7 @@ class _Ingestor:
             con.execute("BEGIN TRANSACTION")
             if merger.gone:
                 for table, col in (("postings", "id"), ("lsh", "posting_id"), ("mentions", "posting_id"),
-                                   ("posting_skills", "posting_id")):
+                                   ("posting_skills", "posting_id"), ("salaries", "posting_id")):
                     con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT old_id FROM _g)")
                 con.execute("UPDATE merges SET kept_id = _g.new_id FROM _g WHERE merges.kept_id = _g.old_id")
             if post_rows:
@@ -304,6 +305,7 @@ class _Ingestor:
                             "section, method, confidence, taxonomy_version, taxonomy_hash FROM _m")
             if level_rows:
                 con.execute("INSERT INTO posting_skills SELECT posting_id, skill_id, level FROM _s")
+            salary_store.insert(con, pay_rows)
             if merger.merges:
                 con.execute("INSERT OR IGNORE INTO merges SELECT dropped_source, dropped_row, dropped_id, kept_id, "
                             "similarity, reason, ? FROM _d", [self.run_id])
@@ -404,6 +406,7 @@ def ingest_files(
     con = connect(db)
     run_id = uuid.uuid4().hex[:16]
     try:
+        salary_store.backfill(con)  # once, for a database from before the salaries table
         stale = stale_count(con, tax)
         save_skills(con, tax)
         start_run(con, run_id, command="ingest", engine=engine, files=paths, taxonomy=tax)
@@ -476,6 +479,7 @@ def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "loc
         start_run(con, run_id, command="reextract", engine=engine, files=[], taxonomy=tax)
         where = "" if all_postings else "WHERE taxonomy_hash IS DISTINCT FROM ?"
         params = [] if all_postings else [tax.content_hash]
+        salary_store.backfill(con)  # once, for a database from before the salaries table
         ids = [r[0] for r in con.execute(f"SELECT id FROM postings {where} ORDER BY seq", params).fetchall()]
         if on_total:
             on_total(len(ids))

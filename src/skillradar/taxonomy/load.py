@@ -1,4 +1,5 @@
-"""Loading taxonomies: the bundled one, the project's YAML format, a generic CSV or ESCO's CSV.
+"""Loading taxonomies: the bundled one, the project's YAML format, a generic CSV or ESCO's CSV, and
+extension files (``extends: genai`` plus the user's own skills, see ``extension``).
 
 Every loader returns the skills together with the line each skill was defined on, so that
 ``validate`` can point at the line to fix.
@@ -114,6 +115,10 @@ def _read_yaml_file(text: str, name: str) -> Located:
         raise TaxonomyError(f"{name}: not valid YAML: {exc}", source=name) from exc
     if not isinstance(header, dict) or "skills" not in header:
         raise TaxonomyError(f"{name}: a taxonomy YAML needs a top-level 'skills:' list", source=name)
+    if "extends" in header:  # a user's skills on top of a base taxonomy
+        from .extension import read_extension
+
+        return read_extension(text, name, header, _skills_from_yaml)
     skills, where = [], {}
     for skill, line in _skills_from_yaml(text, name):
         where[len(skills)] = (name, line)
