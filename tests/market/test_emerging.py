@@ -126,7 +126,7 @@ def test_periods_need_dates(tmp_path, mtax):
     db3 = _dated_db(tmp_path / "c", mtax, ["2024-01-01", "2024-02-01"])
     with pytest.raises(UsageError, match="no dated postings before"):
         emerging_terms(db3, split="2023-01-01")
-    with pytest.raises(UsageError, match="--min-postings"):
+    with pytest.raises(UsageError, match="min_postings"):
         emerging_terms(db3, min_postings=0)
 
 

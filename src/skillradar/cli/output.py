@@ -97,7 +97,7 @@ def _pretty(value, column: str | None = None) -> str:
 
 
 # Library parameters whose command-line flag is not simply ``--`` + the name in kebab case.
-_FLAG_FOR = {"path": "--plot"}
+_FLAG_FOR = {"path": "--plot", "skill_id": "--id", "skill_type": "--type"}
 
 
 def cli_flag(param: str) -> str:

@@ -115,10 +115,10 @@ def emerging_terms(db=None, *, split=None, min_postings: int = MIN_POSTINGS, tax
     from .stats import _connection, _iso, _scope, _two_proportion_p
 
     if min_postings < 1:
-        raise UsageError(f"--min-postings must be at least 1 (got {min_postings})")
+        raise UsageError(f"min_postings must be at least 1 (got {min_postings})", params=("min_postings",))
     if examples < 0:
-        raise UsageError(f"--examples must be 0 or more (got {examples})")
-    split_d = _iso(split, "--split")
+        raise UsageError(f"examples must be 0 or more (got {examples})", params=("examples",))
+    split_d = _iso(split, "split")
     where, params = _scope(title_contains, since, until)
     with _connection(db) as con:
         posts = con.execute(f"SELECT id, date, company FROM postings {where} ORDER BY seq", params).fetchall()
@@ -131,8 +131,8 @@ def emerging_terms(db=None, *, split=None, min_postings: int = MIN_POSTINGS, tax
         n1 = sum(1 for d in dated if d < split_date)
         n2 = len(dated) - n1
         if not n1 or not n2:
-            raise UsageError(f"--split {split_date} leaves no dated postings {'before' if not n1 else 'on or after'} "
-                             f"it ({n1} before, {n2} on or after)")
+            raise UsageError(f"split {split_date} leaves no dated postings {'before' if not n1 else 'on or after'} "
+                             f"it ({n1} before, {n2} on or after)", params=("split",))
         post_sets, kinds, forms, word_of, lower_df, key_of = _collect(_texts(con, where, params), known, known_flat)
         is_dated = np.array([d is not None for _i, d, _c in posts], bool)
         after = np.array([d is not None and d >= split_date for _i, d, _c in posts], bool)

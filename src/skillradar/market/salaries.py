@@ -66,7 +66,7 @@ def salary_summary(db=None, *, title_contains: str | None = None, since=None, un
     from ..errors import UsageError
 
     if min_postings < 1:
-        raise UsageError(f"--min-postings must be at least 1 (got {min_postings})")
+        raise UsageError(f"min_postings must be at least 1 (got {min_postings})", params=("min_postings",))
     cur = check_currency(currency)
     rows, total, _stored = _rows(db, title_contains, since, until)
     pooled: dict[tuple[str, str], dict[str, dict]] = {}
@@ -111,7 +111,8 @@ def check_currency(value: str | None) -> str | None:
     from ..errors import UsageError
 
     if not (len(value) == 3 and value.isalpha()):
-        raise UsageError(f"--currency must be a three-letter code such as USD, EUR or GBP (got '{value}')")
+        raise UsageError(f"currency must be a three-letter code such as USD, EUR or GBP (got '{value}')",
+                         params=("currency",))
     return value.upper()
 
 

@@ -70,7 +70,7 @@ def _iso(value, option: str) -> str | None:
     try:
         return dt.date.fromisoformat(str(value)).isoformat()
     except ValueError:
-        raise UsageError(f"{option} must be a date like 2024-06-30 (got '{value}')") from None
+        raise UsageError(f"{option} must be a date like 2024-06-30 (got '{value}')", params=(option,)) from None
 
 
 def _levels(requirement: str) -> tuple[str, ...]:
@@ -92,10 +92,10 @@ def _scope(title_contains=None, since=None, until=None, dated=False) -> tuple[st
         clauses[-1] += " ESCAPE '\\'"
     if since:
         clauses.append("date >= CAST(? AS DATE)")
-        params.append(_iso(since, "--since"))
+        params.append(_iso(since, "since"))
     if until:
         clauses.append("date <= CAST(? AS DATE)")
-        params.append(_iso(until, "--until"))
+        params.append(_iso(until, "until"))
     if dated:
         clauses.append("date IS NOT NULL")
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
@@ -206,7 +206,7 @@ def trends(db=None, *, split, family: str | None = None, title_contains: str | N
     import numpy as np
     from statsmodels.stats.multitest import multipletests
 
-    split = _iso(split, "--split")
+    split = _iso(split, "split")
     if split is None:
         raise UsageError("split (a date) is required", params=("split",))
     levels = _levels(requirement)

@@ -63,6 +63,7 @@ def parse_plant(specs: list[str]) -> dict[str, tuple[float, float]]:
         except ValueError:
             p0 = p1 = -1.0
         if not term.strip() or not (0 <= p0 <= 1 and 0 <= p1 <= 1):
-            raise UsageError(f"--plant-term must be TERM:P_START:P_END with probabilities in [0, 1] (got '{spec}')")
+            raise UsageError(f"plant_term must be TERM:P_START:P_END with probabilities in [0, 1] (got '{spec}')",
+                             params=("plant_term",))
         out[term.strip()] = (p0, p1)
     return out

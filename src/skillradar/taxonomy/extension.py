@@ -114,17 +114,17 @@ def accept_term(term: str, *, family: str, into: str | Path, group: str | None =
         raise UsageError(f"'{into}' is part of the bundled taxonomy: accepted skills go into your own extension file "
                          "(e.g. --into my-skills.yaml), which upgrades never overwrite")
     if path.is_dir():
-        raise UsageError(f"--into '{into}' is a folder: give a .yaml file")
+        raise UsageError(f"into '{into}' is a folder: give a .yaml file", params=("into",))
     if path.suffix.lower() not in (".yaml", ".yml"):
-        raise UsageError(f"--into must be a YAML file (.yaml or .yml), got '{into}'")
+        raise UsageError(f"into must be a YAML file (.yaml or .yml), got '{into}'", params=("into",))
     if family not in FAMILIES:
         from ..choices import unknown_choice
 
-        raise UsageError(unknown_choice("--family", family, FAMILIES))
+        raise UsageError(unknown_choice("family", family, FAMILIES), params=("family",))
     if skill_type not in SKILL_TYPES:
         from ..choices import unknown_choice
 
-        raise UsageError(unknown_choice("--type", skill_type, SKILL_TYPES))
+        raise UsageError(unknown_choice("skill_type", skill_type, SKILL_TYPES), params=("skill_type",))
     created = not path.exists()
     if created:
         load_taxonomy(base)  # an unknown base is a usage error before anything is written
@@ -147,9 +147,10 @@ def accept_term(term: str, *, family: str, into: str | Path, group: str | None =
                              f"{current.name}: nothing to accept (add an alias to that skill instead)")
     sid = skill_id or f"ext.{_slug(term)}"
     if not _ID.match(sid):
-        raise UsageError(f"--id '{sid}' should be lower-case letters, digits and . _ - + #")
+        raise UsageError(f"skill_id '{sid}' should be lower-case letters, digits and . _ - + #", params=("skill_id",))
     if current.find(sid) is not None:
-        raise UsageError(f"the id '{sid}' is taken by '{current.get(sid).label}': give another with --id")
+        raise UsageError(f"the id '{sid}' is taken by '{current.get(sid).label}': give another with skill_id",
+                         params=("skill_id",))
     broader = list(dict.fromkeys(broader or ()))
     for b in broader:
         current.get(b)  # UnknownSkill (a usage error) naming close ids
@@ -158,8 +159,8 @@ def accept_term(term: str, *, family: str, into: str | Path, group: str | None =
         parent = current.get(broader[0])
         group = parent.group if parent.family == family else None
     if groups and group not in groups:
-        raise UsageError(f"--group is needed for family '{family}'" + (f" ('{group}' is not one of its groups)"
-                         if group else "") + f": one of {', '.join(groups)}")
+        raise UsageError(f"group is needed for family '{family}'" + (f" ('{group}' is not one of its groups)"
+                         if group else "") + f": one of {', '.join(groups)}", params=("group",))
     skill = {"id": sid, "label": term, "family": family, "group": group or "", "type": skill_type}
     if aliases:
         skill["aliases"] = [a for a in dict.fromkeys(aliases) if fold(a) != fold(term)]
