@@ -39,7 +39,7 @@ def cooccur(db=None, *, skill: str, title_contains: str | None = None, since=Non
 
     check_choice(sort, SORTS, "sort")
     if min_both < 1:
-        raise UsageError(f"--min-both must be at least 1 (got {min_both})")
+        raise UsageError(f"min_both must be at least 1 (got {min_both})", params=("min_both",))
     levels = _levels(requirement)
     where, params = _scope(title_contains, since, until)
     lv = ",".join("?" * len(levels))

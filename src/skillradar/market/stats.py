@@ -70,7 +70,7 @@ def _iso(value, option: str) -> str | None:
     try:
         return dt.date.fromisoformat(str(value)).isoformat()
     except ValueError:
-        raise UsageError(f"{option} must be a date like 2024-06-30 (got '{value}')") from None
+        raise UsageError(f"{option} must be a date like 2024-06-30 (got '{value}')", params=(option,)) from None
 
 
 def _levels(requirement: str) -> tuple[str, ...]:
@@ -92,10 +92,10 @@ def _scope(title_contains=None, since=None, until=None, dated=False) -> tuple[st
         clauses[-1] += " ESCAPE '\\'"
     if since:
         clauses.append("date >= CAST(? AS DATE)")
-        params.append(_iso(since, "--since"))
+        params.append(_iso(since, "since"))
     if until:
         clauses.append("date <= CAST(? AS DATE)")
-        params.append(_iso(until, "--until"))
+        params.append(_iso(until, "until"))
     if dated:
         clauses.append("date IS NOT NULL")
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
@@ -155,7 +155,7 @@ def top(db=None, *, family: str | None = None, title_contains: str | None = None
     levels = _levels(requirement)
     family = _family(family)
     if limit is not None and limit < 1:
-        raise UsageError("--limit must be at least 1")
+        raise UsageError("limit must be at least 1", params=("limit",))
     where, params = _scope(title_contains, since, until)
     fam_sql = "AND s.family = ?" if family else ""
     with _connection(db) as con, _demand(con, levels, rollup) as (dem, dem_params):
@@ -206,9 +206,9 @@ def trends(db=None, *, split, family: str | None = None, title_contains: str | N
     import numpy as np
     from statsmodels.stats.multitest import multipletests
 
-    split = _iso(split, "--split")
+    split = _iso(split, "split")
     if split is None:
-        raise UsageError("--split DATE is required")
+        raise UsageError("split (a date) is required", params=("split",))
     levels = _levels(requirement)
     family = _family(family)
     where, params = _scope(title_contains, dated=True)
@@ -218,8 +218,8 @@ def trends(db=None, *, split, family: str | None = None, title_contains: str | N
                                         count(*) FILTER (WHERE date >= CAST(? AS DATE)) FROM postings {where}""",
                              [split, split] + params).fetchall()[0]
         if not n1 or not n2:
-            raise UsageError(f"--split {split} leaves no dated postings {'before' if not n1 else 'on or after'} it "
-                             f"({n1} before, {n2} on or after)")
+            raise UsageError(f"split {split} leaves no dated postings {'before' if not n1 else 'on or after'} it "
+                             f"({n1} before, {n2} on or after)", params=("split",))
         rows = con.execute(f"""
             WITH scope AS (SELECT id, date FROM postings {where}), {dem}
             SELECT dem.skill_id, coalesce(s.label, dem.skill_id),
@@ -252,7 +252,7 @@ def monthly(db=None, *, skills: list[str] | None = None, top_n: int = 8, family:
     levels = _levels(requirement)
     family = _family(family)
     if min_postings < 1:
-        raise UsageError(f"--min-postings must be at least 1 (got {min_postings})")
+        raise UsageError(f"min_postings must be at least 1 (got {min_postings})", params=("min_postings",))
     where, params = _scope(title_contains, since, until, dated=True)
     if not skills:
         skills = [r["skill_id"] for r in top(db, family=family, title_contains=title_contains, since=since,

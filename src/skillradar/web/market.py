@@ -16,7 +16,6 @@ from starlette.concurrency import run_in_threadpool
 
 from ..errors import NoDatabase
 from .api import ERROR_RESPONSES, NOT_FOUND, UNAVAILABLE
-from .bodies import BadRequest
 
 __all__ = ["router"]
 
@@ -28,8 +27,9 @@ Requirement = Literal["any", "required", "preferred"]
 def _db(request: Request) -> str:
     db = request.app.state.db
     if db is None:
-        raise BadRequest("no market database is configured: start the server with `skillradar serve --db PATH` "
-                         "(build one with `skillradar market ingest FILE --db PATH`)", code="no_database", status=503)
+        raise NoDatabase("no market database", state="is configured on this server",
+                         hint="start the server with `skillradar serve --db PATH` "
+                              "(build one with `skillradar market ingest FILE --db PATH`)")
     if db != ":memory:" and not Path(db).exists():
         raise NoDatabase()  # names no path: callers must not learn where the server keeps its files
     return db
