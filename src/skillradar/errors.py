@@ -10,6 +10,7 @@ three surfaces never disagree about what went wrong::
     │   ├── UnknownSkill                 unknown_skill
     │   ├── UnknownRole                  unknown_role
     │   ├── GroupsFileError              invalid_groups  2     422
+    │   ├── OutdatedDatabase             outdated_database 2   409  (run `market reextract` once)
     │   └── NoDatabase                   no_database     2     503  (a DatabaseProblem)
     ├── MissingExtra                     missing_extra   2     501
     ├── TaxonomyError                    invalid_taxonomy 1    422
@@ -49,6 +50,7 @@ __all__ = [
     "UnknownSkill",
     "UnknownRole",
     "GroupsFileError",
+    "OutdatedDatabase",
     "NoDatabase",
     "MissingExtra",
     "TaxonomyError",
@@ -120,6 +122,14 @@ class GroupsFileError(UsageError):
 
     code = "invalid_groups"
     http_status = 422
+
+
+class OutdatedDatabase(UsageError):
+    """A query needs something an older version did not store in the market database (the facets
+    that filters by seniority, contract type and sector read); the message says the command that adds it."""
+
+    code = "outdated_database"
+    http_status = 409
 
 
 class DatabaseProblem(SkillradarError):
