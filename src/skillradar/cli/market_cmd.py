@@ -208,14 +208,12 @@ def _plot(kind: str, rows: list[dict], plot: Optional[str], **kw) -> None:
 
 def _corpus(db: str, filters, fmt: str, plot: Optional[str], *, dated: bool = False) -> str:
     """The corpus caption for a table title or a chart ("" when neither is drawn), saying on stderr
-    when the postings are synthetic."""
-    if fmt != "table" and not plot:
-        return ""
+    when the postings are synthetic, whatever the format (JSON and CSV on stdout stay as they were)."""
     from .market_filters import corpus_line, say_synthetic
 
     line, info = corpus_line(db, filters, dated=dated)
     say_synthetic(info)
-    return line
+    return line if fmt == "table" or plot else ""
 
 
 def _titled(title: str, caption: str) -> str:

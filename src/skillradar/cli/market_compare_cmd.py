@@ -110,8 +110,6 @@ def _side_name(filters: dict, db: Optional[str], two_dbs: bool) -> str:
 
 def _captions(db, db_b, meta, fmt, plot) -> list[str]:
     """Each side's corpus line (only for a table or a chart), saying when a side is synthetic."""
-    if fmt != "table" and not plot:
-        return []
     from ..market.filters import make_filters
     from .market_filters import corpus_line, say_synthetic
 
@@ -121,4 +119,4 @@ def _captions(db, db_b, meta, fmt, plot) -> list[str]:
         line, info = corpus_line(where, make_filters(meta[s]["filters"]))
         say_synthetic(info)
         out.append(f"{s}: {line}")
-    return out
+    return out if fmt == "table" or plot else []

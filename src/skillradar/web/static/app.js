@@ -324,7 +324,10 @@
       setStatus(status, rows.length ? `${corpus.postings} postings in scope; ${rows.length} skills shown.`
         : (top.empty_reason || "No skills in scope."), false);
       await Promise.all([loadSkillMenu(), loadMonthly()]);
-      if ($("trend-split").value) loadTrends();
+      if (!dated.postings) {
+        C.empty($("trend-chart"), top.empty_reason || "No dated postings in scope: trends need dates.");
+        C.caption($("trend-caption"), dated);
+      } else if ($("trend-split").value) loadTrends();
     } catch (err) {
       if (ticket !== latest.top) return;
       C.empty($("demand-chart"), err.code === "no_database"

@@ -191,7 +191,9 @@
     const maxShare = Math.max(0.05, ...shown.map((r) => r.share));
     const step = niceStep(maxShare, 5);
     const maxY = Math.min(1, step * Math.ceil(maxShare / step));
-    const xi = (i) => left + (months.length === 1 ? plotW / 2 : (plotW * i) / (months.length - 1));
+    const bw = Math.max(2, Math.min(24, plotW / Math.max(1, months.length) - 4));
+    const pad = bw / 2 + 6;  // the first and last n bars stay inside the plot
+    const xi = (i) => left + pad + (months.length === 1 ? (plotW - 2 * pad) / 2 : ((plotW - 2 * pad) * i) / (months.length - 1));
     const y = (v) => top + plotH - (plotH * v) / maxY;
     const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, "aria-hidden": "true", focusable: "false" });
     for (let v = 0; v <= maxY + 1e-9; v += step) {
@@ -225,8 +227,8 @@
     }
     const nTop = top + plotH + gap;
     const maxN = Math.max(1, ...months.map((m) => totals[m] || 0));
-    const bw = Math.max(2, Math.min(24, plotW / Math.max(1, months.length) - 4));
-    svg.appendChild(el("text", { x: left - 6, y: nTop + 8, "text-anchor": "end", class: "axis-label" }, "n"));
+    svg.appendChild(el("text", { x: left - 6, y: nTop + nH / 2, "text-anchor": "end", "dominant-baseline": "middle",
+      class: "axis-label" }, "n"));
     months.forEach((m, i) => {
       const n = totals[m] || 0;
       const h = (nH * n) / maxN;
