@@ -8,6 +8,7 @@ holds only the postings the filters describe (selected here by an independent re
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -54,9 +55,12 @@ def facet_db(facet_rows, mtax, tmp_path_factory):
 
 def _expected(rows, f: dict) -> list[dict]:
     """The rows ``f`` keeps, read directly off the input (the oracle)."""
-    def has(value, wanted):
-        wanted = [wanted] if isinstance(wanted, str) else wanted
-        return value is not None and any(w.lower() in value.lower() for w in wanted)
+    def has(value, wanted, whole_words):
+        if value is None:
+            return False
+        if not whole_words:  # the title: any part of it
+            return any(w.lower() in value.lower() for w in wanted)
+        return any(re.search(r"(?:^|[^\w])" + re.escape(w) + r"(?:$|[^\w])", value, re.IGNORECASE) for w in wanted)
 
     out = []
     for r in rows:
@@ -67,7 +71,7 @@ def _expected(rows, f: dict) -> list[dict]:
             want_list = [want] if isinstance(want, str) else list(want)
             if key in ("location", "company", "title_contains", "sector"):
                 field = {"title_contains": "title", "sector": "industry"}.get(key, key)
-                ok &= has(r[field], want_list)
+                ok &= has(r[field], want_list, key != "title_contains")
             elif key == "seniority":
                 ok &= any((w == "unspecified" and not named) or w in named for w in want_list)
             elif key == "contract_type":
@@ -84,8 +88,10 @@ def _expected(rows, f: dict) -> list[dict]:
 
 FILTERS = [
     {"location": "berlin"},
+    {"location": "york"},  # whole words: "New York"
     {"location": ["Remote", "paris"]},
     {"company": "labs"},
+    {"company": ["Nimbus", "lab"]},  # "lab" is no whole word of "Labs"
     {"seniority": "senior"},
     {"seniority": ["junior", "lead"]},
     {"seniority": "unspecified"},
@@ -282,7 +288,8 @@ def test_compare_finds_a_planted_difference_and_says_when_none(mtax, tmp_path, c
     cap = capsys.readouterr()
     assert code == 0 and "a = location=London (n = 60) vs. b = location=Berlin (n = 60)" in " ".join(cap.out.split())
     assert "nothing significant" not in cap.err
-    code = main(["market", "compare", "--db", str(db), "--a", "location=London", "--b", "location=Lon"])
+    code = main(["market", "compare", "--db", str(db), "--a", "location=London", "--b", "location=London",
+                 "--b", "location=Paris"])
     err = " ".join(capsys.readouterr().err.split())
     assert code == 0 and "nothing significant: no skill's share differs between a and b at q < 0.05" in err
     assert "60 postings are on both sides" in err

@@ -257,7 +257,7 @@ def test_market_filters_menus_and_captions_in_browser(page, server):
     every = httpx.get(server + "/api/market/top", params={"limit": 1000, "rollup": "false"}).json()["rows"]
     assert page.locator("#cooccur-skill option").count() == len(every) > 20  # not only the 20 bars on screen
     assert page.locator("#market-seniority option").count() == 15  # "any" + 14 values with counts
-    page.get_by_label("Location contains").fill("Berlin")
+    page.get_by_label("Location", exact=True).fill("Berlin")
     page.get_by_label("Seniority").select_option("senior")
     page.get_by_role("button", name="Show demand").click()
     n = httpx.get(server + "/api/market/corpus", params={"location": "Berlin", "seniority": "senior"}).json()["postings"]
@@ -265,7 +265,7 @@ def test_market_filters_menus_and_captions_in_browser(page, server):
     in_scope = httpx.get(server + "/api/market/top", params={"limit": 1000, "rollup": "false", "location": "Berlin",
                                                              "seniority": "senior"}).json()["rows"]
     expect(page.locator("#cooccur-skill option")).to_have_count(len(in_scope), timeout=30_000)
-    page.get_by_label("Company contains").fill("no such company")
+    page.get_by_label("Company", exact=True).fill("no such company")
     page.get_by_role("button", name="Show demand").click()
     expect(page.locator("#market-status")).to_contain_text("no postings match", timeout=30_000)
     assert "company 'no such company' alone matches 0" in page.locator("#demand-chart").inner_text()

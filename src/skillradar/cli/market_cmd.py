@@ -177,7 +177,8 @@ def reextract_command(
     all_postings: bool = typer.Option(False, "--all", help="Re-extract every posting, not only stale ones."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
-    """Recompute stored mentions where the taxonomy version or content changed."""
+    """Recompute stored mentions where the taxonomy version or content changed; store the seniority,
+    contract type and sector of postings written before those existed (so filters can use them)."""
     from ..market.ingest import reextract
     from ..market.store import connect
 
@@ -194,7 +195,9 @@ def reextract_command(
     if fmt == "json":
         sys.stdout.write(dumps(summary) + "\n")
     else:
-        stdout.print(f"re-extracted {summary['reextracted']} postings with taxonomy {summary['taxonomy_version']}")
+        stdout.print(f"re-extracted {summary['reextracted']} postings with taxonomy {summary['taxonomy_version']}"
+                     + (f"; seniority, contract type and sector stored for {summary['facets_added']} postings"
+                        if summary.get("facets_added") else ""))
 
 
 def _plot(kind: str, rows: list[dict], plot: Optional[str], **kw) -> None:

@@ -18,11 +18,12 @@ __all__ = ["TITLE", "LOCATION", "COMPANY", "SECTOR", "SENIORITY", "CONTRACT", "S
 
 TITLE = typer.Option(None, "--title-contains", help="Only postings whose title contains this, ignoring case "
                      "(repeat for any of several).")
-LOCATION = typer.Option(None, "--location", help="Only postings whose location contains this, ignoring case "
-                        "(repeatable: any of them), e.g. --location Berlin --location remote.")
-COMPANY = typer.Option(None, "--company", help="Only postings whose company name contains this (repeatable).")
-SECTOR = typer.Option(None, "--sector", help="Only postings whose sector or industry (a column of the input) "
-                      "contains this (repeatable).")
+LOCATION = typer.Option(None, "--location", help="Only postings whose location has these whole words, ignoring "
+                        "case (US finds 'Remote - US', not 'Austin'); repeatable: any of them, e.g. --location Berlin "
+                        "--location remote.")
+COMPANY = typer.Option(None, "--company", help="Only postings whose company name has these whole words (repeatable).")
+SECTOR = typer.Option(None, "--sector", help="Only postings whose sector or industry (a column of the input) has "
+                      "these whole words (repeatable).")
 SENIORITY = typer.Option(None, "--seniority", help=", ".join(SENIORITY_VALUES[:-1]) + " or unspecified. The "
                          "seniority word in the title (repeatable: any of them); unspecified = none.")
 CONTRACT = typer.Option(None, "--contract-type", help=", ".join(CONTRACT_TYPES[:-1]) + " or unspecified. From a "

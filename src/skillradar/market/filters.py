@@ -1,8 +1,9 @@
 """Which postings a market query looks at: filters by title, location, company, sector, seniority,
 contract type and date, the same for every query, the Python API, the REST API and the web page.
 
-Rules: text filters (``title_contains``, ``location``, ``company``, ``sector``) match a part of the
-stored value, ignoring case; ``seniority`` and ``contract_type`` take values from a fixed list
+Rules: ``title_contains`` matches any part of the title; ``location``, ``company`` and ``sector`` match
+whole words of the stored value (``US`` finds "Remote - US" but not "Austin" or "Cyprus", ``Meta`` not
+"Metabase"); all ignore case. ``seniority`` and ``contract_type`` take values from a fixed list
 (:data:`.facets.SENIORITY_VALUES`, :data:`.facets.CONTRACT_TYPES`; ``unspecified`` selects postings
 that state none). Several values of one filter mean any of them; different filters must all hold.
 ``since`` and ``until`` are inclusive ISO dates and leave undated postings out.
@@ -136,16 +137,25 @@ def _like(value: str) -> str:
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def _words(value: str) -> str:
+    """An RE2 pattern matching ``value`` as whole words, ignoring case."""
+    import re
+
+    return r"(?i)(?:^|[^\pL\pN])" + re.escape(value) + r"(?:$|[^\pL\pN])"
+
+
 def scope_sql(filters: Filters, *, dated: bool = False, alias: str = "") -> tuple[str, list]:
     """``WHERE …`` over the postings table (columns prefixed with ``alias``) and its parameters."""
     a = f"{alias}." if alias else ""
     clauses, params = [], []
-    columns = {"title_contains": "title", "location": "location", "company": "company", "sector": "sector"}
-    for name, column in columns.items():
+    if filters.title_contains:
+        clauses.append("(" + " OR ".join(f"{a}title ILIKE ? ESCAPE '\\'" for _ in filters.title_contains) + ")")
+        params.extend(_like(v) for v in filters.title_contains)
+    for name in ("location", "company", "sector"):
         values = getattr(filters, name)
         if values:
-            clauses.append("(" + " OR ".join(f"{a}{column} ILIKE ? ESCAPE '\\'" for _ in values) + ")")
-            params.extend(_like(v) for v in values)
+            clauses.append("(" + " OR ".join(f"regexp_matches({a}{name}, ?)" for _ in values) + ")")
+            params.extend(_words(v) for v in values)
     if filters.seniority:
         ors = []
         for v in filters.seniority:

@@ -45,9 +45,10 @@ class FilterParams:
     """The filters of a market query, as query parameters (each text one repeatable: any of them)."""
 
     title_contains: list[str] | None = Query(default=None, description="title contains (any of)")
-    location: list[str] | None = Query(default=None, description="location contains, ignoring case (any of)")
-    company: list[str] | None = Query(default=None, description="company name contains (any of)")
-    sector: list[str] | None = Query(default=None, description="sector or industry contains (any of)")
+    location: list[str] | None = Query(default=None, description="location has these whole words, ignoring case "
+                                                                 "(any of)")
+    company: list[str] | None = Query(default=None, description="company name has these whole words (any of)")
+    sector: list[str] | None = Query(default=None, description="sector or industry has these whole words (any of)")
     seniority: list[Seniority] | None = Query(default=None, description="seniority word in the title (any of); "
                                                                        "unspecified = none")
     contract_type: list[ContractType] | None = Query(default=None, description="contract type (any of)")
