@@ -8,7 +8,7 @@ synthetic: stored per posting), ``filters`` (the postings a query keeps), ``stat
 (the formulas), ``cooccurrence``, ``comparison`` (two corpora), ``corpus`` (n, sources, dates, synthetic),
 ``rows`` (results convertible to pandas / Arrow), ``skillnames`` (skill names and the broader relation
 as stored), ``profiles``, ``synthetic``.
-Heavy dependencies (duckdb, pandas, statsmodels, dask) are imported by the modules that need them,
+Heavy dependencies (duckdb, pandas, pyarrow, numpy, dask) are imported by the functions that need them,
 never by this package.
 """
 
