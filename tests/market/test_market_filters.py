@@ -330,3 +330,13 @@ def test_queries_load_no_pandas_scipy_or_statsmodels(facet_db):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_monthly_on_undated_postings_says_they_lack_dates(mtax, tmp_path, capsys):
+    from skillradar.cli import main
+
+    db = _ingest([{"description": "Requirements:\n- Python."}, {"description": "Requirements:\n- SQL."}],
+                 tmp_path / "u.duckdb", mtax)
+    assert stats.monthly(db) == []
+    assert main(["market", "trends", "--db", str(db), "--monthly"]) == 0
+    assert "these 2 postings have no dates, and monthly series and trends need them" in capsys.readouterr().err

@@ -18,11 +18,11 @@ __all__ = ["explain_empty"]
 
 def explain_empty(db: str, *, family: Optional[str] = None, filters=None, title_contains: Optional[str] = None,
                   since: Optional[str] = None, until: Optional[str] = None, requirement: str = "any",
-                  skills: Optional[list[str]] = None) -> str:
+                  skills: Optional[list[str]] = None, dated: bool = False) -> str:
     """Print (and return) the reason an empty result is empty."""
     from ..market.filters import make_filters, why_empty
 
     filters = make_filters(filters, title_contains=title_contains, since=since, until=until, flags=True)
-    why = why_empty(db, filters, family=family, requirement=requirement, skills=skills, flags=True)
+    why = why_empty(db, filters, family=family, requirement=requirement, skills=skills, flags=True, dated=dated)
     stderr.print(why, highlight=False, markup=False)
     return why

@@ -316,7 +316,7 @@ def _trends(split, db, family, filters, requirement, monthly, skill, plot, fmt, 
         rule = f"thin = fewer than {min_postings} postings in the month"
         emit_rows(series, fmt, columns=stats.MONTHLY_COLUMNS, title=_titled(f"monthly share ({rule})", caption))
         if not series and fmt == "table":
-            explain_empty(_db(db), family=family, filters=filters, requirement=requirement, skills=skill)
+            explain_empty(_db(db), family=family, filters=filters, requirement=requirement, skills=skill, dated=True)
         thin = sorted({r["month"] for r in series if r["thin"]})
         if thin:
             stderr.print(f"{len(thin)} of {len({r['month'] for r in series})} months are thin (fewer than "

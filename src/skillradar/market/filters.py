@@ -123,9 +123,9 @@ def make_filters(filters: Filters | dict | None = None, *, flags: bool = False, 
             out[name] = _iso(value, label)
             continue
         values = _values(value, label)
-        if name in _CHOICE:
-            values = tuple(check_choice(v.lower(), _CHOICE[name], label) if v.lower() in _CHOICE[name]
-                           else check_choice(v, _CHOICE[name], label) for v in values)
+        if name in _CHOICE:  # "Senior" is senior; anything else names every valid value
+            values = tuple(v.lower() if v.lower() in _CHOICE[name] else check_choice(v, _CHOICE[name], label)
+                           for v in values)
         out[name] = values
     if out["since"] and out["until"] and out["since"] > out["until"]:
         raise UsageError(f"{FLAGS['since'] if flags else 'since'} {out['since']} is after "
@@ -210,18 +210,19 @@ def scope_size(db=None, filters: Filters | None = None, **kw) -> tuple[int, int]
 
 
 def why_empty(db, filters: Filters | None = None, *, family: str | None = None, requirement: str = "any",
-              skills: list[str] | None = None, flags: bool = True, **kw) -> str:
+              skills: list[str] | None = None, flags: bool = True, dated: bool = False, **kw) -> str:
     """Why a query over ``filters`` found no row, in one sentence: no postings at all, a filter that
-    keeps none (each one counted alone, so the one to loosen is named), or postings without the
-    skills, family or requirement level asked about."""
+    keeps none (each one counted alone, so the one to loosen is named), no dated posting (``dated``:
+    monthly series), or postings without the skills, family or requirement level asked about."""
     from .stats import _connection
 
     filters = make_filters(filters, **kw)
     with _connection(db) as con:
         check_stored(con, filters)
         where, params = scope_sql(filters)
-        kept, total = con.execute(f"SELECT (SELECT count(*) FROM postings {where}), (SELECT count(*) FROM postings)",
-                                  params).fetchone()
+        kept, total, kept_dated = con.execute(f"SELECT (SELECT count(*) FROM postings {where}), "
+                                              f"(SELECT count(*) FROM postings), (SELECT count(date) FROM postings "
+                                              f"{where})", params + params).fetchone()
         alone = {}
         if total and not kept and len(filters.given()) > 1:
             for name in filters.given():
@@ -237,6 +238,8 @@ def why_empty(db, filters: Filters | None = None, *, family: str | None = None, 
             why += f": {counts}"
         return why
     these = f"these {kept} postings" + (f" (of {total}, kept by {described})" if filters else "")
+    if dated and not kept_dated:
+        return f"{these} have no dates, and monthly series and trends need them"
     level = "" if requirement == "any" else f" as {requirement}" + (f" (--requirement {requirement})" if flags else "")
     if skills:
         return f"none of {', '.join(skills)} appears{level} in {these}"

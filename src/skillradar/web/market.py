@@ -61,7 +61,7 @@ class FilterParams:
         for name in ("title_contains", "location", "company", "sector"):
             for v in getattr(self, name) or ():
                 if len(v) > _TEXT["max_length"]:
-                    raise BadRequest(f"{name}: at most {_TEXT['max_length']} characters", code="bad_usage")
+                    raise BadRequest(f"{name}: at most {_TEXT['max_length']} characters per value")
         return make_filters(title_contains=self.title_contains, location=self.location, company=self.company,
                             sector=self.sector, seniority=self.seniority, contract_type=self.contract_type,
                             since=self.since, until=self.until)
@@ -162,7 +162,7 @@ async def monthly(request: Request,
     def work():
         rows = _stats().monthly(db, skills=ids, top_n=top_n, family=family, filters=filters, requirement=requirement,
                                 rollup=rollup, count_boilerplate=count_boilerplate, min_postings=min_postings)
-        return _answer(db, rows, filters, family=family, requirement=requirement, skills=ids)
+        return _answer(db, rows, filters, family=family, requirement=requirement, skills=ids, dated=True)
 
     return await run_in_threadpool(work)
 

@@ -324,6 +324,7 @@
       setStatus(status, rows.length ? `${corpus.postings} postings in scope; ${rows.length} skills shown.`
         : (top.empty_reason || "No skills in scope."), false);
       await Promise.all([loadSkillMenu(), loadMonthly()]);
+      if (ticket !== latest.top) return;  // the filters changed meanwhile: the newer request draws the trends
       if (!dated.postings) {
         C.empty($("trend-chart"), top.empty_reason || "No dated postings in scope: trends need dates.");
         C.caption($("trend-caption"), dated);
@@ -379,6 +380,7 @@
     const split = $("trend-split").value;
     const chart = $("trend-chart");
     if (!split) { C.empty(chart, "Pick a date to compare before and after."); return; }
+    if (corpusDated && !corpusDated.postings) { C.empty(chart, "No dated postings in scope: trends need dates."); return; }
     const q = marketQuery();
     q.set("split", split);
     try {
