@@ -17,7 +17,9 @@ import pytest
 from skillradar.assess.profile import list_roles
 from skillradar.market.facets import CONTRACT_TYPES, SENIORITY_VALUES
 from skillradar.market.profiles import ROLE_PATTERNS
+from skillradar.taxonomy import load_taxonomy
 from skillradar.taxonomy.load import BUILTIN
+from skillradar.taxonomy.model import SKILL_TYPES
 
 ROWS = ("table", "json", "jsonl", "csv")
 REQUIREMENT = ("any", "required", "preferred")
@@ -26,6 +28,8 @@ TAXONOMIES = tuple(sorted(BUILTIN))
 CV = "{tmp}/cv.md"
 POSTING = "{tmp}/posting.md"
 DB = ("--db", "{tmp}/none.duckdb")  # never opened: the choices are checked first
+ACCEPT = ("Quillstream", "--family", "technical", "--into", "{tmp}/mine.yaml")  # never written: checks come first
+TECHNICAL_GROUPS = tuple(load_taxonomy().families["technical"]["groups"])
 
 # (command words, flag): (valid values, other arguments the command needs)
 CHOICES: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -37,6 +41,7 @@ CHOICES: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
     ("assess", "--format"): (("json", "table", "markdown"), (CV, "--role", "llm-engineer")),
     ("assess", "--role"): (tuple(r["name"] for r in list_roles()), (CV,)),
     ("assess", "--taxonomy"): (TAXONOMIES, (CV, "--role", "llm-engineer")),
+    ("assess", "--role-source"): (("auto", "curated", "measured"), (CV, "--role", "llm-engineer")),
     ("rank", "--format"): (("json", "csv", "table"), (CV, "--posting", POSTING)),
     ("rank", "--taxonomy"): (TAXONOMIES, (CV, "--posting", POSTING)),
     ("redact", "--format"): (("text", "json", "jsonl"), (CV,)),
@@ -76,6 +81,13 @@ CHOICES: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
     ("market roles", "--format"): (ROWS, DB),
     ("market roles", "--role"): (tuple(ROLE_PATTERNS), DB),
     ("market demo-corpus", "--taxonomy"): (TAXONOMIES, ("--out", "{tmp}/c.csv", "--n", "3")),
+    ("market emerging", "--format"): (ROWS, DB),
+    ("market emerging", "--taxonomy"): (TAXONOMIES, DB),
+    ("market salaries", "--format"): (ROWS, DB),
+    ("taxonomy accept", "--format"): (("table", "json"), ACCEPT),
+    ("taxonomy accept", "--family"): (FAMILIES, ("Quillstream", "--into", "{tmp}/mine.yaml")),
+    ("taxonomy accept", "--group"): (TECHNICAL_GROUPS, ACCEPT),
+    ("taxonomy accept", "--type"): (SKILL_TYPES, ACCEPT),
     ("data list", "--format"): (ROWS, DB),
     ("data erase", "--format"): (("text", "json"), ("some-id", *DB)),
 }

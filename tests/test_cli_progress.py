@@ -65,3 +65,85 @@ def test_market_ingest_json_stays_clean_on_a_terminal(tmp_path):
     assert code == 0
     summary = json.loads(out)
     assert summary["ingested"] + summary["duplicates"] + summary["failed"] == 40
+
+
+# ---------------------------------------------------------------- every long command counts real units
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]
+
+
+def _postings_csv(path, n: int) -> None:
+    path.write_text("title,description,date_posted\n" + "".join(
+        f"ML engineer {i},\"We need Python, PyTorch and SQL for project {i}. "
+        + "You will build retrieval pipelines and evaluate models. " * 8 + f"\",2024-01-0{1 + i % 9}\n"
+        for i in range(n)), encoding="utf-8")
+
+
+def test_ingest_progress_moves_within_a_batch(tmp_path):
+    """A file smaller than one batch reports progress posting by posting, not once at the end, and the
+    calls add up to the file's bytes and rows."""
+    from skillradar.market.ingest import ingest_files
+
+    csv = tmp_path / "p.csv"
+    _postings_csv(csv, 40)
+    calls: list[tuple[int, int]] = []
+    summary = ingest_files([csv], db=tmp_path / "m.duckdb", batch_size=1000, on_progress=lambda b, r: calls.append((b, r)))
+    assert summary["rows_read"] == 40
+    assert len(calls) >= summary["ingested"]  # one call per posting extracted (plus the batch's rest)
+    assert sum(b for b, _ in calls) == csv.stat().st_size and sum(r for _, r in calls) == 40
+    running = [sum(r for _, r in calls[:i]) for i in range(1, len(calls) + 1)]
+    assert any(0 < x < 40 for x in running)  # it was part-way at some point
+
+
+def test_reextract_progress_counts_postings(tmp_path):
+    from skillradar.market.ingest import ingest_files, reextract
+
+    csv = tmp_path / "p.csv"
+    _postings_csv(csv, 30)
+    ingest_files([csv], db=tmp_path / "m.duckdb")
+    totals, done = [], []
+    summary = reextract(db=tmp_path / "m.duckdb", all_postings=True, batch_size=1000, on_total=totals.append,
+                        on_progress=lambda n, _r: done.append(n))
+    assert totals == [summary["reextracted"]] and sum(done) == summary["reextracted"]
+    assert len(done) == summary["reextracted"]  # one step per posting
+
+
+def test_rank_progress_counts_resumes():
+    from skillradar.assess import rank
+
+    cvs = sorted((ROOT / "tests" / "data" / "resumes").glob("cv-00*.txt"))[:4]
+    steps: list[int] = []
+    rows = rank([*cvs, "missing.txt"], posting=ROOT / "tests" / "data" / "postings" / "llm-engineer.txt",
+                on_progress=steps.append)
+    assert len(rows) == 5 and steps == [1] * 5  # failed inputs count as done too
+
+
+def test_long_commands_draw_on_a_terminal_and_stay_silent_when_piped(tmp_path):
+    csv = tmp_path / "p.csv"
+    _postings_csv(csv, 60)
+    db = str(tmp_path / "m.duckdb")
+    cvs = [str(p) for p in sorted((ROOT / "tests" / "data" / "resumes").glob("cv-0*.txt"))[:6]]
+    posting = str(ROOT / "tests" / "data" / "postings" / "llm-engineer.txt")
+    runs = [(("market", "ingest", str(csv), "--db", db, "--format", "json"), "rows ·"),
+            (("market", "reextract", "--db", db, "--all", "--format", "json"), "postings"),
+            (("rank", "--posting", posting, *cvs, "--format", "json"), "résumés")]
+    for args, unit in runs:
+        code, out, err = _run_with_terminal_stderr(*args)
+        assert code == 0, err
+        json.loads(out)  # stdout stays machine-readable
+        assert unit in err, (args[0], err[-300:])
+        piped = subprocess.run([sys.executable, "-m", "skillradar", *args], capture_output=True, text=True, timeout=300)
+        assert piped.returncode == 0 and unit not in piped.stderr and "\x1b" not in piped.stderr, piped.stderr
+        json.loads(piped.stdout)
+
+
+def test_link_draws_on_a_terminal_and_stays_silent_when_piped(tmp_path):
+    lines = tmp_path / "lines.txt"
+    lines.write_text("".join(f"built retrieval pipelines over our documents, batch {i}\n" for i in range(70)),
+                     encoding="utf-8")
+    code, out, err = _run_with_terminal_stderr("link", "--input", str(lines), "--top-k", "1")
+    assert code == 0, err
+    assert len(out.splitlines()) == 70 and "linking" in err and "/70" in err
+    piped = subprocess.run([sys.executable, "-m", "skillradar", "link", "--input", str(lines), "--top-k", "1"],
+                           capture_output=True, text=True, timeout=300)
+    assert piped.returncode == 0 and "linking" not in piped.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import skillradar
 from skillradar import errors
@@ -61,3 +62,66 @@ def test_functions_named_like_submodules_stay_callable():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
     assert importlib.import_module("skillradar.assess").__name__ == "skillradar.assess"
+
+
+# The public surface, pinned: adding or removing a name is a decision, made here and in README.
+PUBLIC = {
+    "__version__", "SkillradarError", "Document", "Extraction", "Mention", "Skill", "Taxonomy", "load_taxonomy",
+    "Pipeline", "extract_document", "extract_path", "extract_text", "read_path", "read_text", "link", "assess",
+    "redact",
+}
+
+
+def test_all_is_exactly_the_public_surface():
+    assert set(skillradar.__all__) == PUBLIC
+    assert len(skillradar.__all__) == len(PUBLIC)
+
+
+def test_every_export_stays_what_it_is_after_importing_every_submodule():
+    """Importing a submodule sets a package attribute of its name; no exported name may change."""
+    code = (
+        "import importlib, pkgutil, skillradar, types\n"
+        "before = {n: getattr(skillradar, n) for n in skillradar.__all__}\n"
+        "for info in pkgutil.walk_packages(skillradar.__path__, 'skillradar.'):\n"
+        "    if not info.name.endswith('__main__'):\n"
+        "        importlib.import_module(info.name)\n"
+        "changed = [n for n in skillradar.__all__ if getattr(skillradar, n) is not before[n]]\n"
+        "modules = [n for n in skillradar.__all__ if isinstance(getattr(skillradar, n), types.ModuleType)]\n"
+        "print(changed, modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[] []"
+
+
+def test_docstring_examples_run():
+    """The ``>>>`` examples in the package's docstrings are doctests: they must stay true."""
+    import doctest
+    import importlib
+    import pkgutil
+
+    attempted = 0
+    failures = []
+    for info in pkgutil.walk_packages(skillradar.__path__, "skillradar."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        if ">>>" not in (Path(module.__file__).read_text(encoding="utf-8") if module.__file__ else ""):
+            continue
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE, verbose=False)
+        attempted += result.attempted
+        if result.failed:
+            failures.append(info.name)
+    root = doctest.testmod(skillradar, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert not failures and not root.failed, failures
+    assert attempted + root.attempted >= 5  # the examples in skillradar, pipeline …
+
+
+def test_the_pipeline_tour_runs(capsys):
+    import runpy
+
+    tour = Path(__file__).resolve().parents[1] / "examples" / "pipeline_tour.py"
+    runpy.run_path(str(tour), run_name="__main__")
+    out = capsys.readouterr().out
+    assert "Pipeline(taxonomy='genai'" in out and "ranking:" in out
+    assert "1. resume.md" in out  # the example résumé was written for the example posting
+    assert "('CS229', 'Machine learning', 'custom')" in out

@@ -1,5 +1,6 @@
-"""Reports are files people share: the résumé text in them is redacted unless --keep-pii; a posting
-target adds the posting language check; ``check-posting`` works on its own."""
+"""Reports are files people share: the résumé text in them is redacted unless --keep-pii. The posting
+language check is for employers: it is not in the job seeker's report but in its own
+(``check-posting --report``), and ``check-posting`` works on its own."""
 
 from __future__ import annotations
 
@@ -37,7 +38,9 @@ def test_report_redacts_personal_data_by_default_and_keeps_evidence(tmp_path):
         assert secret not in html
     assert "[EMAIL]" in html and "[PHONE]" in html
     assert ">PyTorch</mark>" in html and '">RAG' in html
-    assert "Posting language check" in html and "young and dynamic" in html
+    # the employer's check is not the job seeker's business: only a pointer to the separate report
+    assert "young and dynamic" not in html and "<h2>Posting language check" not in html
+    assert "check-posting POSTING --report" in html
     # the JSON answer keeps its contract: evidence spans index the résumé as read
     out = json.loads(r.stdout)
     for m in out["matched"]:
@@ -65,6 +68,22 @@ def test_check_posting_command(tmp_path):
     for f in first["findings"]:
         assert POSTING[f["start"]:f["end"]] == f["term"]
     assert second["error"]["code"] == "file_not_found"
+
+
+def test_check_posting_report_is_the_employers_page(tmp_path):
+    posting, other = tmp_path / "job.txt", tmp_path / "clean.txt"
+    posting.write_text(POSTING, encoding="utf-8")
+    other.write_text("We need Python and SQL, or equivalent experience.\n", encoding="utf-8")
+    report = tmp_path / "check.html"
+    r = run("check-posting", str(posting), str(other), "--report", str(report), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)[0]["findings"]  # stdout keeps its JSON
+    html = report.read_text(encoding="utf-8")
+    assert "<h1>Posting language check</h1>" in html and "job.txt" in html and "clean.txt" in html
+    assert ">young and dynamic</mark>" in html and ">rockstar</mark>" in html  # the text, highlighted
+    assert "<td>2</td>" in html  # the line of the findings on line 2
+    assert "No gender-coded or exclusionary wording" in html  # the clean posting says so
+    assert "<script" not in html and "http" not in html.split("</style>")[1].split("Gaucher")[0]
 
 
 def test_assess_store_keeps_only_redacted_data_and_erase_removes_everything(tmp_path):

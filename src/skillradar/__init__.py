@@ -7,6 +7,8 @@ the function that needs them is called.
     >>> ex = skillradar.extract_text("5+ years of Python; nice to have: PyTorch", kind="posting")
     >>> [(m.label, m.requirement, m.years) for m in ex.mentions]
     [('Python', 'required', 5.0), ('PyTorch', 'preferred', None)]
+
+Many documents, or your own detectors: build a :class:`Pipeline` once and reuse it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import types
 
 from .errors import SkillradarError
 from .extract import extract_document, extract_path, extract_text
+from .pipeline import Pipeline
 from .records import Document, Extraction, Mention
 from .taxonomy import Skill, Taxonomy, load_taxonomy
 
@@ -39,6 +42,7 @@ __all__ = [
     "Skill",
     "Taxonomy",
     "load_taxonomy",
+    "Pipeline",
     "extract_document",
     "extract_path",
     "extract_text",

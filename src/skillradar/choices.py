@@ -35,5 +35,5 @@ def check_choice(value: str, choices: Iterable[str], name: str, *, error: type[U
     """``value`` if it is one of ``choices`` (exactly), else ``error`` (a UsageError: exit 2, HTTP 400)."""
     choices = list(choices)
     if value not in choices:
-        raise error(unknown_choice(name, value, choices))
+        raise error(unknown_choice(name, value, choices), params=(name,))
     return value

@@ -9,6 +9,10 @@ three surfaces never disagree about what went wrong::
     │   ├── UnknownTaxonomy              unknown_taxonomy
     │   ├── UnknownSkill                 unknown_skill
     │   ├── UnknownRole                  unknown_role
+    │   ├── UnknownDetector              unknown_detector
+    │   ├── UnknownReader                unknown_reader
+    │   ├── InvalidRequest               invalid_request       422  (web bodies; code per case)
+    │   │   └── UnsupportedMediaType     unsupported_media_type 415
     │   ├── GroupsFileError              invalid_groups  2     422
     │   ├── OutdatedDatabase             outdated_database 2   409  (run `market reextract` once)
     │   └── NoDatabase                   no_database     2     503  (a DatabaseProblem)
@@ -43,12 +47,18 @@ Third-party exceptions are wrapped with ``raise … from exc`` so the cause stay
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "SkillradarError",
     "UsageError",
     "UnknownTaxonomy",
     "UnknownSkill",
     "UnknownRole",
+    "UnknownDetector",
+    "UnknownReader",
+    "InvalidRequest",
+    "UnsupportedMediaType",
     "GroupsFileError",
     "OutdatedDatabase",
     "NoDatabase",
@@ -84,10 +94,19 @@ class SkillradarError(Exception):
     exit_code = 1
     http_status = 500
 
-    def __init__(self, message: str, *, source: str | None = None) -> None:
+    def __init__(self, message: str, *, source: str | None = None, params: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.message = message
         self.source = source
+        self.params = params  # library parameter names the message speaks of ("select_top")
+
+    def spelled(self, spell) -> str:
+        """The message with each parameter it names spelled as a surface names it: the CLI says
+        ``--select-top``, the web API ``select_top`` (the library's own spelling)."""
+        message = self.message
+        for name in self.params:
+            message = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", lambda _m, n=name: spell(n), message)
+        return message
 
     def to_dict(self) -> dict:
         """The ``{"code", "message"}`` object used in JSON output and API error bodies."""
@@ -117,6 +136,37 @@ class UnknownRole(UsageError):
     http_status = 404
 
 
+class UnknownDetector(UsageError):
+    code = "unknown_detector"
+
+
+class UnknownReader(UsageError):
+    code = "unknown_reader"
+
+
+class InvalidRequest(UsageError):
+    """A web request whose body or fields cannot be used; ``code`` says which way (``missing_field``,
+    ``invalid_form`` …). Only the web API raises it."""
+
+    code = "invalid_request"
+    http_status = 422
+
+    def __init__(self, message: str, code: str | None = None, status: int | None = None) -> None:
+        super().__init__(message)
+        if code is not None:
+            self.code = code
+        if status is not None:
+            self.http_status = status
+
+
+class UnsupportedMediaType(InvalidRequest):
+    code = "unsupported_media_type"
+    http_status = 415
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+
+
 class GroupsFileError(UsageError):
     """The ``--groups`` CSV cannot be used (missing columns, unknown résumé, conflicting rows)."""
 
@@ -144,11 +194,12 @@ class DatabaseProblem(SkillradarError):
     http_status = 503
     template = "{subject} cannot be used"
     default_subject = "the market database"
+    named_params: tuple[str, ...] = ()  # library parameters the template names (spelled per surface)
 
     def __init__(self, subject: str | None = None, **details: str) -> None:
         self.subject = subject or self.default_subject
         self.details = details
-        super().__init__(self.template.format(subject=self.subject, **details))
+        super().__init__(self.template.format(subject=self.subject, **details), params=self.named_params)
 
     def about(self, subject: str) -> "DatabaseProblem":
         """The same error naming the database as ``subject`` (the cause is kept)."""
@@ -162,11 +213,12 @@ class NoDatabase(DatabaseProblem, UsageError):
 
     code = "no_database"
     http_status = 503
-    template = ("{subject} {state}: build it with `skillradar market ingest FILE --db PATH` "
-                "(or give another one with --db)")
+    template = "{subject} {state}: {hint}"
+    named_params = ("db",)
+    BUILD_HINT = "build it with `skillradar market ingest FILE --db PATH` (or give another one with db)"
 
-    def __init__(self, subject: str | None = None, state: str = "does not exist yet") -> None:
-        super().__init__(subject, state=state)
+    def __init__(self, subject: str | None = None, state: str = "does not exist yet", hint: str = BUILD_HINT) -> None:
+        super().__init__(subject, state=state, hint=hint)
 
 
 class MissingExtra(SkillradarError):

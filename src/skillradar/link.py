@@ -166,14 +166,9 @@ class SkillIndex:
         return out
 
 
-@functools.lru_cache(maxsize=4)
-def _index_for(taxonomy) -> SkillIndex:
-    return SkillIndex(taxonomy)
-
-
 def skill_index(taxonomy) -> SkillIndex:
-    """The SkillIndex of ``taxonomy`` (per process, by identity)."""
-    return _index_for(taxonomy)
+    """The taxonomy's SkillIndex, built on first use and kept with the taxonomy."""
+    return taxonomy.derived("skill_index", lambda: SkillIndex(taxonomy))
 
 
 def score_lines(
@@ -262,9 +257,9 @@ def link(lines: Sequence[str], taxonomy=None, top_k: int = 10, **weights) -> lis
 
     Blank lines give empty candidates, so answer N belongs to line N. Ties are broken by skill id.
     """
-    from .taxonomy import Taxonomy, load_taxonomy
+    from .taxonomy import load_taxonomy
 
-    tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+    tax = load_taxonomy(taxonomy)
     lines = list(lines)
     if not any(ln.strip() for ln in lines):
         return [{"text": _shown(ln), "candidates": []} for ln in lines]

@@ -21,7 +21,8 @@ from ._support import DATA
 
 def test_all_is_exact():
     assert sorted(readers.__all__) == sorted(
-        ["read_path", "read_bytes", "read_text", "iter_inputs", "SUPPORTED_SUFFIXES", "DEFAULT_MAX_BYTES"]
+        ["read_path", "read_bytes", "read_text", "iter_inputs", "SUPPORTED_SUFFIXES", "DEFAULT_MAX_BYTES",
+         "register_reader", "reader_formats"]
     )
     for name in readers.__all__:
         assert hasattr(readers, name)

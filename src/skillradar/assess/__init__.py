@@ -5,7 +5,11 @@
 >>> a.overall, a.to_dict()["gaps"][0]["skill_id"]              # doctest: +SKIP
 """
 
-from .api import Assessment, assess, build_target, load_document, rank, roles_and_warnings
+from __future__ import annotations
+
+from ..pipeline import Pipeline
+from ..taxonomy import Taxonomy
+from .api import Assessment, load_document, roles_and_warnings
 from .plan import Gap, PlanStep
 from .profile import NoTargetSkills, Target, TargetSkill, list_roles, validate_roles
 
@@ -13,3 +17,34 @@ __all__ = [
     "Assessment", "assess", "rank", "build_target", "load_document", "list_roles", "roles_and_warnings",
     "validate_roles", "Target", "TargetSkill", "Gap", "PlanStep", "NoTargetSkills",
 ]
+
+
+def _pipeline(taxonomy: Taxonomy | str | None, pipeline: Pipeline | None) -> Pipeline:
+    return pipeline if pipeline is not None else Pipeline(taxonomy)
+
+
+def assess(resume, *, posting=None, role: str | None = None, taxonomy=None, pipeline: Pipeline | None = None,
+           **options) -> Assessment:
+    """Assess a résumé (path or Document) against a posting (path or Document) or a role.
+
+    ``taxonomy`` (a Taxonomy, bundled name or file; default ``genai``) or a ready ``pipeline`` reads
+    the documents. Other options: ``db`` (market database: measured roles, demand for gap order),
+    ``target`` (a prebuilt Target), ``today``, ``plan`` (see ``Pipeline.assess``).
+
+    Raises:
+        FileMissing, EmptyText and other InputErrors for unreadable files; UnknownRole;
+        NoTargetSkills when the posting names no skill.
+    """
+    return _pipeline(taxonomy, pipeline).assess(resume, posting=posting, role=role, **options)
+
+
+def rank(resumes, *, posting=None, role: str | None = None, taxonomy=None, pipeline: Pipeline | None = None,
+         **options) -> list[dict]:
+    """Rank résumés for one posting or role, best first; one row per résumé (see ``Pipeline.rank``)."""
+    return _pipeline(taxonomy, pipeline).rank(resumes, posting=posting, role=role, **options)
+
+
+def build_target(*, posting=None, role: str | None = None, taxonomy=None, pipeline: Pipeline | None = None,
+                 **options) -> Target:
+    """The target from a posting (path or Document) or a role name (see ``Pipeline.target``)."""
+    return _pipeline(taxonomy, pipeline).target(posting=posting, role=role, **options)

@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import DatabaseProblem, EmptyText, FileMissing, UnknownRole, UsageError
-from ..extract import extract_document
 from ..records import Document
-from ..taxonomy import Taxonomy, load_taxonomy
-from .plan import Gap, PlanStep, find_gaps, learning_plan
+from ..taxonomy import Taxonomy
+from .plan import Gap, PlanStep, find_gaps, learning_plan, shows
 from .profile import Target, role_target, target_from_posting
 from .resume import ResumeProfile, understand_resume
 from .score import MET, Credit, credit_for, family_scores
+from .words import gap_summary, match_summary, plan_resources
 
 __all__ = ["Assessment", "assess", "build_target", "load_document", "rank", "roles_and_warnings"]
 
@@ -34,6 +35,11 @@ class Assessment:
     resume_text: str = field(default="", repr=False)
     warnings: list[dict] = field(default_factory=list)
     practice: dict | None = None  # sentences describing model work (see ``practice``)
+    gap_words: dict[str, str] = field(default_factory=dict)  # skill id -> the gap in plain words (``words``)
+    plan_extra: dict[str, dict] = field(default_factory=dict)  # skill id -> resources of a broader skill, or a note
+    claimed: list[str] = field(default_factory=list)  # skills the person said they have ("I have this")
+    claimed_labels: list[str] = field(default_factory=list)
+    resume_page_starts: tuple[int, ...] = field(default=(), repr=False)  # a PDF's page starts in resume_text
 
     def to_dict(self) -> dict:
         out = {
@@ -42,8 +48,8 @@ class Assessment:
             "overall": self.overall,
             "families": dict(self.families),
             "matched": self.matched,
-            "gaps": [g.to_dict() for g in self.gaps],
-            "plan": [p.to_dict() for p in self.plan],
+            "gaps": [{**g.to_dict(), "summary": self.gap_words.get(g.skill_id, "")} for g in self.gaps],
+            "plan": [_plan_step(p, self.plan_extra.get(p.skill_id)) for p in self.plan],
             "families_detail": self.families_detail,
             "target_skills": [t.to_dict() for t in self.target.skills],
             "method": {
@@ -63,14 +69,28 @@ class Assessment:
                 "weights": "posting: required 1.0, named 0.75, preferred 0.5, × importance (AI/ML core 1.0, "
                            "general technical 0.4, soft/thinking/domain 0.25), ÷ n for one of n alternatives" if self.target.source == "posting"
                            else ("curated: editorial judgements, not market figures" if self.target.source == "curated"
-                                 else "market: share of the role's postings / the top share"),
+                                 else "measured: share of the role's postings / the top share"),
             },
         }
         if self.practice is not None:
             out["practice"] = self.practice
+        if self.claimed:
+            out["claimed"] = list(self.claimed)
+            out["claimed_labels"] = list(self.claimed_labels)
         if self.warnings:
             out["warnings"] = self.warnings
         return out
+
+
+def _plan_step(step: PlanStep, extra: dict | None) -> dict:
+    """A plan step's JSON; one without resources of its own gets a broader skill's, marked ``for``, or
+    a ``resources_note`` saying plainly that there is none."""
+    out = step.to_dict()
+    if extra:
+        out["resources"] = out["resources"] or extra["resources"]
+        if extra.get("note"):
+            out["resources_note"] = extra["note"]
+    return out
 
 
 # --------------------------------------------------------------------------------------- inputs
@@ -105,31 +125,34 @@ def load_document(path_or_doc, *, kind: str) -> Document:
     return doc
 
 
-def _resolve_taxonomy(taxonomy) -> Taxonomy:
-    return taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+if TYPE_CHECKING:  # the pipeline calls these functions with itself: no import at run time
+    from ..pipeline import Pipeline
 
 
-def build_target(*, posting=None, role: str | None = None, db=None, taxonomy=None,
-                 count_boilerplate: bool = False) -> Target:
+def build_target(*, pipeline: Pipeline, posting=None, role: str | None = None, db=None,
+                 count_boilerplate: bool = False, role_source: str = "auto") -> Target:
     """The target from a posting (path or Document) or a role name (curated, or measured with ``db``).
 
     ``count_boilerplate``: a posting's skills named only in about-us, benefits, EEO or how-to-apply text
-    are targets too (by default they are not: "life insurance" is offered, not asked for)."""
-    tax = _resolve_taxonomy(taxonomy)
+    are targets too (by default they are not: "life insurance" is offered, not asked for).
+    ``role_source``: ``auto`` (measured when ``db`` knows the role), ``curated`` or ``measured``.
+    ``pipeline``: what reads the posting, with its taxonomy."""
+    pipe = pipeline
+    tax = pipe.taxonomy
     if (posting is None) == (role is None):
-        raise UsageError("give exactly one target: a posting (--posting FILE) or a role (--role NAME)")
+        raise UsageError("give exactly one target: a posting or a role", params=("posting", "role"))
     if posting is not None:
         if isinstance(posting, Target):
             return posting
         doc = load_document(posting, kind="posting")
-        return target_from_posting(extract_document(doc, taxonomy=tax, kind="posting"), tax, doc.text,
+        return target_from_posting(pipe.extract(doc, kind="posting"), tax, doc.text,
                                    count_boilerplate=count_boilerplate)
-    return role_target(role, tax, db=db)
+    return role_target(role, tax, db=db, source=role_source)
 
 
 def _market_demand(db, target: Target) -> dict[str, float] | None:
     """Each skill's share of all postings in the DB (for gap importance), when the market part is there."""
-    if db is None or target.source == "market":
+    if db is None or target.source == "measured":
         return None
     try:
         from ..market import stats
@@ -142,18 +165,19 @@ def _db_warning(err: DatabaseProblem, fallback: str) -> dict:
     return {"code": err.code, "message": f"{err.message} ({fallback})"}
 
 
-def _target_and_demand(*, posting, role, db, tax: Taxonomy, target: Target | None = None):
+def _target_and_demand(*, posting, role, db, pipe: Pipeline, target: Target | None = None,
+                       role_source: str = "auto"):
     """(target, market demand, warnings). A database that cannot be read does not stop an assessment
     against a posting or a curated role: they go on without market figures, with a warning."""
     warnings: list[dict] = []
     if target is None:
         try:
-            target = build_target(posting=posting, role=role, db=db, taxonomy=tax)
+            target = build_target(posting=posting, role=role, db=db, pipeline=pipe, role_source=role_source)
         except DatabaseProblem as err:
-            if role is None:
+            if role is None or role_source == "measured":
                 raise
             try:
-                target = build_target(role=role, db=None, taxonomy=tax)
+                target = build_target(role=role, db=None, pipeline=pipe)
             except UnknownRole:
                 raise err from err.__cause__  # a measured role needs the database
             warnings.append(_db_warning(err, "used the curated profile, without market figures"))
@@ -179,30 +203,48 @@ def roles_and_warnings(db=None) -> tuple[list[dict], list[dict]]:
 # --------------------------------------------------------------------------------------- assess
 
 
-def assess(resume, *, posting=None, role: str | None = None, db=None, taxonomy=None,
-           target: Target | None = None, today: _dt.date | None = None, plan: bool = True) -> Assessment:
+def assess(resume, *, pipeline: Pipeline, posting=None, role: str | None = None, db=None,
+           target: Target | None = None, today: _dt.date | None = None, plan: bool = True,
+           claimed=None, role_source: str = "auto") -> Assessment:
     """Assess a résumé (path or Document) against a posting (path or Document) or a role.
 
     Args:
         resume: the résumé file path, or a :class:`~skillradar.records.Document`.
         posting: a posting file path or Document (exclusive with ``role``).
         role: a role name from ``skillradar roles``.
+        role_source: ``auto`` (the measured profile when ``db`` knows the role, else the curated one),
+            ``curated`` or ``measured``; the target's ``profile_source`` always says which was used.
         db: a market DuckDB path: measured role profiles and market demand for gap importance.
-        taxonomy: a Taxonomy, bundled name or file (default ``genai``).
         target: a prebuilt target (what ``rank`` uses to read a posting once).
         plan: build the learning plan (``rank`` skips it).
         today: reference date for recency and "Present" (default: today).
+        pipeline: what reads the documents, with its taxonomy (``skillradar.assess.assess`` builds
+            one from ``taxonomy=``).
+        claimed: skills (ids, labels or aliases) the person says they have although the résumé does not
+            show them ("I have this"): each counts as a skill the résumé lists (see ``claims``).
 
     Raises:
         FileMissing, EmptyText and other InputErrors for unreadable files; UnknownRole;
         NoTargetSkills when the posting names no skill.
     """
-    tax = _resolve_taxonomy(taxonomy)
-    target, demand, db_warnings = _target_and_demand(posting=posting, role=role, db=db, tax=tax, target=target)
+    pipe = pipeline
+    tax = pipe.taxonomy
+    target, demand, db_warnings = _target_and_demand(posting=posting, role=role, db=db, pipe=pipe, target=target,
+                                                     role_source=role_source)
     doc = load_document(resume, kind="resume")
-    extraction = extract_document(doc, taxonomy=tax, kind="resume")
+    extraction = pipe.extract(doc, kind="resume")
     profile = understand_resume(extraction, doc, today=today)
+    claimed_ids: list[str] = []
+    if claimed:
+        from .claims import add_claims
+        from .must import resolve_must
+
+        claimed_ids = resolve_must(claimed, tax, option="claimed")
+        add_claims(profile, claimed_ids, tax)
     result = _assess_profile(profile, target, tax, demand=demand, with_plan=plan)
+    result.claimed = claimed_ids
+    result.claimed_labels = [_label(tax, c) for c in claimed_ids]
+    result.resume_page_starts = tuple(doc.page_starts)
     result.warnings[:0] = db_warnings
     return result
 
@@ -221,6 +263,7 @@ def _assess_profile(profile: ResumeProfile, target: Target, tax: Taxonomy, *, de
                 "requirement": t.requirement, "credit": c.value,
                 "evidence": [e.to_dict() for e in se.evidence],
                 "years": se.years, "why": f"{c.explanation}. Weight: {t.why}",
+                "summary": match_summary(t, c, profile, tax),
             }
             if c.kind != "direct":
                 row["via"] = c.via  # the evidence is of this skill: a kind of it, or one the posting accepts instead
@@ -237,7 +280,31 @@ def _assess_profile(profile: ResumeProfile, target: Target, tax: Taxonomy, *, de
         resume=profile.source, target=target, overall=overall, families=families, families_detail=detail,
         matched=matched, gaps=gaps, plan=plan, partial=partial, resume_text=profile.text, warnings=warnings,
         practice=profile.practice.to_dict(profile.text) if profile.practice is not None else None,
+        gap_words=_gap_words(gaps, target, credits, profile, tax, demand) if with_plan else {},
+        plan_extra=_plan_extra(plan, tax),
     )
+
+
+def _gap_words(gaps: list[Gap], target: Target, credits: dict[str, Credit], profile: ResumeProfile,
+               tax: Taxonomy, demand) -> dict[str, str]:
+    """Each gap in plain words (see ``words``), from the credits the score used."""
+    by_id = {t.skill_id: t for t in target.skills}
+    out = {}
+    for g in gaps:
+        skill = tax.find(g.skill_id)
+        met = tuple(p for p in (skill.prerequisites if skill else ()) if shows(profile, tax, p, credits))
+        out[g.skill_id] = gap_summary(by_id[g.skill_id], credits[g.skill_id], profile, tax, target, demand=demand,
+                                      prerequisites_met=met, closeness=g.closeness)
+    return out
+
+
+def _plan_extra(plan: list[PlanStep], tax: Taxonomy) -> dict[str, dict]:
+    out = {}
+    for step in plan:
+        if not step.resources:
+            resources, note = plan_resources(step.skill_id, tax)
+            out[step.skill_id] = {"resources": resources, "note": note}
+    return out
 
 
 def _label(tax: Taxonomy, skill_id: str | None) -> str | None:
@@ -248,15 +315,16 @@ def _label(tax: Taxonomy, skill_id: str | None) -> str | None:
 # --------------------------------------------------------------------------------------- rank
 
 
-def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=None, top: int = 5,
-         today: _dt.date | None = None, on_error=None, must=None) -> list[dict]:
+def rank(resumes, *, pipeline: Pipeline, posting=None, role: str | None = None, db=None, top: int = 5,
+         today: _dt.date | None = None, on_error=None, must=None, on_progress=None,
+         role_source: str = "auto") -> list[dict]:
     """Rank résumés for one target, best first (ties by résumé path); one row per résumé.
 
     Each row: ``resume, overall, rank, families, top_matched, top_gaps`` (ids), ``top_matched_labels,
     top_gaps_labels`` (the same skills by label), ``practice`` (how many sentences
     describe model work, see ``practice``). A résumé that cannot be
     read gives ``{"resume": …, "error": {code, message}}`` (after the ranked rows) and, when given,
-    ``on_error(source, err)`` is called; the batch goes on.
+    ``on_error(source, err)`` is called; the batch goes on. ``on_progress(1)`` is called as each résumé is done.
 
     ``must``: skills (id, label or alias) a résumé must show; with it every row gains ``knocked_out``
     and ``must_missing`` (ids), ``must_missing_labels`` and ``knock_out_reason``, and knocked-out rows
@@ -265,21 +333,25 @@ def rank(resumes, *, posting=None, role: str | None = None, db=None, taxonomy=No
     from ..errors import InputError
     from .must import missing_musts, resolve_must
 
-    tax = _resolve_taxonomy(taxonomy)
+    pipe = pipeline
+    tax = pipe.taxonomy
     must_ids = resolve_must(must, tax) if must else []
-    target, demand, _ = _target_and_demand(posting=posting, role=role, db=db, tax=tax)
+    target, demand, _ = _target_and_demand(posting=posting, role=role, db=db, pipe=pipe, role_source=role_source)
     rows, failed = [], []
     for r in resumes:
         name = str(r.source if isinstance(r, Document) else r)
         try:
             doc = load_document(r, kind="resume")
-            profile = understand_resume(extract_document(doc, taxonomy=tax, kind="resume"), doc, today=today)
+            profile = understand_resume(pipe.extract(doc, kind="resume"), doc, today=today)
             a = _assess_profile(profile, target, tax, demand=demand, with_plan=False)
         except InputError as err:
             failed.append({"resume": name, "error": err.to_dict()})
             if on_error:
                 on_error(name, err)
             continue
+        finally:
+            if on_progress:
+                on_progress(1)
         rows.append({
             "resume": name, "overall": a.overall, "families": a.families,
             "top_matched": [m["skill_id"] for m in a.matched[:top]],

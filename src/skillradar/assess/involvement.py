@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .resume import DateRange
+    from .dates import DateRange
 
 __all__ = [
     "INVOLVEMENT", "ROLE_FACTOR", "WEAK_FACTOR", "involvement_of", "involvement_why", "non_practitioner_role",

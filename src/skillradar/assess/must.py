@@ -20,8 +20,9 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def resolve_must(specs, tax: Taxonomy) -> list[str]:
+def resolve_must(specs, tax: Taxonomy, option: str = "must") -> list[str]:
     """Skill ids for ``specs`` given as id, label or alias (case and spacing ignored), in order, once each.
+    ``option`` names where the names came from in the error message (a parameter, or a CLI flag).
 
     Raises:
         UnknownSkill: a spec names no skill; the message lists close ids, labels and aliases.
@@ -37,7 +38,7 @@ def resolve_must(specs, tax: Taxonomy) -> list[str]:
             close = difflib.get_close_matches(_norm(spec), list(names), n=5, cutoff=0.6)
             shown = ", ".join(f"{c} ({names[c]})" if c != names[c] else c for c in close)
             hint = f" Close names: {shown}." if close else " See `skillradar taxonomy list`."
-            raise UnknownSkill(f"--must '{spec}' is not a skill of taxonomy '{tax.name}'.{hint}")
+            raise UnknownSkill(f"{option} '{spec}' is not a skill of taxonomy '{tax.name}'.{hint}", params=(option,))
         if sid not in out:
             out.append(sid)
     return out

@@ -28,7 +28,7 @@ from .alternatives import alternative_lists
 
 __all__ = [
     "TargetSkill", "Target", "NoTargetSkills", "REQUIREMENT_WEIGHTS", "IMPORTANCE", "skill_importance", "target_from_posting", "curated_roles",
-    "role_target", "list_roles", "validate_roles", "RoleProblem",
+    "role_target", "list_roles", "validate_roles", "RoleProblem", "ROLE_SOURCES",
 ]
 
 #: Weight of a posting skill by requirement level (unspecified = named in the posting without a cue).
@@ -98,7 +98,7 @@ class Target:
     kind: str  # posting | role
     name: str  # posting source path or role id
     label: str
-    source: str  # posting | curated | market
+    source: str  # posting | curated | measured (from the postings of a market database)
     skills: tuple[TargetSkill, ...]
     postings: int | None = None  # postings a measured role was computed from
     note: str = ""
@@ -183,10 +183,8 @@ def _share_alternatives(skills: list[TargetSkill], extraction: Extraction, taxon
         skill = taxonomy.find(skill_id)
         return f"{skill.family}/{skill.group}" if skill is not None else skill_id
 
-    from .score import narrower_ids  # score builds on targets: imported here, not at module level
-
     def kind_of(skill_id: str, broader_id: str) -> bool:
-        return skill_id in narrower_ids(taxonomy, broader_id)
+        return skill_id in taxonomy.narrower(broader_id)
 
     lists = alternative_lists(text, extraction.mentions, group_of, kind_of)
     listed = {m.start for run in lists for m in run}
@@ -365,8 +363,11 @@ def _measured_target(db: str | Path, name: str, taxonomy: Taxonomy) -> Target | 
                f"weight = share / top share ({top:.0%})" + (f"; mostly {level}" if level else ""))
         skills.append(TargetSkill(skill.id, skill.label, skill.family, weight, level, why, demand=share))
     skills.sort(key=lambda t: (-t.weight, t.skill_id))
-    return Target("role", market_name, market_name, "market", tuple(skills), postings=total,
-                  note=f"measured from {total} postings in the market database")
+    curated = _find_curated(name)
+    also = (f"; the curated profile '{curated['id']}' is used with --role-source curated (or without --db)"
+            if curated else "")
+    return Target("role", market_name, market_name, "measured", tuple(skills), postings=total,
+                  note=f"weights are shares of the {total} postings titled as this role{also}")
 
 
 # --------------------------------------------------------------------------------------- listing and lookup
@@ -380,20 +381,37 @@ def list_roles(db: str | Path | None = None) -> list[dict]:
                      "skills": len(r.get("skills") or []), "aliases": list(r.get("aliases") or [])})
     if db is not None:
         if _market_profiles() is None:
-            raise UsageError("--db needs the market part (skillradar.market.profiles), which is not installed; "
-                             "leave out --db to use the curated role profiles")
+            raise UsageError("db needs the market part (skillradar.market.profiles), which is not installed; "
+                             "leave out db to use the curated role profiles", params=("db",))
         for r in _measured_roles(db):
-            rows.append({"name": r["role"], "label": r["role"], "source": "market", "postings": r.get("postings"),
+            rows.append({"name": r["role"], "label": r["role"], "source": "measured", "postings": r.get("postings"),
                          "skills": None, "aliases": []})
     rows.sort(key=lambda r: (r["source"] != "curated", str(r["name"])))
     return rows
 
 
-def role_target(name: str, taxonomy: Taxonomy, *, db: str | Path | None = None) -> Target:
+#: Where a role's profile comes from: ``auto`` takes the measured one when a database knows the role.
+ROLE_SOURCES = ("auto", "curated", "measured")
+
+
+def role_target(name: str, taxonomy: Taxonomy, *, db: str | Path | None = None, source: str = "auto") -> Target:
     """The target for role ``name``: measured from the DB when one is given and knows the role,
-    else the curated profile. Unknown names raise UnknownRole listing the known ones."""
+    else the curated profile; ``source`` ``curated`` or ``measured`` asks for one of them (a measured
+    one needs ``db``). Unknown names raise UnknownRole listing the known ones."""
+    from ..choices import check_choice
+
+    check_choice(source or "auto", ROLE_SOURCES, "role_source")
+    if source == "measured":
+        if db is None:
+            raise UsageError("role_source 'measured' needs a market database (db)", params=("role_source", "db"))
+        measured = _measured_target(db, name, taxonomy) if _market_profiles() is not None else None
+        if measured is None or not measured.skills:
+            known = [r["name"] for r in list_roles(db) if r["source"] == "measured"]
+            raise UnknownRole(f"no measured profile for role '{name}' in the market database; measured roles: "
+                              f"{', '.join(known) or 'none'} (see `skillradar roles --db PATH`)")
+        return measured
     notes = []
-    if db is not None:
+    if db is not None and source != "curated":
         if _market_profiles() is None:
             notes.append("market profiles are not available (skillradar.market.profiles missing); "
                          "used the curated profile instead")

@@ -56,6 +56,7 @@ _SECTION_WHY = {
     "about": "claimed in the profile",
     None: "mentioned outside a named section",
     "skills": "only listed in a skills section",
+    "claimed": "not in the résumé: you said you have it (counts as a listed skill)",
 }
 DATED_SECTIONS = ("experience", "projects")
 
@@ -77,9 +78,11 @@ class Evidence:
     role: str | None = None  # the non-practitioner job title of its entry ("Product Manager"), if any
     proficiency: str | None = None  # "basic" when the résumé rates the skill so
     aim: str | None = None  # the cue when the mention states an aim ("looking for"): counted as listed
+    page: int | None = None  # the PDF page it is on (None for formats without pages)
 
     def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text, "section": self.section}
+        return {"start": self.start, "end": self.end, "text": self.text, "section": self.section,
+                "line": self.line or None, "page": self.page}
 
 
 @dataclass(slots=True)
@@ -214,7 +217,7 @@ def _evidence(m: Mention, ranges: list[DateRange], entry_starts: list[int], ref:
         factor = SECTION_FACTORS["skills"]
         return Evidence(start=m.start, end=m.end, text=m.text, section=m.section, line=m.line,
                         strength=round(factor * (WEAK_FACTOR if proficiency else 1.0), 4), section_factor=factor,
-                        recency=1.0, entry=None, years_ago=None, proficiency=proficiency, aim=aim)
+                        recency=1.0, entry=None, years_ago=None, proficiency=proficiency, aim=aim, page=m.page)
     section_factor = SECTION_FACTORS.get(m.section, 0.7)
     how = involvement_of(text, m.start, m.end, paragraphs=paragraphs) if m.section != "skills" else "neutral"
     if m.section not in DATED_SECTIONS and how == "neutral":
@@ -239,4 +242,5 @@ def _evidence(m: Mention, ranges: list[DateRange], entry_starts: list[int], ref:
         start=m.start, end=m.end, text=m.text, section=m.section, line=m.line,
         strength=round(section_factor * recency * involvement * weak, 4), section_factor=section_factor,
         recency=recency, entry=entry, years_ago=ago, involvement=involvement, role=role, proficiency=proficiency,
+        page=m.page,
     )

@@ -63,27 +63,12 @@ def related_ids(taxonomy: Taxonomy, skill_id: str) -> list[str]:
 
 def narrower_ids(taxonomy: Taxonomy, skill_id: str) -> frozenset[str]:
     """Skills that are a kind of ``skill_id``, directly or through other broader skills (taxonomy ``broader``)."""
-    cached = getattr(taxonomy, "_assess_narrower", None)
-    if cached is None:
-        parents = {s.id: [b for b in s.broader if b in taxonomy] for s in taxonomy}
-        cached = {}
-        for sid in parents:
-            seen, todo = set(), list(parents[sid])
-            while todo:  # every ancestor, once (validate refuses cycles; the seen set guards anyway)
-                b = todo.pop()
-                if b not in seen and b != sid:
-                    seen.add(b)
-                    todo.extend(parents.get(b, ()))
-            for b in seen:
-                cached.setdefault(b, set()).add(sid)
-        cached = {k: frozenset(v) for k, v in cached.items()}
-        object.__setattr__(taxonomy, "_assess_narrower", cached)
-    return cached.get(skill_id, frozenset())
+    return taxonomy.narrower(skill_id)
 
 
 def _reverse_index(taxonomy: Taxonomy) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    cached = getattr(taxonomy, "_assess_reverse", None)
-    if cached is None:
+    """(skills that name each skill as related, skills that need each skill first), kept with the taxonomy."""
+    def build():
         rel: dict[str, set[str]] = {}
         dependents: dict[str, set[str]] = {}
         for s in taxonomy:
@@ -91,9 +76,9 @@ def _reverse_index(taxonomy: Taxonomy) -> tuple[dict[str, set[str]], dict[str, s
                 rel.setdefault(r, set()).add(s.id)
             for p in s.prerequisites:
                 dependents.setdefault(p, set()).add(s.id)
-        cached = (rel, dependents)
-        object.__setattr__(taxonomy, "_assess_reverse", cached)
-    return cached
+        return rel, dependents
+
+    return taxonomy.derived("assess.reverse", build)
 
 
 def credit_for(ts: TargetSkill, resume: ResumeProfile, taxonomy: Taxonomy) -> Credit:

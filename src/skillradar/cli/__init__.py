@@ -45,7 +45,8 @@ def _register() -> None:
     """Import the command modules; each adds its commands to ``app`` (optional ones may be absent)."""
     import importlib
 
-    for name in ("extract_cmd", "taxonomy_cmd", "link_cmd", "market_cmd", "assess_cmd", "rank_cmd", "privacy_cmd", "posting_cmd", "serve_cmd"):
+    for name in ("extract_cmd", "taxonomy_cmd", "link_cmd", "market_cmd", "assess_cmd", "rank_cmd", "privacy_cmd", "posting_cmd", "serve_cmd",
+                 "emerging_cmd", "salaries_cmd"):
         try:
             importlib.import_module(f"{__name__}.{name}")
         except ModuleNotFoundError as exc:

@@ -70,35 +70,43 @@ def assess_command(
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
     count_boilerplate: bool = typer.Option(False, "--count-boilerplate", help="Also take the posting's skills "
                                            "named only in about-us, benefits, EEO or how-to-apply text as targets."),
+    role_source: str = typer.Option("auto", "--role-source", help="auto, curated or measured. With --role: which "
+                                    "profile (auto: the measured one when --db knows the role, else the curated "
+                                    "one); every output names the one used."),
+    have: Optional[list[str]] = typer.Option(None, "--have", help="A skill you have that the résumé does not show "
+                                             "(id, label or alias; repeatable): counted as a listed skill, to see "
+                                             "the score once the résumé says so."),
 ) -> None:
     """Score a résumé against a posting or a role: families, evidence, gaps and a learning plan."""
     from ..assess import assess
 
+    from ..assess.profile import ROLE_SOURCES
+
     check_choice(fmt, ("json", "table", "markdown"), "--format")
+    check_choice(role_source, ROLE_SOURCES, "--role-source")
     if (posting is None) == (role is None):
         raise UsageError("give exactly one of --posting FILE or --role NAME")
     if db is not None and not Path(db).exists():
         raise NoDatabase(db_subject(db))
+    if have:  # names checked here, so that an unknown one is reported as --have's
+        from ..assess.must import resolve_must
+        from ..taxonomy import load_taxonomy
+
+        have = resolve_must(have, load_taxonomy(taxonomy), option="--have")
     with naming_db(db):
         target = posting
         if count_boilerplate and posting is not None:
             from ..assess import build_target
 
             target = build_target(posting=posting, taxonomy=taxonomy, count_boilerplate=True)
-        result = assess(resume, posting=target, role=role, db=db, taxonomy=taxonomy)
+        result = assess(resume, posting=target, role=role, db=db, taxonomy=taxonomy, claimed=have,
+                        role_source=role_source)
     for w in result.warnings:
         warn(w["code"], "--db" if w["code"] in _DB_CODES else resume, w["message"])
-    if report:
+    if report:  # the job seeker's report; the posting language check is the employer's (check-posting --report)
         from ..report.html import render_assessment_html
 
-        findings = None
-        if posting is not None:
-            from ..fairness.language import check_posting
-            from ..readers import read_path
-
-            findings = check_posting(read_path(posting, kind="posting").text)
-        Path(report).write_text(render_assessment_html(result, keep_pii=keep_pii, posting_check=findings),
-                                encoding="utf-8")
+        Path(report).write_text(render_assessment_html(result, keep_pii=keep_pii), encoding="utf-8")
     if fmt == "json":  # the result first: a failure to store it must not lose it
         sys.stdout.write(dumps(result.to_dict()) + "\n")
     elif fmt == "markdown":
@@ -119,44 +127,55 @@ def assess_command(
 
 
 def _print_assessment(a) -> None:
+    """The table view: every skill by label, each gap in words, evidence by line (page for a PDF)."""
     from rich.markup import escape
     from rich.table import Table
 
+    from ..report.evidence import distinct, family_words, plan_why, quoted
+    from ..report.target import target_phrase
+
     d = a.to_dict()
     t = d["target"]
-    what = f"posting {t['source']}" if t["kind"] == "posting" else f"role {t['name']} ({t.get('profile_source')})"
-    stdout.print(f"[bold]{escape(d['resume'])}[/] against {escape(what)}: [bold cyan]{d['overall']:.1f}[/] / 100")
+    stdout.print(f"[bold]{escape(d['resume'])}[/] against {escape(target_phrase(t))}: "
+                 f"[bold cyan]{d['overall']:.1f}[/] / 100", highlight=False)
     if t.get("note"):
-        stdout.print(f"  {escape(t['note'])}", style="dim")
+        stdout.print(f"  {escape(t['note'])}", style="dim", highlight=False)
+    if d.get("claimed"):
+        stdout.print(f"  counted on your word (--have): {escape(', '.join(d['claimed_labels']))}", style="dim",
+                     highlight=False)
     fam = Table(title="Families", title_justify="left", header_style="bold cyan")
-    for col in ("family", "score", "explanation"):
+    for col in ("family", "score", "in words"):
         fam.add_column(col, overflow="fold")
     for f, info in d["families_detail"].items():
-        fam.add_row(f, "–" if info["score"] is None else f"{info['score']:.1f}", escape(info["explanation"]))
+        fam.add_row(f, "–" if info["score"] is None else f"{info['score']:.1f}", escape(family_words(info)))
     stdout.print(fam)
-    m = Table(title="Matched", title_justify="left", header_style="bold cyan")
-    for col in ("skill", "weight", "credit", "evidence"):
+    m = Table(title="Skills you show", title_justify="left", header_style="bold cyan")
+    for col in ("skill", "where", "evidence"):
         m.add_column(col, overflow="fold")
     for row in d["matched"]:
-        ev = row["evidence"][0]
-        via = f"via {row.get('via_label') or row['via']}: " if row.get("via") else ""
-        m.add_row(escape(row["label"]), f"{row['weight']:g}", f"{row['credit']:.2f}",
-                  escape(f"{via}“{ev['text']}” ({ev['section'] or 'no section'}, {ev['start']}–{ev['end']})"))
+        via = f" (via {row.get('via_label') or row['via']})" if row.get("via") else ""
+        m.add_row(escape(row["label"] + via), escape(row["summary"]), escape("; ".join(quoted(e) for e in distinct(row["evidence"])[:2])))
     stdout.print(m)
     pr = d.get("practice")
     if pr is not None:
         stdout.print(f"[bold]AI/ML practice[/]: {escape(pr['explanation'])} (AI/ML core credit ×{pr['factor']:g})",
                      highlight=False)
     g = Table(title="Gaps (most important first)", title_justify="left", header_style="bold cyan")
-    for col in ("skill", "requirement", "importance", "reason"):
+    for col in ("skill", "requirement", "importance", "in words"):
         g.add_column(col, overflow="fold")
     for row in d["gaps"]:
-        g.add_row(escape(row["label"]), row["requirement"] or "", f"{row['importance']:.3f}", escape(row["reason"]))
+        g.add_row(escape(row["label"]), row["requirement"] or "named", f"{row['importance']:.3f}", escape(row["summary"]))
     stdout.print(g)
+    if d["gaps"]:
+        stdout.print("  the figures behind each gap: --format markdown or --format json (reason)", style="dim",
+                     highlight=False)
     if d["plan"]:
-        stdout.print("[bold]Learning plan[/] (prerequisites first)")
+        stdout.print(f"[bold]Learning plan[/]: {len(d['plan'])} steps, prerequisites first")
         for i, step in enumerate(d["plan"], 1):
             after = f" after {', '.join(step.get('after_labels') or step['after'])}" if step["after"] else ""
             res = "; ".join(f"{r['title']} <{r['url']}>" for r in step["resources"][:2])
-            stdout.print(f"  {i}. {escape(step['label'])}{escape(after)} — {escape(step['why'])}"
+            if res and step["resources"][0].get("for_label"):
+                res = f"for {step['resources'][0]['for_label']}: {res}"
+            res = res or step.get("resources_note", "")
+            stdout.print(f"  {i}. {escape(step['label'])}{escape(after)} — {escape(plan_why(step['why'], t))}"
                          + (f"\n     {escape(res)}" if res else ""), highlight=False)

@@ -22,7 +22,7 @@ def explain_empty(db: str, *, family: Optional[str] = None, filters=None, title_
     """Print (and return) the reason an empty result is empty."""
     from ..market.filters import make_filters, why_empty
 
-    filters = make_filters(filters, title_contains=title_contains, since=since, until=until, flags=True)
+    filters = make_filters(filters, title_contains=title_contains, since=since, until=until)
     why = why_empty(db, filters, family=family, requirement=requirement, skills=skills, flags=True, dated=dated)
     stderr.print(why, highlight=False, markup=False)
     return why

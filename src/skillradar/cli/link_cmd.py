@@ -10,6 +10,7 @@ import typer
 from ..errors import DecodeError, FileMissing, UsageError
 from . import app
 from .output import dumps
+from .progress import CountBar
 
 
 def _read_lines(path: Optional[str]) -> list[str]:
@@ -49,7 +50,11 @@ def link_command(
     if not lines:
         return
     out = sys.stdout
-    for start in range(0, len(lines), 256):  # stream in chunks so long inputs show output early
-        for row in link(lines[start : start + 256], tax, top_k=top_k):
-            out.write(dumps(row) + "\n")
-        out.flush()
+    step = 64  # stream in chunks so long inputs show output (and progress) early
+    with CountBar("linking", "lines", total=len(lines) if len(lines) > step else None) as bar:
+        for start in range(0, len(lines), step):
+            chunk = lines[start : start + step]
+            for row in link(chunk, tax, top_k=top_k):
+                out.write(dumps(row) + "\n")
+            out.flush()
+            bar(len(chunk))

@@ -51,40 +51,6 @@ def _engine(engine: str) -> None:
     check_choice(engine, ENGINES, "--engine")
 
 
-class _Bar:
-    """A rich progress bar on stderr (terminal only): bytes for the ETA, rows and rows/s as text."""
-
-    def __init__(self, total_bytes: int, label: str) -> None:
-        self.bar = None
-        self.rows = 0
-        if not sys.stderr.isatty() or total_bytes <= 0:
-            return
-        import time
-
-        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self._t0 = time.perf_counter()
-        self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
-                            TextColumn("{task.fields[rows]:,} rows · {task.fields[rate]:,.0f} rows/s"),
-                            TextColumn("ETA"), TimeRemainingColumn(), console=stderr, transient=True,
-                            redirect_stdout=False, redirect_stderr=False)
-        self.task = self.bar.add_task(label, total=total_bytes, rows=0, rate=0.0)
-        self.bar.start()
-
-    def __call__(self, nbytes: int, nrows: int) -> None:
-        if self.bar is None:
-            return
-        import time
-
-        self.rows += nrows
-        rate = self.rows / max(1e-6, time.perf_counter() - self._t0)
-        self.bar.update(self.task, advance=nbytes, rows=self.rows, rate=rate)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
 def _report_ingest_errors(summary: dict) -> None:
     by_file: dict[tuple[str, str], list] = {}
     for e in summary["errors"]:
@@ -143,7 +109,9 @@ def ingest_command(
             total += os.path.getsize(f)
         except OSError:
             pass
-    bar = _Bar(total, "ingesting")
+    from .progress import IngestBar
+
+    bar = IngestBar(total, "ingesting")
     committed = {"rows_read": 0, "ingested": 0, "duplicates": 0, "failed": 0}
     try:
         with naming_db(db):
@@ -187,11 +155,13 @@ def reextract_command(
     _fmt(fmt, ("table", "json"))
     _engine(engine)
     tax = load_taxonomy(taxonomy)  # a misspelt name is a usage error even when the database is missing
-    with naming_db(db):
+    from .progress import CountBar
+
+    with naming_db(db), CountBar("re-extracting", "postings") as bar:
         con = connect(_db(db), read_only=True)  # fails clearly when the database does not exist
         con.close()
         summary = reextract(db=_db(db), taxonomy=tax, engine=engine, scheduler=scheduler,
-                            all_postings=all_postings)
+                            all_postings=all_postings, on_total=bar.start, on_progress=lambda n, _rows: bar(n))
     if fmt == "json":
         sys.stdout.write(dumps(summary) + "\n")
     else:
@@ -429,6 +399,8 @@ def demo_corpus_command(
     n: int = typer.Option(2000, "--n", help="Number of postings."),
     seed: int = typer.Option(0, "--seed", help="Random seed."),
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
+    plant_term: Optional[list[str]] = typer.Option(None, "--plant-term", help="TERM:P_START:P_END — also plant a "
+                                                   "term the taxonomy lacks (repeatable), e.g. Quillstream:0.03:0.35."),
 ) -> None:
     """Write a synthetic corpus of generative-AI postings (marked synthetic) with planted trends."""
     from ..market.synthetic import generate, write_corpus
@@ -436,6 +408,10 @@ def demo_corpus_command(
     if n < 1:
         raise UsageError("--n must be at least 1")
     rows, truth = generate(n, seed=seed, taxonomy=taxonomy)
+    if plant_term:
+        from ..market.synthetic_terms import parse_plant, plant_terms
+
+        rows, truth["planted_terms"] = plant_terms(rows, parse_plant(plant_term), seed=seed)
     truth_path = write_corpus(rows, out, truth)
     stderr.print(f"wrote {n} synthetic postings to {out} and the ground truth to {truth_path}", style="dim")
 

@@ -48,8 +48,13 @@ def compare_command(
     _fmt(fmt)
     _filters(family, requirement)
     common = mf.filters_from(title_contains, location, company, sector, seniority, contract_type, since, until)
-    side_a = make_filters(parse_side(a, "--a"), flags=False)
-    side_b = make_filters(parse_side(b, "--b"), flags=False)
+    side_a = make_filters(parse_side(a, "--a"))
+    side_b = make_filters(parse_side(b, "--b"))
+    if db_b is None and side_a == side_b:
+        from ..errors import UsageError
+
+        raise UsageError("the two sides are the same postings: give side b another database (--db-b) or the sides "
+                         "different filters (--a KEY=VALUE, --b KEY=VALUE)")
     if min_postings < 1:
         from ..errors import UsageError
 

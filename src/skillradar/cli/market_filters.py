@@ -36,11 +36,12 @@ COUNT_BOILERPLATE = typer.Option(False, "--count-boilerplate", help="Also count 
 
 def filters_from(title_contains=None, location=None, company=None, sector=None, seniority=None, contract_type=None,
                  since=None, until=None):
-    """The Filters of a command's options, checked (and errors named by flag) before any database opens."""
+    """The Filters of a command's options, checked before any database opens (errors name the
+    parameters; ``report_error`` spells them as flags)."""
     from ..market.filters import make_filters
 
     return make_filters(title_contains=title_contains, location=location, company=company, sector=sector,
-                        seniority=seniority, contract_type=contract_type, since=since, until=until, flags=True)
+                        seniority=seniority, contract_type=contract_type, since=since, until=until)
 
 
 def corpus_line(db: str, filters, *, dated: bool = False) -> tuple[str, dict]:

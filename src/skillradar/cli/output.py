@@ -13,7 +13,7 @@ from rich.table import Table
 
 from ..choices import check_choice as _check
 from ..csv_cells import write_csv
-from ..errors import DatabaseProblem, InputError, InternalError, SkillradarError, UsageError
+from ..errors import DatabaseProblem, InputError, InternalError, SkillradarError
 
 __all__ = ["stdout", "stderr", "emit_rows", "report_error", "progress", "run_batch", "write_jsonl", "check_choice",
            "FORMATS_ROWS", "naming_db", "db_subject"]
@@ -63,9 +63,9 @@ def emit_rows(rows: Sequence[dict], fmt: str, *, columns: Sequence[str], title: 
     else:
         table = Table(title=title, header_style="bold cyan", show_lines=False)
         for col in columns:
-            table.add_column(col, overflow="fold")
+            table.add_column(col, overflow="fold", justify="right" if col in SHARE_COLUMNS | POINT_COLUMNS else "left")
         for row in rows:
-            table.add_row(*(_pretty(row.get(c)) for c in columns))
+            table.add_row(*(_pretty(row.get(c), c) for c in columns))
         stdout.print(table)
 
 
@@ -75,9 +75,20 @@ def _cell(value):
     return "" if value is None else value
 
 
-def _pretty(value) -> str:
+#: Columns that hold a share of postings (0–1 in JSON and CSV, as the contract has them): a table, which
+#: people read, shows them as percentages, and a difference of shares in percentage points.
+SHARE_COLUMNS = frozenset({"share", "ci_low", "ci_high", "share_before", "share_after", "selection_rate"})
+POINT_COLUMNS = frozenset({"diff"})
+
+
+def _pretty(value, column: str | None = None) -> str:
     if value is None:
         return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if column in SHARE_COLUMNS:
+            return f"{100 * value:.1f}%"
+        if column in POINT_COLUMNS:
+            return f"{100 * value:+.1f} pp"
     if isinstance(value, float):
         return f"{value:.3g}" if abs(value) < 1e-3 and value else f"{value:.3f}".rstrip("0").rstrip(".")
     if isinstance(value, (list, dict)):
@@ -85,10 +96,21 @@ def _pretty(value) -> str:
     return str(value)
 
 
+# Library parameters whose command-line flag is not simply ``--`` + the name in kebab case.
+_FLAG_FOR = {"path": "--plot", "skill_id": "--id", "skill_type": "--type"}
+
+
+def cli_flag(param: str) -> str:
+    """How the command line spells a library parameter: ``select_top`` → ``--select-top``."""
+    if param.startswith("-"):
+        return param
+    return _FLAG_FOR.get(param, "--" + param.replace("_", "-"))
+
+
 def report_error(err: SkillradarError, source: str | None = None) -> None:
-    """One readable line on stderr: ``error [code] source: message``."""
+    """One readable line on stderr: ``error [code] source: message`` (parameters named as flags)."""
     where = source or err.source
-    line = escape(f"[{err.code}] {where + ': ' if where else ''}{err.message}")
+    line = escape(f"[{err.code}] {where + ': ' if where else ''}{err.spelled(cli_flag)}")
     stderr.print(f"[bold red]error[/] {line}", highlight=False)
 
 
@@ -98,17 +120,13 @@ def warn(code: str, source: str, message: str) -> None:
 
 
 @contextmanager
-def progress(total: int, label: str) -> Iterator:
-    """A progress bar on stderr, only on a terminal and only for batches; yields an ``advance()``."""
-    if total < 2 or not sys.stderr.isatty():
-        yield lambda n=1: None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+def progress(total: int, label: str, unit: str = "files") -> Iterator:
+    """A progress bar on stderr, only on a terminal and only for batches; yields an ``advance(n=1)``
+    (see :mod:`skillradar.cli.progress`)."""
+    from .progress import CountBar
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=stderr, transient=True, redirect_stdout=False, redirect_stderr=False) as bar:
-        task = bar.add_task(label, total=total)
-        yield lambda n=1: bar.advance(task, n)
+    with CountBar(label, unit, total=total if total >= 2 else None) as bar:
+        yield bar
 
 
 def run_batch(inputs: Sequence[str], label: str, work: Callable[[str], dict],

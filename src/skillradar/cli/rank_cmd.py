@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from . import app
 from .output import check_choice, dumps, emit_rows, report_error, stderr, stdout
+from .progress import CountBar
 from .rank_view import SCORE_HINT, add_audit_columns, audit_lines, flat_rows
 
 
@@ -77,8 +78,9 @@ def rank_command(
     paths = _expand(resumes)
     group_map = _load_groups(groups, paths) if groups else None
     failed: list[str] = []
-    rows = rank(paths, posting=posting, taxonomy=taxonomy, top=top, must=must,
-                on_error=lambda src, err: (failed.append(src), report_error(err, src)))
+    with CountBar("ranking", "résumés", total=len(paths)) as bar:
+        rows = rank(paths, posting=posting, taxonomy=taxonomy, top=top, must=must, on_progress=bar,
+                    on_error=lambda src, err: (failed.append(src), report_error(err, src)))
     ranked = [r for r in rows if "rank" in r]
     audit = (_audit(ranked, group_map, min_group=min_group, select_top=select_top, select_share=select_share)
              if group_map is not None else None)

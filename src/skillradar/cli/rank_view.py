@@ -57,7 +57,7 @@ def audit_lines(audit: dict) -> list[str]:
     lines = [head]
     for g, v in audit["groups"].items():
         if v.get("comparable", True):
-            lines.append(f"  {g}: selection rate {v['selection_rate']:.2f} ({v['selected']}/{v['count']})")
+            lines.append(f"  {g}: selection rate {v['selection_rate']:.0%} ({v['selected']}/{v['count']})")
         else:
             lines.append(f"  {g}: {v['selected']}/{v['count']} selected, too few to compare "
                          f"(fewer than {audit.get('min_group')} résumés)")

@@ -11,7 +11,6 @@ a symmetric-deletion index, so a word costs a handful of dictionary probes, not 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 
 from ..taxonomy.model import Taxonomy
@@ -99,7 +98,6 @@ class FuzzyIndex:
         return out
 
 
-@functools.lru_cache(maxsize=8)
 def fuzzy_index(taxonomy: Taxonomy) -> FuzzyIndex:
-    """One index per taxonomy object, built once per process."""
-    return FuzzyIndex(taxonomy)
+    """The taxonomy's fuzzy index, built on first use and kept with the taxonomy."""
+    return taxonomy.derived("fuzzy", lambda: FuzzyIndex(taxonomy))

@@ -7,32 +7,18 @@ offsets, so ``text[start:end]`` is always the evidence as written.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, replace
-from typing import NamedTuple
 
 import ahocorasick
 
 from ..taxonomy.model import Taxonomy
 from ..textnorm import fold, fold_with_map
 from .ambiguity import everyday_use, list_links, technical_evidence
+from .base import Hit
 from .entity import is_organisation, organisation_spans
 
 __all__ = ["Hit", "Lexicon", "lexicon_for"]
-
-
-class Hit(NamedTuple):
-    """A raw lexical hit before context: offsets into the original text (a tuple: made by the
-    thousand per corpus, so cheap construction matters)."""
-
-    skill_id: str
-    start: int
-    end: int
-    method: str  # "exact" (the label) or "alias"
-    confidence: float
-    ambiguous: bool
-    exact_case: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,7 +274,6 @@ def _spread(accepted: dict[int, Hit], candidates: set[int], links: list[list[int
                     queue.append(i)
 
 
-@functools.lru_cache(maxsize=8)
 def lexicon_for(taxonomy: Taxonomy) -> Lexicon:
-    """A lexicon per taxonomy object (hashed by identity), built once per process."""
-    return Lexicon(taxonomy)
+    """The taxonomy's lexicon, built on first use and kept with the taxonomy."""
+    return taxonomy.derived("lexicon", lambda: Lexicon(taxonomy))

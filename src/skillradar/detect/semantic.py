@@ -253,17 +253,13 @@ def _lexical_forms(taxonomy) -> tuple[frozenset[str], frozenset[str]]:
     """Folded labels and aliases (the lexicon already decided on these, the semantic stage keeps
     out), and their signatures (``_signature``): a phrase whose signature is not among them cannot
     fold to a form, so ``fold`` runs only for the few that match."""
-    forms = _FORMS.get(id(taxonomy))
-    if forms is None or forms[0] is not taxonomy:
+    def build():
         from ..textnorm import fold
 
-        keys = set()
-        for skill in taxonomy.skills:
-            for f in (skill.label, *skill.aliases, *skill.ambiguous):
-                keys.add(fold(f))
-        forms = (taxonomy, frozenset(keys), frozenset(_signature(k) for k in keys))
-        _FORMS[id(taxonomy)] = forms
-    return forms[1], forms[2]
+        keys = {fold(f) for skill in taxonomy.skills for f in (skill.label, *skill.aliases, *skill.ambiguous)}
+        return frozenset(keys), frozenset(_signature(k) for k in keys)
+
+    return taxonomy.derived("semantic.lexical_forms", build)
 
 
 def _signature_table() -> dict[int, None]:
@@ -280,9 +276,6 @@ def _signature(lowered: str) -> str:
     runs into one space, unifies quotes and strips, so ``fold(x) == f`` implies
     ``_signature(x.lower()) == _signature(f)`` (for texts whose lower-casing keeps their length)."""
     return lowered.translate(_SIG_DELETE)
-
-
-_FORMS: dict[int, tuple] = {}
 
 
 def scored_candidates(

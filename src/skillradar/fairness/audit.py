@@ -158,14 +158,15 @@ def selection_cutoff(n: int, *, select_top: int | None = None, select_share: flo
         UsageError: both given, N below 1, or a share outside (0, 1].
     """
     if select_top is not None and select_share is not None:
-        raise UsageError("give at most one of --select-top N and --select-share X")
+        raise UsageError("give at most one of select_top and select_share", params=("select_top", "select_share"))
     if select_top is not None:
         if select_top < 1:
-            raise UsageError(f"--select-top must be at least 1 (got {select_top})")
+            raise UsageError(f"select_top must be at least 1 (got {select_top})", params=("select_top",))
         return min(select_top, n), f"top {select_top}"
     if select_share is not None:
         if not 0 < select_share <= 1:
-            raise UsageError(f"--select-share must be a share above 0 and at most 1, such as 0.2 (got {select_share})")
+            raise UsageError(f"select_share must be a share above 0 and at most 1, such as 0.2 (got {select_share})",
+                             params=("select_share",))
         return math.ceil(n * select_share), f"top {select_share:.0%}"
     return math.ceil(n / 2), "top half"
 
@@ -190,7 +191,7 @@ def audit_ranking(ranking: list[dict], groups: dict[str, str], *, min_group: int
         GroupsFileError: a grouped résumé is not in the ranking. UsageError: a bad cut-off or min_group.
     """
     if min_group < 1:
-        raise UsageError(f"--min-group must be at least 1 (got {min_group})")
+        raise UsageError(f"min_group must be at least 1 (got {min_group})", params=("min_group",))
     resumes = [row["resume"] for row in ranking]
     groups = match_groups([(None, k, g) for k, g in groups.items()], resumes)
     n = len(ranking)

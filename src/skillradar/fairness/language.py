@@ -74,9 +74,9 @@ def _sentence(text: str, start: int, end: int) -> str:
 def _skill_spans(text: str, taxonomy) -> list[tuple[int, int]]:
     try:
         from ..detect.lexicon import lexicon_for
-        from ..taxonomy import Taxonomy, load_taxonomy
+        from ..taxonomy import load_taxonomy
 
-        tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+        tax = load_taxonomy(taxonomy)
         return [(h.start, h.end) for h in lexicon_for(tax).find(text)]
     except Exception:  # the check works without a taxonomy
         return []

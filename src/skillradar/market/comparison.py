@@ -28,8 +28,8 @@ def _side(common: Filters, side, name: str) -> Filters:
     if clash:
         from ..errors import UsageError
 
-        raise UsageError(f"{', '.join(clash)} given both for both sides and for side {name}: give each filter once "
-                         f"(for both sides, or in --{name} KEY=VALUE for one)")
+        raise UsageError(f"{', '.join(clash)} given both for both sides and for side {name} alone: give each "
+                         "filter once, for both sides or for one", params=tuple(clash))
     return make_filters({**common.given(), **side.given()})
 
 
@@ -82,8 +82,8 @@ def compare(db=None, *, a: Filters | dict | None = None, b: Filters | dict | Non
     fa, fb = _side(common, a or {}, "a"), _side(common, b or {}, "b")
     same_db = db_b is None or _same_file(db, db_b)
     if same_db and fa == fb:
-        raise UsageError("the two sides are the same postings: give side b another database (--db-b) or the sides "
-                         "different filters (--a KEY=VALUE, --b KEY=VALUE)")
+        raise UsageError("the two sides are the same postings: give db_b (a second database) or different filters "
+                         "for each side", params=("db_b",))
     with _connection(db) as con:
         na, ca, la, ha = _count(con, fa, levels, rollup, count_boilerplate, family)
         overlap = None

@@ -39,7 +39,7 @@ def cooccur(db=None, *, skill: str, requirement: str = "any", min_both: int = MI
 
     check_choice(sort, SORTS, "sort")
     if min_both < 1:
-        raise UsageError(f"--min-both must be at least 1 (got {min_both})")
+        raise UsageError(f"min_both must be at least 1 (got {min_both})", params=("min_both",))
     levels = _levels(requirement)
     filters = make_filters(filters, **kw)
     lv = ",".join("?" * len(levels))

@@ -9,6 +9,8 @@ entry point with ``if __name__ == "__main__":``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..choices import check_choice
 from ..errors import MissingExtra, UsageError
 
@@ -25,8 +27,9 @@ def _stable_taxonomy(tax):
     return _TAXONOMIES.setdefault(tax.content_hash, tax)
 
 
-def extract_many(texts: list[str], taxonomy) -> list[list[tuple]]:
-    """Mentions of each posting text, as plain tuples (cheap to send between processes)."""
+def extract_many(texts: list[str], taxonomy, on_done: Callable[[int], None] | None = None) -> list[list[tuple]]:
+    """Mentions of each posting text, as plain tuples (cheap to send between processes).
+    ``on_done(1)`` is called after each text (progress bars)."""
     from ..extract import extract_text
 
     tax = _stable_taxonomy(taxonomy)
@@ -35,6 +38,8 @@ def extract_many(texts: list[str], taxonomy) -> list[list[tuple]]:
         ex = extract_text(text, source="-", kind="posting", taxonomy=tax)
         out.append([(m.skill_id, m.start, m.end, m.text, m.requirement, m.years, m.section, m.method, m.confidence)
                     for m in ex.mentions])
+        if on_done is not None:
+            on_done(1)
     return out
 
 
@@ -44,8 +49,8 @@ class LocalEngine:
     def __init__(self, taxonomy) -> None:
         self.taxonomy = taxonomy
 
-    def extract(self, texts: list[str]) -> list[list[tuple]]:
-        return extract_many(texts, self.taxonomy)
+    def extract(self, texts: list[str], on_done: Callable[[int], None] | None = None) -> list[list[tuple]]:
+        return extract_many(texts, self.taxonomy, on_done)
 
     def close(self) -> None:
         pass
@@ -60,7 +65,7 @@ class DaskEngine:
         try:
             from dask.distributed import Client, LocalCluster
         except ModuleNotFoundError as exc:
-            raise MissingExtra("--engine dask", "dask", "dask[distributed]") from exc
+            raise MissingExtra("the dask engine", "dask", "dask[distributed]") from exc
         self.taxonomy = taxonomy
         self.partition_size = partition_size
         self._cluster = None
@@ -75,10 +80,16 @@ class DaskEngine:
             raise UsageError(f"cannot reach the Dask scheduler '{scheduler}': {exc}") from exc
         self._tax_future = self.client.scatter(taxonomy, broadcast=True, hash=False)
 
-    def extract(self, texts: list[str]) -> list[list[tuple]]:
+    def extract(self, texts: list[str], on_done: Callable[[int], None] | None = None) -> list[list[tuple]]:
+        """Mentions in input order; ``on_done(n)`` as each partition of n texts comes back."""
         size = self.partition_size
         parts = [texts[i:i + size] for i in range(0, len(texts), size)]
         futures = self.client.map(extract_many, parts, taxonomy=self._tax_future, pure=False)
+        if on_done is not None:
+            from dask.distributed import as_completed
+
+            for fut in as_completed(futures):
+                on_done(len(parts[futures.index(fut)]))
         out: list[list[tuple]] = []
         for res in self.client.gather(futures):
             out.extend(res)
@@ -97,5 +108,5 @@ def make_engine(name: str, taxonomy, *, scheduler: str | None = None):
     if name == "dask":
         return DaskEngine(taxonomy, scheduler=scheduler)
     if scheduler:
-        raise UsageError("--scheduler needs --engine dask")
+        raise UsageError("scheduler needs engine 'dask'", params=("scheduler", "engine"))
     return LocalEngine(taxonomy)

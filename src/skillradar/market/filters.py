@@ -39,7 +39,7 @@ def _iso(value, option: str) -> str | None:
     try:
         return dt.date.fromisoformat(str(value)).isoformat()
     except ValueError:
-        raise UsageError(f"{option} must be a date like 2024-06-30 (got '{value}')") from None
+        raise UsageError(f"{option} must be a date like 2024-06-30 (got '{value}')", params=(option,)) from None
 
 
 def _values(value, name: str) -> tuple[str, ...]:
@@ -49,12 +49,12 @@ def _values(value, name: str) -> tuple[str, ...]:
     out = []
     for v in items:
         if not isinstance(v, str):
-            raise UsageError(f"{name} takes text values (got {type(v).__name__})")
+            raise UsageError(f"{name} takes text values (got {type(v).__name__})", params=(name,))
         v = v.strip()
         if v and v not in out:
             out.append(v)
     if len(out) > _MAX_VALUES:
-        raise UsageError(f"{name} takes at most {_MAX_VALUES} values (got {len(out)})")
+        raise UsageError(f"{name} takes at most {_MAX_VALUES} values (got {len(out)})", params=(name,))
     return tuple(out)
 
 
@@ -99,12 +99,12 @@ class Filters:
         return Filters(**{name: getattr(self, name)})
 
 
-def make_filters(filters: Filters | dict | None = None, *, flags: bool = False, **kw) -> Filters:
+def make_filters(filters: Filters | dict | None = None, **kw) -> Filters:
     """Check and normalise filter keywords (``location="Berlin"``, ``seniority=["senior", "lead"]`` …).
 
     Unknown keywords are a TypeError (a misspelt keyword must not silently widen the query); an
-    unknown seniority or contract type is a UsageError listing the valid ones, named as the CLI flag
-    when ``flags`` (else as the keyword).
+    unknown seniority or contract type is a UsageError listing the valid ones, naming the keyword as
+    a parameter (the CLI spells it as its flag).
     """
     if isinstance(filters, Filters) and not kw:
         return filters
@@ -117,7 +117,7 @@ def make_filters(filters: Filters | dict | None = None, *, flags: bool = False, 
         raise TypeError(f"unknown filter {', '.join(unknown)}: the filters are {', '.join(FILTER_NAMES)}")
     out = {}
     for name in FILTER_NAMES:
-        label = FLAGS[name] if flags else name
+        label = name
         value = merged.get(name)
         if name in ("since", "until"):
             out[name] = _iso(value, label)
@@ -128,8 +128,8 @@ def make_filters(filters: Filters | dict | None = None, *, flags: bool = False, 
                            for v in values)
         out[name] = values
     if out["since"] and out["until"] and out["since"] > out["until"]:
-        raise UsageError(f"{FLAGS['since'] if flags else 'since'} {out['since']} is after "
-                         f"{FLAGS['until'] if flags else 'until'} {out['until']}: no date can be in both")
+        raise UsageError(f"since {out['since']} is after until {out['until']}: no date can be in both",
+                         params=("since", "until"))
     return Filters(**out)
 
 
@@ -210,7 +210,7 @@ def scope_size(db=None, filters: Filters | None = None, **kw) -> tuple[int, int]
 
 
 def why_empty(db, filters: Filters | None = None, *, family: str | None = None, requirement: str = "any",
-              skills: list[str] | None = None, flags: bool = True, dated: bool = False, **kw) -> str:
+              skills: list[str] | None = None, flags: bool = False, dated: bool = False, **kw) -> str:
     """Why a query over ``filters`` found no row, in one sentence: no postings at all, a filter that
     keeps none (each one counted alone, so the one to loosen is named), no dated posting (``dated``:
     monthly series), or postings without the skills, family or requirement level asked about."""

@@ -33,9 +33,9 @@ from pathlib import Path
 from ..bounds import MAX_CHARS
 from ..detect.sections import NON_DEMAND
 from ..errors import EmptyText, InputError, StoreError, TooLarge, UsageError
-from . import dedup
+from . import dedup, salary_store
 from .dedup_rules import kept_apart, richer
-from .facets import backfill, facets_for
+from .facets import backfill as backfill_facets, facets_for
 from .merges import Merger
 from .redact import redact_contacts
 from .sources import file_codec, parse_date, read_batches
@@ -94,6 +94,7 @@ class _Ingestor:
         self.run_id = run_id
         self.max_row_chars = max_row_chars
         self.engine = None
+        self.on_extracted = None  # called with n as n postings are extracted (progress within a batch)
         self.seq = con.execute("SELECT coalesce(max(seq) + 1, 0) FROM postings").fetchall()[0][0]
         # shingles of stored postings met as near-duplicate candidates; bounded (least recently used
         # out first) so memory stays flat however large the corpus grows
@@ -254,9 +255,9 @@ class _Ingestor:
         import pandas as pd
 
         kept = merger.kept
-        mentions = self._engine().extract([r["text"] for r in kept]) if kept else []
+        mentions = self._engine().extract([r["text"] for r in kept], self.on_extracted) if kept else []
         tv, th = self.tax.version, self.tax.content_hash
-        post_rows, lsh_rows, mention_rows, level_rows = [], [], [], []
+        post_rows, lsh_rows, mention_rows, level_rows, pay_rows = [], [], [], [], []
         for r, ms in zip(kept, mentions):
             extra = json.dumps(r["extra"], ensure_ascii=False, sort_keys=True, default=str) if r["extra"] else None
             if extra:
@@ -272,6 +273,7 @@ class _Ingestor:
                 s, e = shift(m[1]), shift(m[2])
                 mention_rows.append((r["id"], m[0], s, e, stored[s:e], m[4], m[5], m[6], m[7], m[8], tv, th))
             level_rows.extend((r["id"], sid, lvl) for sid, lvl in sorted(_levels(ms).items()))
+            pay_rows.extend(salary_store.salary_rows(r["id"], stored))
             if r["redactions"]:
                 self.counts["redacted"] += 1
         frames = {
@@ -295,7 +297,7 @@ class _Ingestor:
             con.execute("BEGIN TRANSACTION")
             if merger.gone:
                 for table, col in (("postings", "id"), ("lsh", "posting_id"), ("mentions", "posting_id"),
-                                   ("posting_skills", "posting_id")):
+                                   ("posting_skills", "posting_id"), ("salaries", "posting_id")):
                     con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT old_id FROM _g)")
                 con.execute("UPDATE merges SET kept_id = _g.new_id FROM _g WHERE merges.kept_id = _g.old_id")
             if post_rows:
@@ -310,6 +312,7 @@ class _Ingestor:
                             "section, method, confidence, taxonomy_version, taxonomy_hash FROM _m")
             if level_rows:
                 con.execute("INSERT INTO posting_skills SELECT posting_id, skill_id, level FROM _s")
+            salary_store.insert(con, pay_rows)
             if merger.merges:
                 con.execute("INSERT OR IGNORE INTO merges SELECT dropped_source, dropped_row, dropped_id, kept_id, "
                             "similarity, reason, ? FROM _d", [self.run_id])
@@ -340,6 +343,27 @@ class _Ingestor:
             self.engine.close()
 
 
+class _BatchProgress:
+    """Progress within one batch: each posting extracted moves the bar by one row and its share of the
+    batch's bytes, so a bar moves during a batch, not only between batches (a file of fewer rows than
+    one batch would otherwise sit at zero until the end). ``finish`` reports the rest (duplicates and
+    failed rows are not extracted); the totals reported equal the batch's bytes and rows."""
+
+    def __init__(self, on_progress, nbytes: int, nrows: int) -> None:
+        self.on_progress, self.nbytes, self.nrows = on_progress, nbytes, max(1, nrows)
+        self.rows = self.bytes = 0
+
+    def __call__(self, n: int) -> None:
+        rows = min(self.nrows, self.rows + n)
+        nbytes = self.nbytes * rows // self.nrows
+        self.on_progress(nbytes - self.bytes, rows - self.rows)
+        self.rows, self.bytes = rows, nbytes
+
+    def finish(self, rows: int) -> None:
+        if self.on_progress:
+            self.on_progress(self.nbytes - self.bytes, max(0, rows - self.rows))
+
+
 def ingest_files(
     paths: Sequence[str | Path],
     *,
@@ -365,7 +389,8 @@ def ingest_files(
         engine: ``local`` or ``dask``; scheduler: a Dask scheduler address (else a LocalCluster).
         near_dup_threshold: word 3-gram Jaccard at or above which a posting is a near-duplicate;
             ``1.0`` keeps only exact duplicates out.
-        on_progress: called with ``(bytes_advanced, rows_advanced)`` after each batch.
+        on_progress: called with ``(bytes_advanced, rows_advanced)`` as postings are extracted and
+            after each batch; over a run the calls add up to the bytes and rows read.
         encoding: of CSV and JSONL files (UTF-8 by default); a row with bytes not valid in it fails
             with its row number and the others go on.
         max_row_chars: a longer row fails with ``too_large`` (None: no limit).
@@ -377,24 +402,25 @@ def ingest_files(
         number of distinct postings does not grow); ``replaced`` counts those, ``kept_apart`` the rows
         stored although a near-duplicate candidate was over the threshold.
     """
-    from ..taxonomy import Taxonomy, load_taxonomy
+    from ..taxonomy import load_taxonomy
 
     if not (0.0 < near_dup_threshold <= 1.0):
-        raise UsageError(f"--near-dup-threshold must be in (0, 1] (got {near_dup_threshold})")
+        raise UsageError(f"near_dup_threshold must be in (0, 1] (got {near_dup_threshold})", params=("near_dup_threshold",))
     if batch_size < 1:
         raise UsageError("batch size must be at least 1")
     file_codec(encoding)  # an unknown or non-text encoding is a usage error before anything is stored
-    tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+    tax = load_taxonomy(taxonomy)
     con = connect(db)
     run_id = uuid.uuid4().hex[:16]
     try:
+        salary_store.backfill(con)  # once, for a database from before the salaries table
         stale = stale_count(con, tax)
         save_skills(con, tax)
-        backfill(con)
+        backfill_facets(con)
         start_run(con, run_id, command="ingest", engine=engine, files=paths, taxonomy=tax)
         ing = _Ingestor(con, tax, engine, scheduler, near_dup_threshold, run_id, max_row_chars)
         if engine not in ("local", "dask"):
-            raise UsageError(f"--engine must be one of local, dask (got '{engine}')")
+            raise UsageError(f"engine must be one of local, dask (got '{engine}')", params=("engine",))
         try:
             for path in paths:
                 source = str(path)
@@ -402,9 +428,10 @@ def ingest_files(
                 try:
                     for b in read_batches(path, columns, batch_size, encoding):
                         before = ing.counts["rows_read"]
+                        step = _BatchProgress(on_progress, b.bytes_done - done, len(b.rows) + len(b.row_errors))
+                        ing.on_extracted = step if on_progress else None
                         ing.batch(b)
-                        if on_progress:
-                            on_progress(b.bytes_done - done, ing.counts["rows_read"] - before)
+                        step.finish(ing.counts["rows_read"] - before)
                         done = b.bytes_done
                         if on_batch:
                             on_batch(dict(ing.counts))
@@ -439,26 +466,32 @@ def ingest_files(
 
 def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "local", scheduler: str | None = None,
               all_postings: bool = False, batch_size: int = 1000,
-              on_progress: Callable[[int, int], None] | None = None) -> dict:
+              on_progress: Callable[[int, int], None] | None = None,
+              on_total: Callable[[int], None] | None = None) -> dict:
     """Recompute mentions of stored postings whose taxonomy version or content differs from ``taxonomy``
     (or of all postings). Runs on the stored text, which is the original except for redacted contact
-    details. Each batch is one transaction, so an interrupted run can simply be run again."""
+    details. Each batch is one transaction, so an interrupted run can simply be run again.
+
+    ``on_total(n)`` is told how many postings will be re-extracted; ``on_progress(n, n)`` as each is."""
     import pandas as pd
 
-    from ..taxonomy import Taxonomy, load_taxonomy
+    from ..taxonomy import load_taxonomy
     from .engines import make_engine
 
-    tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+    tax = load_taxonomy(taxonomy)
     con = connect(db)
     run_id = uuid.uuid4().hex[:16]
     eng = None
     try:
         save_skills(con, tax)
-        backfilled = backfill(con)
+        backfilled = backfill_facets(con)
         start_run(con, run_id, command="reextract", engine=engine, files=[], taxonomy=tax)
         where = "" if all_postings else "WHERE taxonomy_hash IS DISTINCT FROM ?"
         params = [] if all_postings else [tax.content_hash]
+        salary_store.backfill(con)  # once, for a database from before the salaries table
         ids = [r[0] for r in con.execute(f"SELECT id FROM postings {where} ORDER BY seq", params).fetchall()]
+        if on_total:
+            on_total(len(ids))
         tv, th = tax.version, tax.content_hash
         done = 0
         for start in range(0, len(ids), batch_size):
@@ -467,7 +500,7 @@ def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "loc
             con.register("_ids", frame)
             texts = dict(con.execute("SELECT p.id, p.text FROM postings p JOIN _ids USING (id)").fetchall())
             eng = eng or make_engine(engine, tax, scheduler=scheduler)
-            mentions = eng.extract([texts[i] for i in chunk])
+            mentions = eng.extract([texts[i] for i in chunk], (lambda n: on_progress(n, n)) if on_progress else None)
             m_rows, l_rows = [], []
             for pid, ms in zip(chunk, mentions):
                 m_rows.extend((pid, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8], tv, th) for m in ms)
@@ -496,8 +529,6 @@ def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "loc
                 for name in ("_ids", "_m", "_s"):
                     con.unregister(name)
             done += len(chunk)
-            if on_progress:
-                on_progress(len(chunk), len(chunk))
         summary = {"reextracted": done, "facets_added": backfilled, "taxonomy_version": tv, "taxonomy_hash": th,
                    "run_id": run_id}
         finish_run(con, run_id, summary)

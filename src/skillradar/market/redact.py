@@ -1,4 +1,5 @@
-"""A small contact redaction for stored postings: e-mail addresses and phone numbers.
+"""Contact redaction for stored postings: e-mail addresses and phone numbers, found by the same
+finders that redact résumés (``privacy.redact``), so the two never disagree on what a phone is.
 
 Returns the redacted text and a function mapping offsets of the original text to the redacted one,
 so mention spans found on the original text can be stored against the stored text.
@@ -7,35 +8,18 @@ so mention spans found on the original text can be stored against the stored tex
 from __future__ import annotations
 
 import bisect
-import re
+
+from ..privacy.redact import find_pii
 
 __all__ = ["redact_contacts"]
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
-# International or national phone numbers: at least 9 digits with the usual separators; a bare
-# number like "2023" or "3-5" never qualifies.
-_PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,4}(?!\w)")
-_PLACEHOLDERS = (("[EMAIL]", _EMAIL), ("[PHONE]", _PHONE))
-
-
-def _is_phone(s: str) -> bool:
-    digits = sum(ch.isdigit() for ch in s)
-    if digits < 9 or digits > 15:
-        return False
-    return not re.fullmatch(r"(19|20)\d\d[-./](0?[1-9]|1[0-2])[-./]\d{1,2}", s.strip())  # an ISO date is not a phone
+_CONTACT_TYPES = ("EMAIL", "PHONE")  # found by the one catalogue of formats (privacy.pii_patterns)
 
 
 def redact_contacts(text: str):
     """``(redacted_text, spans, shift)``: spans are ``(start, end, placeholder)`` in the original text;
     ``shift(offset)`` maps an original offset to the redacted text (inside a span: its placeholder)."""
-    spans: list[tuple[int, int, str]] = []
-    for placeholder, pattern in _PLACEHOLDERS:
-        for m in pattern.finditer(text):
-            if placeholder == "[PHONE]" and not _is_phone(m.group()):
-                continue
-            if any(m.start() < e and s < m.end() for s, e, _p in spans):
-                continue
-            spans.append((m.start(), m.end(), placeholder))
+    spans = [(s, e, f"[{t}]") for t, s, e in find_pii(text, types=_CONTACT_TYPES)]
     if not spans:
         return text, (), (lambda offset: offset)
     spans.sort()

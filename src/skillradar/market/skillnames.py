@@ -90,7 +90,7 @@ def resolve_skill(con, name: str) -> str:
     error naming the nearest names, since analysts type "RAG" rather than "genai.rag"."""
     name = (name or "").strip()
     if not name:
-        raise UsageError("--skill must name a skill (an id, a label or an alias)")
+        raise UsageError("skill must name a skill (an id, a label or an alias)", params=("skill",))
     ids = [r[0] for r in con.execute("SELECT skill_id FROM skills UNION SELECT DISTINCT skill_id FROM posting_skills")
            .fetchall()]
     if name in ids:
@@ -108,7 +108,8 @@ def resolve_skill(con, name: str) -> str:
     if hits and len(hits) == 1:
         return next(iter(hits))
     if hits:
-        raise UsageError(f"--skill '{name}' names several skills: {', '.join(sorted(hits))}; give one id")
+        raise UsageError(f"skill '{name}' names several skills: {', '.join(sorted(hits))}; give one id",
+                         params=("skill",))
     close = difflib.get_close_matches(name.lower(), list(names), n=4, cutoff=0.6)
     suggestions = sorted({sid for c in close for sid in names[c]}, key=lambda s: close.index(
         next(c for c in close if s in names[c])))

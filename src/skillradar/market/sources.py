@@ -50,8 +50,8 @@ def file_codec(encoding: str | None) -> str:
     name = encoding or "utf-8"
     codec = text_codec(name)
     if codec is None:
-        raise UsageError(f"--encoding: '{name[:40]}' is not a text encoding Python knows: use one such as utf-8, "
-                         "cp1252, latin-1 or utf-16")
+        raise UsageError(f"encoding: '{name[:40]}' is not a text encoding Python knows: use one such as utf-8, "
+                         "cp1252, latin-1 or utf-16", params=("encoding",))
     return "utf-8-sig" if codec == "utf-8" else codec
 
 

@@ -83,7 +83,7 @@ def _iso(value, option: str) -> str | None:
     try:
         return dt.date.fromisoformat(str(value)).isoformat()
     except ValueError:
-        raise UsageError(f"{option} must be a date like 2024-06-30 (got '{value}')") from None
+        raise UsageError(f"{option} must be a date like 2024-06-30 (got '{value}')", params=(option,)) from None
 
 
 def _levels(requirement: str) -> tuple[str, ...]:
@@ -173,7 +173,7 @@ def top(db=None, *, family: str | None = None, limit: int | None = None, require
     family = _family(family)
     filters = make_filters(filters, **kw)
     if limit is not None and limit < 1:
-        raise UsageError("--limit must be at least 1")
+        raise UsageError("limit must be at least 1", params=("limit",))
     fam_sql = "AND s.family = ?" if family else ""
     with _connection(db) as con:
         where, params = _where(con, filters)
@@ -217,9 +217,9 @@ def trends(db=None, *, split, family: str | None = None, requirement: str = "any
 
     Only dated postings count; rows for skills with at least one posting in either period, ordered by
     ``q_value`` ascending, then ``p_value``, then ``skill_id``."""
-    split = _iso(split, "--split")
+    split = _iso(split, "split")
     if split is None:
-        raise UsageError("--split DATE is required")
+        raise UsageError("split (a date) is required", params=("split",))
     levels = _levels(requirement)
     family = _family(family)
     filters = make_filters(filters, **kw)
@@ -230,9 +230,10 @@ def trends(db=None, *, split, family: str | None = None, requirement: str = "any
                                         count(*) FILTER (WHERE date >= CAST(? AS DATE)) FROM postings {where}""",
                              [split, split] + params).fetchall()[0]
         if not n1 or not n2:
-            raise UsageError(f"--split {split} leaves no dated postings {'before' if not n1 else 'on or after'} it "
+            raise UsageError(f"split {split} leaves no dated postings {'before' if not n1 else 'on or after'} it "
                              f"({n1} before, {n2} on or after"
-                             + (f", with {filters.describe(flags=True)}" if filters else "") + ")")
+                             + (f", with {filters.describe(flags=False)}" if filters else "") + ")",
+                             params=("split", *filters.given()))
         with _demand(con, levels, rollup, count_boilerplate) as (dem, dem_params):
             rows = con.execute(f"""
                 WITH scope AS (SELECT id, date FROM postings {where}), {dem}
@@ -268,7 +269,7 @@ def monthly(db=None, *, skills: list[str] | None = None, top_n: int = 8, family:
     family = _family(family)
     filters = make_filters(filters, **kw)
     if min_postings < 1:
-        raise UsageError(f"--min-postings must be at least 1 (got {min_postings})")
+        raise UsageError(f"min_postings must be at least 1 (got {min_postings})", params=("min_postings",))
     meta = {"filters": filters.given(), "min_postings": min_postings}
     if not skills:
         skills = [r["skill_id"] for r in top(db, family=family, limit=top_n, requirement=requirement, rollup=rollup,

@@ -22,6 +22,9 @@ Tables::
     skill_broader(skill_id, broader_id)  the taxonomy's direct ``broader`` links (Llama -> LLMs), for
                                          roll-up of demand counts
     skill_aliases(skill_id, alias)       aliases, so queries accept a skill by any of its names
+    salaries(posting_id, currency, period, min_amount, max_amount, yearly_min, yearly_max, start, "end",
+             text, period_stated)
+                                         pay statements parsed from the stored text (``salary_store``)
     runs(run_id, started, finished, command, engine, files, taxonomy_version, taxonomy_hash,
          summary, status, pid, host)
                                          status: running, done, failed or interrupted (a run killed
@@ -39,6 +42,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from ..dbfile import duckdb_module, open_duckdb, translated
+from .salary_store import SALARY_TABLE
 
 __all__ = ["connect", "DEFAULT_DB", "SCHEMA_VERSION", "start_run", "finish_run", "end_run_on_error", "mark_interrupted", "stale_count",
            "save_skills", "RUN_TIME_LIMIT"]
@@ -91,6 +95,7 @@ def connect(db: str | Path | None = None, *, read_only: bool = False):
         try:
             with translated():
                 con.execute(_SCHEMA)
+                con.execute(SALARY_TABLE)
                 con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
         except BaseException:
             con.close()

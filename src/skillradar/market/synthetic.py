@@ -93,9 +93,9 @@ def _surfaces_for(taxonomy) -> tuple[tuple[str, str, bool], ...]:
 
 def usable_surfaces(taxonomy=None) -> dict[str, str]:
     """``{skill_id: surface form}`` for every skill the extractor finds cleanly in a template bullet."""
-    from ..taxonomy import Taxonomy, load_taxonomy
+    from ..taxonomy import load_taxonomy
 
-    tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+    tax = load_taxonomy(taxonomy)
     return {sid: s for sid, s, _n in _surfaces_for(tax)}
 
 
@@ -148,9 +148,9 @@ def generate(n: int, *, seed: int = 0, taxonomy=None, start: str = "2023-01-01",
     """``(rows, truth)``: ``n`` posting rows (``id, title, company, location, date_posted, description,
     synthetic``) in date order, and the ground truth (planted probabilities, kinds, split date,
     planted duplicates)."""
-    from ..taxonomy import Taxonomy, load_taxonomy
+    from ..taxonomy import load_taxonomy
 
-    tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+    tax = load_taxonomy(taxonomy)
     rng = random.Random(seed)
     surfaces = {sid: (s, neg) for sid, s, neg in _surfaces_for(tax)}
     if len(surfaces) < 3:
@@ -242,7 +242,7 @@ def write_corpus(rows: list[dict], out: str | Path, truth: dict | None = None) -
     else:
         from ..errors import UsageError
 
-        raise UsageError(f"--out must end in .csv, .jsonl or .parquet (got '{out.name}')")
+        raise UsageError(f"out must end in .csv, .jsonl or .parquet (got '{out.name}')", params=("out",))
     if truth is None:
         return None
     truth_path = out.with_name(out.name.rsplit(".", 1)[0] + ".truth.json")

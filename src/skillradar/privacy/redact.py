@@ -394,9 +394,9 @@ class _Intervals:
 
 def _skill_spans(text: str, taxonomy) -> list[tuple[int, int]]:
     from ..detect.lexicon import lexicon_for
-    from ..taxonomy import Taxonomy, load_taxonomy
+    from ..taxonomy import load_taxonomy
 
-    tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+    tax = load_taxonomy(taxonomy)
     return [(h.start, h.end) for h in lexicon_for(tax).find(text)]
 
 

@@ -7,6 +7,7 @@ Public API::
     read_text(text, source="-", *, kind="unknown") -> Document
     iter_inputs(paths) -> Iterator[str | Path]
     SUPPORTED_SUFFIXES, DEFAULT_MAX_BYTES
+    register_reader(fmt, suffixes, reader)   # add a format, read by its suffix
 
 How the format is chosen
 ------------------------
@@ -42,11 +43,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from ..choices import unknown_choice
 from ..errors import (CorruptFile, DecodeError, EmptyText, FileMissing, InputError, SkillradarError, TooLarge,
-                      UnsupportedFormat)
+                      UnknownReader, UnsupportedFormat)
 from ..records import Document, Notice
 from . import sniff as _sniff
 from .language import language_notice
@@ -59,6 +61,8 @@ __all__ = [
     "iter_inputs",
     "SUPPORTED_SUFFIXES",
     "DEFAULT_MAX_BYTES",
+    "register_reader",
+    "reader_formats",
 ]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -72,7 +76,10 @@ _SUFFIX_FORMAT = {
     ".pdf": "pdf",
     ".docx": "docx",
 }
-_SUPPORTED_LIST = ", ".join(SUPPORTED_SUFFIXES)
+
+
+def _supported_list() -> str:
+    return ", ".join(_SUFFIX_FORMAT)
 
 
 def human_size(n: int) -> str:
@@ -113,20 +120,66 @@ def _finish(doc: Document, extra: tuple[Notice, ...] = ()) -> Document:
     )
 
 
+# Readers by format: ``reader(data, source, kind, max_bytes) -> Document``. PDF, DOCX and HTML load
+# their libraries only when a file of that format arrives.
+Reader = Callable[[bytes, str, str, int], Document]
+
+
+def _pdf(data: bytes, source: str, kind: str, max_bytes: int) -> Document:
+    from .pdf import read_pdf
+
+    return read_pdf(data, source, kind=kind, max_chars=max_bytes)
+
+
+def _docx(data: bytes, source: str, kind: str, max_bytes: int) -> Document:
+    from .docx import read_docx
+
+    return read_docx(data, source, kind=kind, max_bytes=max_bytes)
+
+
+def _html(data: bytes, source: str, kind: str, max_bytes: int) -> Document:
+    from .html import read_html
+
+    return read_html(data, source, kind=kind)
+
+
+def _txt(data: bytes, source: str, kind: str, max_bytes: int) -> Document:
+    return read_txt(data, source, fmt="txt", kind=kind)
+
+
+def _md(data: bytes, source: str, kind: str, max_bytes: int) -> Document:
+    return read_txt(data, source, fmt="md", kind=kind)
+
+
+_READERS: dict[str, Reader] = {"pdf": _pdf, "docx": _docx, "html": _html, "txt": _txt, "md": _md}
+_BUILT_IN = frozenset(_READERS)  # chosen by sniffing the content; registered formats by their suffix
+
+
+def register_reader(fmt: str, suffixes: Iterable[str], reader: Reader, *, replace: bool = False) -> None:
+    """Read files ending in ``suffixes`` (".rtf") with ``reader(data, source, kind, max_bytes)``.
+
+    The reader gets the file's bytes and returns a Document; the usual checks (no text, language)
+    follow, and anything it raises that is not a SkillradarError becomes a CorruptFile for that file.
+    ``replace`` lets a built-in format's reader be swapped (its content sniffing stays).
+    """
+    if fmt in _READERS and not replace:
+        raise ValueError(f"a reader for '{fmt}' is already registered (pass replace=True to override it)")
+    _READERS[fmt] = reader
+    for suffix in suffixes:
+        suffix = suffix.lower() if suffix.startswith(".") else "." + suffix.lower()
+        _SUFFIX_FORMAT[suffix] = fmt
+
+
+def reader_formats() -> tuple[str, ...]:
+    """The formats a reader is registered for."""
+    return tuple(_READERS)
+
+
 def _read_as(fmt: str, data: bytes, source: str, kind: str, max_bytes: int) -> Document:
-    if fmt == "pdf":
-        from .pdf import read_pdf
-
-        return read_pdf(data, source, kind=kind, max_chars=max_bytes)
-    if fmt == "docx":
-        from .docx import read_docx
-
-        return read_docx(data, source, kind=kind, max_bytes=max_bytes)
-    if fmt == "html":
-        from .html import read_html
-
-        return read_html(data, source, kind=kind)
-    return read_txt(data, source, fmt=fmt, kind=kind)
+    reader = _READERS.get(fmt)
+    if reader is None:
+        raise UnknownReader(unknown_choice("format", fmt, _READERS))
+    return reader(data, source, kind, max_bytes)
 
 
 def _unsupported_content(sniffed: str, source: str, expected: str | None) -> InputError:
@@ -143,7 +196,7 @@ def _unsupported_content(sniffed: str, source: str, expected: str | None) -> Inp
         )
     if sniffed == "utf16":
         return DecodeError("is UTF-16 encoded text: re-save it as UTF-8 and try again", source=source)
-    return UnsupportedFormat(f"is {what}, which skillradar cannot read (supported: {_SUPPORTED_LIST})", source=source)
+    return UnsupportedFormat(f"is {what}, which skillradar cannot read (supported: {_supported_list()})", source=source)
 
 
 def _guarded(fmt: str, data: bytes, source: str, kind: str, max_bytes: int) -> Document:
@@ -166,6 +219,8 @@ def _guarded(fmt: str, data: bytes, source: str, kind: str, max_bytes: int) -> D
 def _dispatch(data: bytes, source: str, kind: str, expected: str | None, declared_md: bool = False,
               max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read ``data``; ``expected`` is the format the name suggests (None: trust only the content)."""
+    if expected is not None and expected not in _BUILT_IN:  # a registered format: its suffix decides
+        return _finish(_guarded(expected, data, source, kind, max_bytes))
     sniffed = _sniff.sniff(data)
     if expected == "pdf" and b"%PDF-" in data[:1024]:
         sniffed = "pdf"  # a damaged PDF with leading junk: let the PDF reader say what is wrong
@@ -242,7 +297,7 @@ def read_path(path: str | Path, *, kind: str = "unknown", max_bytes: int = DEFAU
         raise FileMissing("does not exist: check the path", source=source)
     suffix = p.suffix.lower()
     if suffix and suffix not in _SUFFIX_FORMAT:
-        raise UnsupportedFormat(f"has an unsupported type '{suffix}': supported are {_SUPPORTED_LIST}", source=source)
+        raise UnsupportedFormat(f"has an unsupported type '{suffix}': supported are {_supported_list()}", source=source)
     try:
         size = p.stat().st_size
         if size > max_bytes:

@@ -39,7 +39,7 @@ def _check(path) -> Path:
     if path.suffix.lower() not in _FORMATS:
         from ..errors import UsageError
 
-        raise UsageError(f"--plot must end in .png or .svg (got '{path.name}')")
+        raise UsageError(f"path must end in .png or .svg (got '{path.name}')", params=("path",))
     return path
 
 

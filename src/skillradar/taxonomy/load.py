@@ -1,4 +1,5 @@
-"""Loading taxonomies: the bundled one, the project's YAML format, a generic CSV or ESCO's CSV.
+"""Loading taxonomies: the bundled one, the project's YAML format, a generic CSV or ESCO's CSV, and
+extension files (``extends: genai`` plus the user's own skills, see ``extension``).
 
 Every loader returns the skills together with the line each skill was defined on, so that
 ``validate`` can point at the line to fix.
@@ -43,8 +44,11 @@ class Located:
     where: dict[int, tuple[str, int]]  # index in taxonomy.skills -> (file, line)
 
 
-def load_taxonomy(name_or_path: str | Path | None = None) -> Taxonomy:
-    """The taxonomy named (``genai``) or stored at a path (YAML, generic CSV, ESCO CSV)."""
+def load_taxonomy(name_or_path: Taxonomy | str | Path | None = None) -> Taxonomy:
+    """The taxonomy named (``genai``) or stored at a path (YAML, generic CSV, ESCO CSV); a Taxonomy
+    is returned as it is, so every function that takes ``taxonomy=`` accepts all three."""
+    if isinstance(name_or_path, Taxonomy):
+        return name_or_path
     if name_or_path is None or str(name_or_path) in BUILTIN:
         return bundled_taxonomy()
     return _load_path(str(Path(name_or_path).resolve()))
@@ -111,6 +115,10 @@ def _read_yaml_file(text: str, name: str) -> Located:
         raise TaxonomyError(f"{name}: not valid YAML: {exc}", source=name) from exc
     if not isinstance(header, dict) or "skills" not in header:
         raise TaxonomyError(f"{name}: a taxonomy YAML needs a top-level 'skills:' list", source=name)
+    if "extends" in header:  # a user's skills on top of a base taxonomy
+        from .extension import read_extension
+
+        return read_extension(text, name, header, _skills_from_yaml)
     skills, where = [], {}
     for skill, line in _skills_from_yaml(text, name):
         where[len(skills)] = (name, line)

@@ -69,6 +69,7 @@ class Taxonomy:
     skills: tuple[Skill, ...]
     families: dict[str, dict] = field(default_factory=dict)
     _by_id: dict[str, Skill] = field(default_factory=dict, repr=False, compare=False)
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for s in self.skills:  # a duplicated id keeps its first definition (validate reports the rest)
@@ -93,6 +94,34 @@ class Taxonomy:
             close = difflib.get_close_matches(skill_id, list(self._by_id), n=3)
             hint = f" Did you mean: {', '.join(close)}?" if close else ""
             raise UnknownSkill(f"no skill with id '{skill_id}' in taxonomy '{self.name}'.{hint}") from None
+
+    def derived(self, key: str, build):
+        """What ``build()`` makes from this taxonomy (a lexicon, a fuzzy index, embeddings of its
+        forms), made once and kept with the taxonomy: it lives and dies with the object, unlike a
+        process-wide cache keyed by ``id()``, which can hand a new taxonomy an old one's index."""
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = build()
+            return value
+
+    def narrower(self, skill_id: str) -> frozenset[str]:
+        """Skills that are a kind of ``skill_id``, directly or through other broader skills."""
+        return self.derived("narrower", self._narrower_index).get(skill_id, frozenset())
+
+    def _narrower_index(self) -> dict[str, frozenset[str]]:
+        parents = {s.id: [b for b in s.broader if b in self] for s in self.skills}
+        index: dict[str, set[str]] = {}
+        for sid in parents:
+            seen, todo = set(), list(parents[sid])
+            while todo:  # every ancestor, once (validate refuses cycles; the seen set guards anyway)
+                b = todo.pop()
+                if b not in seen and b != sid:
+                    seen.add(b)
+                    todo.extend(parents.get(b, ()))
+            for b in seen:
+                index.setdefault(b, set()).add(sid)
+        return {k: frozenset(v) for k, v in index.items()}
 
     def find(self, skill_id: str) -> Skill | None:
         return self._by_id.get(skill_id)

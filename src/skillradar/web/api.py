@@ -269,7 +269,15 @@ _ASSESS_BODY = {"requestBody": {"required": True, **_multipart_schema({
     "posting": {**_FILE, "description": "the job posting file"},
     "posting_text": {"type": "string", "description": "or the posting as text"},
     "role": {"type": "string", "description": "or a role name from /api/roles"},
-    "include_text": {"type": "boolean", "description": "add `resume_text` (what evidence offsets index)"},
+    "role_source": {"type": "string", "enum": ["auto", "curated", "measured"],
+                    "description": "with a role: which profile (auto: the measured one when the server's database "
+                                   "knows the role); `target.profile_source` says which was used"},
+    "include_text": {"type": "boolean", "description": "add `resume_text` (what evidence offsets index) and, for a "
+                     "posting, `posting_text` with `posting_mentions`: the spans of the posting's target skills, "
+                     "each marked `matched` or not"},
+    "claimed": {"type": "array", "items": {"type": "string"},
+                "description": "skills (id, label or alias; the field repeated) the person says they have although "
+                               "the résumé does not show them (\"I have this\"): each counts as a listed skill"},
 }, description="one résumé (file or text) and one target (posting file, posting text or role)")}}
 
 
@@ -282,7 +290,12 @@ def _target_args(form: dict[str, list[Part]], limit: int) -> dict:
     if posting is None and not role:
         raise BadRequest("send a target: a posting file 'posting', a text 'posting_text' or a role name 'role'",
                          code="missing_field")
-    return {"posting": posting} if posting is not None else {"role": role}
+    if posting is not None:
+        return {"posting": posting}
+    source = (_field_text(form, "role_source") or "auto").strip() or "auto"
+    if source not in ("auto", "curated", "measured"):
+        raise BadRequest(f"role_source must be one of auto, curated, measured (got '{source[:40]}')")
+    return {"role": role, "role_source": source}
 
 
 @router.post("/assess", openapi_extra=_ASSESS_BODY, summary="Assess a résumé against a posting or a role",
@@ -298,13 +311,28 @@ async def assess(request: Request) -> dict:
     tax = _tax(request)
     db = request.app.state.db
 
+    claimed = [p.text().strip() for p in form.get("claimed", []) if not p.is_file and p.text().strip()]
+
     def work():
         resume = _document(form, "resume", "resume", limit)
-        target = _target_args(form, limit)
-        result = assess_resume(resume, taxonomy=tax, db=db, **target)
+        args = _target_args(form, limit)
+        posting = args.get("posting")
+        extraction = None
+        if posting is not None:  # read the posting once: for the target and for its highlighted text
+            from ..assess.profile import target_from_posting
+            from ..extract import extract_document
+
+            extraction = extract_document(posting, taxonomy=tax, kind="posting")
+            args = {"target": target_from_posting(extraction, tax, posting.text)}
+        result = assess_resume(resume, taxonomy=tax, db=db, claimed=claimed, **args)
         out = result.to_dict()
         if include_text:
             out["resume_text"] = resume.text
+            if extraction is not None:
+                from ..report.posting_view import posting_mentions
+
+                out["posting_text"] = posting.text
+                out["posting_mentions"] = posting_mentions(extraction.mentions, out)
         return out
 
     return await heavy(request, work)

@@ -92,7 +92,7 @@ def create_app(db: str | Path | None = None, max_upload_bytes: int = DEFAULT_MAX
         max_concurrent: heavy requests (reading, extraction, assessment) run at once; others get 503
             ``busy`` with Retry-After (default: one per CPU core; see ``web.heavy``).
     """
-    from ..taxonomy import Taxonomy, load_taxonomy
+    from ..taxonomy import load_taxonomy
 
     if max_upload_bytes < 1:
         raise ValueError("max_upload_bytes must be positive")
@@ -108,7 +108,7 @@ def create_app(db: str | Path | None = None, max_upload_bytes: int = DEFAULT_MAX
     )
     app.state.db = str(db) if db is not None else None
     app.state.max_upload_bytes = int(max_upload_bytes)
-    app.state.taxonomy = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+    app.state.taxonomy = load_taxonomy(taxonomy)
     app.state.heavy = HeavyWork(max_concurrent or default_slots())
 
     @app.exception_handler(SkillradarError)

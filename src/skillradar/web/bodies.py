@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..errors import InvalidRequest, UnsupportedMediaType
 from ..readers import human_size
 
 __all__ = ["BodyLimitMiddleware", "BodyTooLarge", "Part", "read_form", "read_json", "human_size", "BadRequest",
@@ -33,17 +34,9 @@ class BodyTooLarge(HTTPException):
                               "(the server's limit is set with `skillradar serve --max-upload-mb N`)")
 
 
-class BadRequest(HTTPException):
-    """A body that cannot be parsed or lacks what the endpoint needs (422, with a stable code)."""
-
-    def __init__(self, message: str, code: str = "invalid_request", status: int = 422) -> None:
-        super().__init__(status, message)
-        self.code = code
-
-
-class UnsupportedMediaType(BadRequest):
-    def __init__(self, message: str) -> None:
-        super().__init__(message, code="unsupported_media_type", status=415)
+# A body that cannot be parsed or lacks what the endpoint needs: part of the one exception tree
+# (errors.py), answered by the app's SkillradarError handler like every other error.
+BadRequest = InvalidRequest
 
 
 class BodyLimitMiddleware:

@@ -23,9 +23,9 @@ from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from ..errors import NoDatabase
+from ..errors import InvalidRequest
 from ..market.facets import CONTRACT_TYPES, SENIORITY_VALUES
 from .api import ERROR_RESPONSES, NOT_FOUND, UNAVAILABLE, ErrorBody
-from .bodies import BadRequest
 
 __all__ = ["router"]
 
@@ -61,7 +61,7 @@ class FilterParams:
         for name in ("title_contains", "location", "company", "sector"):
             for v in getattr(self, name) or ():
                 if len(v) > _TEXT["max_length"]:
-                    raise BadRequest(f"{name}: at most {_TEXT['max_length']} characters per value")
+                    raise InvalidRequest(f"{name}: at most {_TEXT['max_length']} characters per value")
         return make_filters(title_contains=self.title_contains, location=self.location, company=self.company,
                             sector=self.sector, seniority=self.seniority, contract_type=self.contract_type,
                             since=self.since, until=self.until)
@@ -70,8 +70,9 @@ class FilterParams:
 def _db(request: Request) -> str:
     db = request.app.state.db
     if db is None:
-        raise BadRequest("no market database is configured: start the server with `skillradar serve --db PATH` "
-                         "(build one with `skillradar market ingest FILE --db PATH`)", code="no_database", status=503)
+        raise NoDatabase("no market database", state="is configured on this server",
+                         hint="start the server with `skillradar serve --db PATH` "
+                              "(build one with `skillradar market ingest FILE --db PATH`)")
     if db != ":memory:" and not Path(db).exists():
         raise NoDatabase()  # names no path: callers must not learn where the server keeps its files
     return db

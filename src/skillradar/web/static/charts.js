@@ -219,7 +219,7 @@
       if (d) svg.appendChild(el("path", { d: d.trim(), stroke: color, class: "series", "data-skill": sid }));
       const ly = top + 6 + k * 18;
       svg.appendChild(el("line", { x1: width - legendW, y1: ly, x2: width - legendW + 18, y2: ly, stroke: color, "stroke-width": 3 }));
-      svg.appendChild(el("text", { x: width - legendW + 24, y: ly, "dominant-baseline": "middle", class: "legend" }, truncate(labels[sid], 24)));
+      svg.appendChild(el("text", { x: width - legendW + 24, y: ly, "dominant-baseline": "middle", class: "series-legend" }, truncate(labels[sid], 24)));
     });
     if (!shown.length) {
       svg.appendChild(el("text", { x: left + plotW / 2, y: top + plotH / 2, "text-anchor": "middle", class: "axis-label" },

@@ -1,0 +1,38 @@
+"""Narrower senses of general skill words (detect/senses.py)."""
+
+import pytest
+
+from skillradar.extract import extract_text
+
+
+def _ids(text):
+    return [(m.text, m.skill_id) for m in extract_text(text, kind="posting").mentions]
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Deploying, monitoring, and optimizing machine learning models", "monitoring", "mlops.model-monitoring"),
+    ("Own monitoring of deployed ML models in production", "monitoring", "mlops.model-monitoring"),
+    ("Set up monitoring and alerting with Datadog", "monitoring", "se.monitoring"),
+    ("Add monitoring, alerting and drift detection", "monitoring", "se.monitoring"),
+    # the cue must stand in the same clause
+    ("Build dashboards and monitoring. Train ML models", "monitoring", "se.monitoring"),
+    ("Stay up to date with AWS security practices", "security", "cloud.cloud-security"),
+    ("Knowledge of web security protocols", "security", "se.web-security"),
+    ("Experience in security engineering for banks", "security engineering", "se.cybersecurity"),
+])
+def test_general_word_takes_the_sense_its_neighbours_show(text, word, expected):
+    assert (word, expected) in _ids(text)
+
+
+def test_refinement_needs_the_narrower_skill_in_the_taxonomy():
+    from skillradar.detect.base import Hit
+    from skillradar.detect.senses import refine_senses
+
+    hit = Hit("se.monitoring", 0, 10, "alias", 0.9)
+    text = "monitoring ML models"
+    assert refine_senses(text, [hit], {"se.monitoring"}) == [hit]
+    assert refine_senses(text, [hit], {"se.monitoring", "mlops.model-monitoring"})[0][0] == "mlops.model-monitoring"
+
+
+def test_years_of_industry_experience_is_not_domain_knowledge():
+    assert not any(s == "dom.industry-knowledge" for _, s in _ids("8+ years of industry experience applying ML"))
