@@ -2,10 +2,18 @@
 
 Every market query returns :class:`Rows`: a plain ``list`` of dicts (so JSON, loops and equality work
 as before) that knows its column order and converts on request. pandas and pyarrow are imported only
-by the conversion, so a query that prints a table never pays for them.
+by the conversion, so a query that prints a table never pays for them::
 
-    >>> rows = market.top("market.duckdb", location="Berlin")
-    >>> rows.to_pandas().head()          # or rows.to_arrow()
+    rows = market.top("market.duckdb", location="Berlin")
+    rows.to_pandas().head()          # or rows.to_arrow()
+
+A doctest on a real list of rows:
+
+    >>> rows = Rows([{"skill_id": "lang.python", "postings": 3, "share": 0.5}])
+    >>> rows == [{"skill_id": "lang.python", "postings": 3, "share": 0.5}], rows.columns
+    (True, ['skill_id', 'postings', 'share'])
+    >>> rows.to_arrow().schema.field("postings").type, list(rows.to_pandas().dtypes.astype(str))[1:]
+    (DataType(int64), ['int64', 'float64'])
 """
 
 from __future__ import annotations
