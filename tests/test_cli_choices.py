@@ -76,7 +76,7 @@ CHOICES: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
     ("market compare", "--requirement"): (REQUIREMENT, ("--a", "seniority=senior", *DB)),
     **{(f"market {cmd}", flag): (values, extra)
        for cmd, extra in (("top", DB), ("trends", ("--split", "2024-01-01", *DB)), ("cooccur", ("--skill", "rag", *DB)),
-                          ("compare", ("--a", "seniority=senior", *DB)))
+                          ("compare", ("--a", "seniority=senior", *DB)), ("emerging", DB), ("salaries", DB))
        for flag, values in (("--seniority", SENIORITY_VALUES), ("--contract-type", CONTRACT_TYPES))},
     ("market roles", "--format"): (ROWS, DB),
     ("market roles", "--role"): (tuple(ROLE_PATTERNS), DB),

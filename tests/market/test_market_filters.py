@@ -340,3 +340,25 @@ def test_monthly_on_undated_postings_says_they_lack_dates(mtax, tmp_path, capsys
     assert stats.monthly(db) == []
     assert main(["market", "trends", "--db", str(db), "--monthly"]) == 0
     assert "these 2 postings have no dates, and monthly series and trends need them" in capsys.readouterr().err
+
+
+def test_emerging_and_salaries_take_the_same_filters(mtax, tmp_path):
+    from skillradar.market.emerging import emerging_terms
+    from skillradar.market.salaries import salary_list, salary_summary
+    from skillradar.market.synthetic import generate
+    from skillradar.market.synthetic_terms import parse_plant, plant_terms
+
+    rows, _truth = generate(400, seed=9, taxonomy=mtax, repost_rate=0.0)
+    rows, _planted = plant_terms(rows, parse_plant(["Quillstream:0.02:0.5"]), seed=9)
+    for i, r in enumerate(rows):
+        r["description"] += f"\nSalary: ${100 + i % 7 * 10},000 - ${150 + i % 5 * 10},000 per year."
+        r["employment_type"], r["industry"] = None, None
+    db = _ingest(rows, tmp_path / "all.duckdb", mtax)
+    split = "2024-01-01"
+    assert any(r["q_value"] < 0.05 for r in emerging_terms(db, split=split, examples=0)["rows"])
+    for n, f in enumerate(({"location": ["Berlin", "London", "Paris"]}, {"seniority": "unspecified", "since": "2023-03-01"})):
+        sub = _ingest(_expected(rows, f), tmp_path / f"sub{n}.duckdb", mtax)
+        assert salary_summary(db, **f) == salary_summary(sub) and salary_summary(sub)
+        assert [r["text"] for r in salary_list(db, **f)] == [r["text"] for r in salary_list(sub)]
+        found, alone = emerging_terms(db, split=split, examples=0, **f), emerging_terms(sub, split=split, examples=0)
+        assert found["rows"] == alone["rows"] and found["rows"] and found["total_after"] == alone["total_after"]
