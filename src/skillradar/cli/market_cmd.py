@@ -429,6 +429,3 @@ def duplicates_command(
     with naming_db(db):
         rows = duplicates(_db(db))
     emit_rows(rows, fmt, columns=DUPLICATE_COLUMNS, title=f"{len(rows)} merged rows")
-
-
-from . import market_compare_cmd  # noqa: E402,F401  (registers `market compare` on market_app)
