@@ -15,6 +15,7 @@ import re
 import pytest
 
 from skillradar.assess.profile import list_roles
+from skillradar.market.facets import CONTRACT_TYPES, SENIORITY_VALUES
 from skillradar.market.profiles import ROLE_PATTERNS
 from skillradar.taxonomy import load_taxonomy
 from skillradar.taxonomy.load import BUILTIN
@@ -70,6 +71,13 @@ CHOICES: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
     ("market duplicates", "--format"): (("table", "json", "csv"), DB),
     ("market cooccur", "--requirement"): (REQUIREMENT, ("--skill", "rag", *DB)),
     ("market cooccur", "--sort"): (("q", "lift"), ("--skill", "rag", *DB)),
+    ("market compare", "--format"): (ROWS, ("--a", "seniority=senior", *DB)),
+    ("market compare", "--family"): (FAMILIES, ("--a", "seniority=senior", *DB)),
+    ("market compare", "--requirement"): (REQUIREMENT, ("--a", "seniority=senior", *DB)),
+    **{(f"market {cmd}", flag): (values, extra)
+       for cmd, extra in (("top", DB), ("trends", ("--split", "2024-01-01", *DB)), ("cooccur", ("--skill", "rag", *DB)),
+                          ("compare", ("--a", "seniority=senior", *DB)), ("emerging", DB), ("salaries", DB))
+       for flag, values in (("--seniority", SENIORITY_VALUES), ("--contract-type", CONTRACT_TYPES))},
     ("market roles", "--format"): (ROWS, DB),
     ("market roles", "--role"): (tuple(ROLE_PATTERNS), DB),
     ("market demo-corpus", "--taxonomy"): (TAXONOMIES, ("--out", "{tmp}/c.csv", "--n", "3")),

@@ -14,6 +14,7 @@ three surfaces never disagree about what went wrong::
     │   ├── InvalidRequest               invalid_request       422  (web bodies; code per case)
     │   │   └── UnsupportedMediaType     unsupported_media_type 415
     │   ├── GroupsFileError              invalid_groups  2     422
+    │   ├── OutdatedDatabase             outdated_database 2   409  (run `market reextract` once)
     │   └── NoDatabase                   no_database     2     503  (a DatabaseProblem)
     ├── MissingExtra                     missing_extra   2     501
     ├── TaxonomyError                    invalid_taxonomy 1    422
@@ -59,6 +60,7 @@ __all__ = [
     "InvalidRequest",
     "UnsupportedMediaType",
     "GroupsFileError",
+    "OutdatedDatabase",
     "NoDatabase",
     "MissingExtra",
     "TaxonomyError",
@@ -170,6 +172,14 @@ class GroupsFileError(UsageError):
 
     code = "invalid_groups"
     http_status = 422
+
+
+class OutdatedDatabase(UsageError):
+    """A query needs something an older version did not store in the market database (the facets
+    that filters by seniority, contract type and sector read); the message says the command that adds it."""
+
+    code = "outdated_database"
+    http_status = 409
 
 
 class DatabaseProblem(SkillradarError):
