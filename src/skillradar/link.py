@@ -12,6 +12,11 @@ scoring each skill as a mixture of
 The weights are fixed constants chosen on the two public validation splits as a whole
 (bench/eval_linking.py prints the sweep), not per sentence.
 
+Model: the ESCO-tuned MiniLM shipped with skillradar (``embed.MODELS["esco-minilm"]``, made by
+``training/``); ``SKILLRADAR_LINK_MODEL=minilm`` in the environment (read at import) ranks with the
+original all-MiniLM-L6-v2 instead. The sentence weight was chosen with the original model and kept;
+the lexical bonus depends on the model (``LEXICAL_WEIGHT``).
+
 Speed: only the ``LINK_PHRASES`` most promising phrases of a line go through the full model. They
 are picked with cheap static vectors (``embed.StaticTable``) mapped into the model's space by a
 ridge regression fitted on the taxonomy's own label texts (static vector → full vector), compared
@@ -21,21 +26,26 @@ with the full label vectors: ``SkillIndex.cheap_best``.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["link", "skill_index", "SkillIndex", "SENTENCE_WEIGHT", "LEXICAL_WEIGHT"]
+__all__ = ["link", "skill_index", "SkillIndex", "SENTENCE_WEIGHT", "LEXICAL_WEIGHT", "LINK_MODEL"]
 
 SENTENCE_WEIGHT = 0.5  # weight of the whole-sentence cosine; the rest goes to the best phrase
-LEXICAL_WEIGHT = 0.1  # bonus for the share of the label's content words found in the sentence
+# bonus for the share of the label's content words found in the sentence: 0.10 was chosen with the
+# original model; the ESCO-tuned one needs less of it (0.05 was as good or better on both validation
+# splits with each of its checkpoints, bench/RESULTS.md)
 MAX_ALIASES = 8  # label texts per skill beyond the label itself
 CHEAP_REST = True  # phrases not re-scored still count with their cheap mapped vectors
 LINK_PHRASES = 8  # phrases per line re-scored with the full model (picked by their cheap score)
 RIDGE = 0.1  # regularisation of the static → full linear map
 CHEAP_DIMS = 192  # principal directions of the label vectors the cheap estimate is computed in
 MIN_MAP_ROWS = 768  # fewer label texts than this: compare in the static space instead of mapping
+LINK_MODEL = os.environ.get("SKILLRADAR_LINK_MODEL", "").strip() or "esco-minilm"
+LEXICAL_WEIGHT = 0.05 if LINK_MODEL == "esco-minilm" else 0.1
 
 
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*")
@@ -58,11 +68,11 @@ def _content_stems(text: str) -> list[str]:
 class SkillIndex:
     """Label (and alias) vectors of one taxonomy, with row → skill maps; built once per taxonomy."""
 
-    def __init__(self, taxonomy, embedder=None) -> None:
+    def __init__(self, taxonomy, embedder=None, model: str | None = None) -> None:
         from .embed import get_embedder, label_vectors
 
         self.taxonomy = taxonomy
-        self.embedder = embedder or get_embedder()
+        self.embedder = embedder or get_embedder(model or LINK_MODEL)
         texts: list[str] = []
         owner: list[int] = []
         for k, skill in enumerate(taxonomy.skills):
@@ -167,13 +177,13 @@ class SkillIndex:
 
 
 @functools.lru_cache(maxsize=4)
-def _index_for(taxonomy) -> SkillIndex:
-    return SkillIndex(taxonomy)
+def _index_for(taxonomy, model: str) -> SkillIndex:
+    return SkillIndex(taxonomy, model=model)
 
 
-def skill_index(taxonomy) -> SkillIndex:
-    """The SkillIndex of ``taxonomy`` (per process, by identity)."""
-    return _index_for(taxonomy)
+def skill_index(taxonomy, model: str | None = None) -> SkillIndex:
+    """The SkillIndex of ``taxonomy`` for ``model`` (default ``LINK_MODEL``), per process, by identity."""
+    return _index_for(taxonomy, model or LINK_MODEL)
 
 
 def score_lines(
