@@ -118,10 +118,11 @@ def main() -> None:
     ap.add_argument("--alts", type=int, default=4, help="alternative labels per skill per epoch")
     ap.add_argument("--freeze-layers", type=int, default=0, help="encoder layers kept frozen (plus embeddings)")
     ap.add_argument("--anchor-len", type=int, default=40, help="word-pieces kept per anchor text")
-    ap.add_argument("--bucket", type=int, default=16, help="encode texts in length buckets of this size (0: one padded batch)")
+    ap.add_argument("--bucket", type=int, default=0, help="encode texts in length buckets of this size (0: one padded batch)")
     ap.add_argument("--init", type=Path, default=None, help="start from this checkpoint instead of the base model")
     ap.add_argument("--save-every", type=int, default=200)
     ap.add_argument("--minutes", type=float, default=24.0, help="stop (and save) after this long")
+    ap.add_argument("--stop-at", type=int, default=0, help="stop (and save) after this many steps; the schedule still follows --steps")
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
@@ -204,7 +205,7 @@ def main() -> None:
                 print(json.dumps(rec), flush=True)
                 log.write(json.dumps(rec) + "\n")
                 log.flush()
-            stop = step >= args.steps or (time.time() - t0) > args.minutes * 60
+            stop = step >= args.steps or (args.stop_at and step >= args.stop_at) or (time.time() - t0) > args.minutes * 60
             if step % args.save_every == 0 or stop:
                 model.save_pretrained(args.out / "checkpoint")
                 tok.save_pretrained(args.out / "checkpoint")
