@@ -37,6 +37,7 @@ CHOICES: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
     ("extract", "--kind"): (("auto", "posting", "resume"), (CV,)),
     ("extract", "--taxonomy"): (TAXONOMIES, (CV,)),
     ("link", "--taxonomy"): (TAXONOMIES, ("--input", POSTING)),
+    ("link", "--model"): (("esco-minilm", "minilm"), ("--input", POSTING)),
     ("roles", "--format"): (("table", "json"), ()),
     ("assess", "--format"): (("json", "table", "markdown"), (CV, "--role", "llm-engineer")),
     ("assess", "--role"): (tuple(r["name"] for r in list_roles()), (CV,)),

@@ -159,11 +159,12 @@ class Pipeline:
 
     # ------------------------------------------------------------------- linking, assessment, ranking
 
-    def link(self, phrases: Sequence[str], *, top_k: int = 10, **weights) -> list[dict]:
-        """ESCO-style linking: the ``top_k`` taxonomy skills closest to each phrase (see ``link``)."""
-        from .link import link
+    def link(self, phrases: Sequence[str], *, top_k: int = 10, model: str | None = None, **weights) -> list[dict]:
+        """ESCO-style linking: the ``top_k`` taxonomy skills closest to each phrase (see ``link``);
+        ``model`` (default: the ESCO-tuned encoder shipped in the package) or ``minilm``."""
+        from .link import LINK_MODEL, link  # embeddings load only when linking is asked for
 
-        return link(phrases, taxonomy=self.taxonomy, top_k=top_k, **weights)
+        return link(phrases, taxonomy=self.taxonomy, top_k=top_k, model=model or LINK_MODEL, **weights)
 
     def assess(self, resume, *, posting=None, role: str | None = None, **options):
         """Assess a résumé (path or Document) against a posting or a role.

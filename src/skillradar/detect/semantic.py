@@ -14,6 +14,11 @@
    becomes a ``semantic`` hit; the confidence is the precision measured at that score on a labelled
    dev set, one table per scale (``CALIBRATION_CHEAP``, ``CALIBRATION``).
    Overlapping candidates are resolved best-first, and nothing overlaps a lexical span.
+
+The stage embeds with the original all-MiniLM-L6-v2 (``embed.DEFAULT_MODEL``), which its thresholds
+and calibration tables were measured on; ``link`` ranks with the ESCO-tuned model. With the tuned
+model and these thresholds SkillSpan TECH dev recall fell (0.694 → 0.674, precision 0.631 → 0.635):
+its cosine scale differs, so switching would need the tables measured again.
 """
 
 from __future__ import annotations
@@ -96,6 +101,7 @@ CALIBRATION_CHEAP = ((0.575, 0.35), (0.625, 0.44), (0.675, 0.47), (0.725, 0.53),
 # 0.72: the recall plateau's end with a margin above precision 0.60 (HOUSE there: 0.341 / 0.522,
 # lexical alone 0.286 / 0.526).
 THRESHOLD_CHEAP = 0.72
+SEMANTIC_MODEL = "minilm"  # the model the thresholds and calibration tables were measured with
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -324,7 +330,7 @@ def scored_candidates(
     first = {k: text[s_[0]:s_[1]] for k, s_ in keyed.items() if s_ is not None}
     if not first:
         return []
-    index = skill_index(taxonomy)
+    index = skill_index(taxonomy, SEMANTIC_MODEL)
     keys = list(first)
     if not _rescoring(rescore):
         with small_blas():
