@@ -38,14 +38,12 @@ def link_command(
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
     top_k: int = typer.Option(10, "--top-k", "-k", help="Candidates per line (best first)."),
     input_file: Optional[str] = typer.Option(None, "--input", "-i", help="File with one query a line (default stdin)."),
-    model: str = typer.Option("esco-minilm", "--model", help="esco-minilm or minilm: the encoder tuned on ESCO "
+    model: str = typer.Option("esco-minilm", "--model", help="esco-minilm or minilm. The encoder tuned on ESCO "
                               "(default) or the original all-MiniLM-L6-v2."),
 ) -> None:
     """Rank the skills of a taxonomy for each line of text (offline embeddings; extra 'semantic')."""
-    from ..link import link
+    from ..link import LINK_MODELS, link
     from ..taxonomy import load_taxonomy
-
-    from ..link import LINK_MODELS
     from .output import check_choice
 
     check_choice(model, LINK_MODELS, "--model")
