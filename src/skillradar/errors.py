@@ -11,6 +11,7 @@ three surfaces never disagree about what went wrong::
     │   ├── UnknownRole                  unknown_role
     │   ├── UnknownDetector              unknown_detector
     │   ├── UnknownReader                unknown_reader
+    │   ├── EmptySplit                   empty_split
     │   ├── InvalidRequest               invalid_request       422  (web bodies; code per case)
     │   │   └── UnsupportedMediaType     unsupported_media_type 415
     │   ├── GroupsFileError              invalid_groups  2     422
@@ -57,6 +58,7 @@ __all__ = [
     "UnknownRole",
     "UnknownDetector",
     "UnknownReader",
+    "EmptySplit",
     "InvalidRequest",
     "UnsupportedMediaType",
     "GroupsFileError",
@@ -142,6 +144,12 @@ class UnknownDetector(UsageError):
 
 class UnknownReader(UsageError):
     code = "unknown_reader"
+
+
+class EmptySplit(UsageError):
+    """A before/after comparison whose split date leaves no dated posting on one side (in scope)."""
+
+    code = "empty_split"
 
 
 class InvalidRequest(UsageError):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..errors import UsageError
+from ..errors import EmptySplit, UsageError
 
 __all__ = ["emerging_terms", "EMERGING_COLUMNS", "MIN_POSTINGS", "taxonomy_keys"]
 
@@ -134,7 +134,7 @@ def emerging_terms(db=None, *, split=None, min_postings: int = MIN_POSTINGS, tax
         n1 = sum(1 for d in dated if d < split_date)
         n2 = len(dated) - n1
         if not n1 or not n2:
-            raise UsageError(f"split {split_date} leaves no dated postings {'before' if not n1 else 'on or after'} "
+            raise EmptySplit(f"split {split_date} leaves no dated postings {'before' if not n1 else 'on or after'} "
                              f"it ({n1} before, {n2} on or after)", params=("split",))
         post_sets, kinds, forms, word_of, lower_df, key_of = _collect(_texts(con, where, params), known, known_flat)
         is_dated = np.array([d is not None for _i, d, _c in posts], bool)

@@ -34,7 +34,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..choices import check_choice
-from ..errors import UsageError
+from ..errors import EmptySplit, UsageError
 from .filters import Filters, check_stored, make_filters, scope_sql
 from .rows import Rows
 
@@ -230,7 +230,7 @@ def trends(db=None, *, split, family: str | None = None, requirement: str = "any
                                         count(*) FILTER (WHERE date >= CAST(? AS DATE)) FROM postings {where}""",
                              [split, split] + params).fetchall()[0]
         if not n1 or not n2:
-            raise UsageError(f"split {split} leaves no dated postings {'before' if not n1 else 'on or after'} it "
+            raise EmptySplit(f"split {split} leaves no dated postings {'before' if not n1 else 'on or after'} it "
                              f"({n1} before, {n2} on or after"
                              + (f", with {filters.describe(flags=False)}" if filters else "") + ")",
                              params=("split", *filters.given()))

@@ -22,8 +22,7 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from ..errors import NoDatabase
-from ..errors import InvalidRequest
+from ..errors import EmptySplit, InvalidRequest, NoDatabase
 from ..market.facets import CONTRACT_TYPES, SENIORITY_VALUES
 from .api import ERROR_RESPONSES, NOT_FOUND, UNAVAILABLE, ErrorBody
 
@@ -137,8 +136,11 @@ async def trends(request: Request,
     filters = f.make()
 
     def work():
-        rows = _stats().trends(db, split=split, family=family, filters=filters, requirement=requirement,
-                               rollup=rollup, count_boilerplate=count_boilerplate)
+        try:
+            rows = _stats().trends(db, split=split, family=family, filters=filters, requirement=requirement,
+                                   rollup=rollup, count_boilerplate=count_boilerplate)
+        except EmptySplit as err:  # nothing to compare in this scope: an empty answer that says why
+            return _finite([], empty_reason=err.message)
         return _answer(db, rows, filters, family=family, requirement=requirement)
 
     return await run_in_threadpool(work)
