@@ -7,7 +7,7 @@
    mapped into its space, ``embed.Embedder.static_spans`` + ``SkillIndex``'s fitted map): the whole
    text is tokenized once and all its phrases are compared with every label in one matrix product.
    By default (``RESCORE`` False) this cheap estimate decides alone. With re-scoring on
-   (``SKILLRADAR_SEMANTIC_RESCORE=1`` in the environment, or ``RESCORE = True`` / ``rescore=True``)
+   (``rescore=True``; ``Pipeline(semantic=True, detector_options={"semantic": {"rescore": True}})``)
    the phrases whose estimate reaches ``PREFILTER``, at most ``rescore_budget(n)`` per text, are
    embedded with the full model (``skillradar.embed``) and their full cosine decides.
 3. A phrase whose best skill clears the threshold of its scale (``THRESHOLD_CHEAP`` or ``THRESHOLD``)
@@ -24,7 +24,6 @@ its cosine scale differs, so switching would need the tables measured again.
 from __future__ import annotations
 
 import bisect
-import os
 import re
 from collections.abc import Iterable
 
@@ -66,10 +65,9 @@ RESCORE_PER = 20  # … plus one per this many candidate phrases
 # False (default): the cheap (mapped static) estimate decides alone, no full-model pass at all; its
 # scores have their own threshold and calibration table (THRESHOLD_CHEAP, CALIBRATION_CHEAP). True:
 # the prefiltered phrases are re-scored with MiniLM (THRESHOLD, CALIBRATION); ~4× slower on postings,
-# SkillSpan TECH recall/precision about the same (bench/RESULTS.md). Set at import from the
-# environment: SKILLRADAR_SEMANTIC_RESCORE=1 turns re-scoring on; callers may also assign it or pass
-# ``rescore=`` to scored_candidates / semantic_hits.
-RESCORE = os.environ.get("SKILLRADAR_SEMANTIC_RESCORE", "").strip().lower() in {"1", "true", "yes", "on"}
+# SkillSpan TECH recall/precision about the same (bench/RESULTS.md). A default, not a switch: callers
+# pass ``rescore=`` to scored_candidates / semantic_hits (the pipeline's semantic detector option).
+RESCORE = False
 
 
 def rescore_budget(n_candidates: int) -> int:
