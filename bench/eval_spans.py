@@ -96,7 +96,6 @@ def main() -> int:
     if not EVAL.is_dir():
         print(f"needs the evaluation data at {EVAL} (the shared/ folder beside the repo)", file=sys.stderr)
         return 2
-    from skillradar.detect import semantic as sem_stage
     from skillradar.detect.lexicon import lexicon_for
     from skillradar.detect.semantic import calibrate, resolve, scored_candidates, threshold
     from skillradar.taxonomy import load_taxonomy
