@@ -4,7 +4,7 @@ Plain cosine of the sentence against each label is the baseline. ``link`` improv
 scoring each skill as a mixture of
 
 * the sentence's cosine to the skill (label, or its best alias when the taxonomy has aliases),
-* the best cosine of any candidate phrase of the sentence (``detect.semantic.candidate_phrases``):
+* the best cosine of any candidate phrase of the sentence (``detect.phrases.candidate_phrases``):
   a sentence usually names several skills, and a phrase vector is not diluted by the others,
 * a small lexical bonus for the share of the label's content words (crudely stemmed) that occur
   in the sentence.
@@ -30,6 +30,8 @@ import re
 from collections.abc import Sequence
 
 import numpy as np
+
+from .detect.phrases import STOP_WORDS, candidate_phrases
 
 __all__ = ["link", "skill_index", "SkillIndex", "SENTENCE_WEIGHT", "LEXICAL_WEIGHT", "LEXICAL_WEIGHTS", "LINK_MODEL",
            "LINK_MODELS"]
@@ -62,8 +64,6 @@ def _stem(word: str) -> str:
 
 
 def _content_stems(text: str) -> list[str]:
-    from .detect.semantic import STOP_WORDS
-
     return [_stem(w) for w in _TOKEN.findall(text.lower()) if w not in STOP_WORDS and len(w) > 1]
 
 
@@ -200,7 +200,6 @@ def score_lines(
     (None: all candidate phrases). ``cheap_rest``: the other phrases still count, with their cheap
     (mapped static) vectors; otherwise they are dropped.
     """
-    from .detect.semantic import candidate_phrases
 
     texts = [ln.strip() for ln in lines]
     live = [i for i, t in enumerate(texts) if t]
