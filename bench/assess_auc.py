@@ -42,7 +42,16 @@ ROOT = Path(__file__).resolve().parents[1]
 RESUMES = ROOT / "tests" / "data" / "resumes"
 POSTINGS = ROOT / "tests" / "data" / "postings"
 NOT_AI = {"registered-nurse.txt"}
-SETS = {"template": RESUMES, "written": RESUMES / "written", "heldout": RESUMES / "heldout", "blind": RESUMES / "blind", "blind2": RESUMES / "blind2", "blind3": RESUMES / "blind3", "blind4": RESUMES / "blind4", "blind5": RESUMES / "blind5"}
+SETS = {
+    "template": RESUMES,
+    "written": RESUMES / "written",
+    "heldout": RESUMES / "heldout",
+    "blind": RESUMES / "blind",
+    "blind2": RESUMES / "blind2",
+    "blind3": RESUMES / "blind3",
+    "blind4": RESUMES / "blind4",
+    "blind5": RESUMES / "blind5",
+}
 METHODS = ("skillradar", "tfidf", "keywords")
 
 

@@ -66,7 +66,8 @@ def bert_embed(w: dict, ids: list[int]) -> np.ndarray:
     heads, d = 12, 384 // 12
     for i in range(6):
         q = f"{p}encoder.layer.{i}."
-        lin = lambda h, name: h @ w[q + name + ".weight"].T + w[q + name + ".bias"]
+        def lin(h, name, q=q):
+            return h @ w[q + name + ".weight"].T + w[q + name + ".bias"]
         Q, K, V = (lin(x, f"attention.self.{n}").reshape(len(ids), heads, d).transpose(1, 0, 2) for n in ("query", "key", "value"))
         att = Q @ K.transpose(0, 2, 1) / math.sqrt(d)
         att = np.exp(att - att.max(-1, keepdims=True))

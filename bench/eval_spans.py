@@ -77,7 +77,7 @@ def overlap(a, b):
 
 def score(data, mentions_per_sentence):
     found = gold = right = total = 0
-    for (text, know, every), mentions in zip(data, mentions_per_sentence):
+    for (_text, know, every), mentions in zip(data, mentions_per_sentence):
         gold += len(know)
         found += sum(any(overlap(g, m) for m in mentions) for g in know)
         total += len(mentions)
@@ -153,7 +153,7 @@ def main() -> int:
                       f"{sum(map(len, sem))} semantic, threshold {thr:.2f}; candidates in {t_cheap:.1f} s)")
         if args.calibrate:
             rows = []
-            for (text, know, every), cs in zip(data, cands):
+            for (text, _know, every), cs in zip(data, cands):
                 for sc, a, b, sid in cs:
                     rows.append((sc, any(overlap((a, b), g) for g in every), sid, text[a:b]))
             print(f"{split:5s} calibration: {scale} bin → share of candidates overlapping a gold span")

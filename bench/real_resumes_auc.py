@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
             pos = sorted((p for p in paths if labels[p]), key=lambda p: ours[p])[:args.show]
             neg = sorted((p for p in paths if not labels[p]), key=lambda p: -ours[p])[:args.show]
             print(f"== {posting.name}: lowest relevant", [(Path(p).name, cats[p], round(ours[p], 1)) for p in pos])
-            print(f"   highest irrelevant", [(Path(p).name, cats[p], round(ours[p], 1)) for p in neg])
+            print("   highest irrelevant", [(Path(p).name, cats[p], round(ours[p], 1)) for p in neg])
     mean = {k: statistics.mean(r[k] for r in rows) for k in rows[0] if k != "posting"}
     out = {"split": args.split, "resumes": len(paths), "relevant": sum(labels.values()), "postings": len(rows),
            "mean": mean, "per_posting": rows}

@@ -209,7 +209,8 @@ def main() -> None:
             if step % args.save_every == 0 or stop:
                 model.save_pretrained(args.out / "checkpoint")
                 tok.save_pretrained(args.out / "checkpoint")
-                (args.out / "checkpoint" / "train_args.json").write_text(json.dumps({**{k: str(v) for k, v in vars(args).items()}, "step": step, "seconds": round(time.time() - t0)}, indent=1))
+                state = {**{k: str(v) for k, v in vars(args).items()}, "step": step, "seconds": round(time.time() - t0)}
+                (args.out / "checkpoint" / "train_args.json").write_text(json.dumps(state, indent=1))
             if stop:
                 done = True
                 break

@@ -107,7 +107,8 @@ class SkillradarError(Exception):
         ``--select-top``, the web API ``select_top`` (the library's own spelling)."""
         message = self.message
         for name in self.params:
-            message = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", lambda _m, n=name: spell(n), message)
+            spelled = spell(name)
+            message = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", lambda _m: spelled, message)  # noqa: B023
         return message
 
     def to_dict(self) -> dict:

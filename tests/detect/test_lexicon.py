@@ -39,7 +39,9 @@ def test_leftmost_longest_prefers_the_longer_phrase():
 def test_word_boundaries_follow_lookaround_semantics(tmp_path):
     tax = tmp_path / "t.csv"
     tax.write_text("id,label,aliases\ncpp,C++,cpp\npy,Python,\nnet,.NET,dotnet\n", encoding="utf-8")
-    found = lambda text: [m.text for m in extract_text(text, taxonomy=str(tax), kind="posting").mentions]
+
+    def found(text):
+        return [m.text for m in extract_text(text, taxonomy=str(tax), kind="posting").mentions]
     assert found("Modern C++11 and C++ code.") == ["C++"]
     assert found("PythonAnywhere hosts our sandbox.") == []
     assert found("Python.") == ["Python"]

@@ -116,9 +116,10 @@ def test_cli_encoding_option(tmp_path):
     path = tmp_path / "cp1252.csv"
     path.write_bytes(_csv_bytes([t.replace("team", "équipe") for t in _texts()[:10]], bad_row=None,
                                 encoding="cp1252"))
-    run = lambda *a: subprocess.run([sys.executable, "-m", "skillradar", "market", "ingest", str(path), "--db",
-                                     str(tmp_path / "m.duckdb"), "--taxonomy", str(TAXONOMY_FILE), *a],
-                                    capture_output=True, text=True, timeout=180)
+    def run(*a):
+        return subprocess.run([sys.executable, "-m", "skillradar", "market", "ingest", str(path), "--db",
+                               str(tmp_path / "m.duckdb"), "--taxonomy", str(TAXONOMY_FILE), *a],
+                              capture_output=True, text=True, timeout=180)
     r = run("--encoding", "rot13")
     assert r.returncode == 2 and "[bad_usage]" in r.stderr and "--encoding" in r.stderr
     r = run("--format", "json")

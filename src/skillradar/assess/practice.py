@@ -31,7 +31,7 @@ _VERB = (r"(?:train(?:s|ed|ing)?|retrain(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|f
          r"introduc(?:e|es|ed|ing)|serv(?:e|es|ed|ing))")
 _NEAR = 60  # characters between the verb and the object, either order
 _OBJECT = (r"(?:models?|classifiers?|regressions?|regressors?|forests?|(?:neural|graph|convolutional|recurrent|siamese|deep) "
-           r"networks?|convnets?|embeddings?|transformers?|llms?|(?:ai|llm|autonomous|conversational|rl|tool-using|multi-agent) agents?|forecasts?|predictors?|recommenders?|rankers?|"
+           r"networks?|convnets?|embeddings?|transformers?|llms?|(?:ai|llm|autonomous|conversational|rl|tool-using|multi-agent) agents?|forecasts?|predictors?|recommenders?|rankers?|"  # noqa: E501 (one regex alternative list)
            r"detectors?|segmentation|estimators?|gbms?|cnns?|rnns?|lstms?|gans?|vaes?|rag|encoders?|decoders?|"
            r"scorecards?|(?:credit|risk|propensity|churn|lead|fraud|anomaly) scores?|checkpoints?|adapters?|lora|"
            r"(?:rl|learned|control|bidding|trading) polic(?:y|ies)|polic(?:y|ies) networks?|value functions?|ensembles?)")
@@ -47,7 +47,7 @@ _NOT_ML_OBJECT = re.compile(
     r"\bmodel[\s-](?:serving|hosting|registry|platform|infrastructure|gateway)\b|"
     # software testing: "regression testing", "functional and regression", "integration, regression, and UAT"
     rf"\bregression[\s-]+(?:test\w*|suites?|cycles?|packs?)\b|\b{_TEST_KIND}\W+(?:(?:and|&)\W+)?regression\b|"
-    rf"(?<!linear )(?<!logistic )\bregression\W+(?:(?:and|&)\W+)?{_TEST_KIND}\b|\b\d[\d,+]*\s+models\b|\b(?:models?|agents?|llms?|ai)[\s-]+(?:companies|startups|vendors|providers|labs|cards?|documentation|"
+    rf"(?<!linear )(?<!logistic )\bregression\W+(?:(?:and|&)\W+)?{_TEST_KIND}\b|\b\d[\d,+]*\s+models\b|\b(?:models?|agents?|llms?|ai)[\s-]+(?:companies|startups|vendors|providers|labs|cards?|documentation|"  # noqa: E501 (one regex alternative list)
     r"risk|inventory|governance)\b", re.I)
 # An algorithm, framework or evaluation figure that marks a bullet as model work even without a verb:
 # "merchant default model (XGBoost, AUC 0.81)", "Claims triage classifier (XGBoost). In prod."

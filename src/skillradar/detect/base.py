@@ -13,7 +13,7 @@ into ``doc.text``, so ``doc.text[start:end]`` is the evidence as written.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar, NamedTuple, Protocol, runtime_checkable
+from typing import NamedTuple, Protocol, runtime_checkable
 
 __all__ = ["Hit", "Scan", "Detector", "outside"]
 
@@ -45,7 +45,7 @@ class Detector(Protocol):
     """Finds skills in a document; ``kinds`` lists the document kinds it runs on by default
     (an empty tuple: every kind)."""
 
-    name: ClassVar[str]
+    name: str
     kinds: tuple[str, ...]
 
     def find(self, doc: Scan, covered: Sequence[tuple[int, int]]) -> list[Hit]: ...

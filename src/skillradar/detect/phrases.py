@@ -53,7 +53,8 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def _runs(words: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
     """Maximal runs of content words (stop words and conjunctions cut them)."""
-    runs, cur = [], []
+    runs: list[list[tuple[int, int, str]]] = []
+    cur: list[tuple[int, int, str]] = []
     for w in words:
         if w[2] in STOP_WORDS or w[2] in _CONJ:
             if cur:

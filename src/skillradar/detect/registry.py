@@ -106,5 +106,7 @@ class SemanticDetector:
         return [Hit(*h) for h in self._hits(doc.text, self.taxonomy, covered=list(covered), rescore=self.rescore)]
 
 
-for _cls in (LexiconDetector, VerbObjectDetector, FuzzyDetector, SemanticDetector):
-    register_detector(_cls.name, _cls)
+register_detector(LexiconDetector.name, LexiconDetector)
+register_detector(VerbObjectDetector.name, VerbObjectDetector)
+register_detector(FuzzyDetector.name, FuzzyDetector)
+register_detector(SemanticDetector.name, SemanticDetector)

@@ -238,7 +238,7 @@ class _Ingestor:
             cands_run.update(m.bands.get(k, ()))
         scored = [(dedup.jaccard(r["shingles"], m.pending[pid]["shingles"]), m.pending[pid]) for pid in sorted(cands_run)]
         if cands_db:
-            for pid, (sh, info) in sorted(self._stored_shingles(cands_db).items()):
+            for _pid, (sh, info) in sorted(self._stored_shingles(cands_db).items()):
                 scored.append((dedup.jaccard(r["shingles"], sh), info))
         apart = False
         for sim, other in sorted(scored, key=lambda x: -x[0]):

@@ -67,7 +67,8 @@ _UP_TO = re.compile(r"(?:\bup\s+to|\bmax(?:imum)?\.?|\bas\s+much\s+as|\bunder|\b
 _FROM = re.compile(r"(?:\bfrom|\bstarting\s+(?:at|from)|\bstarts?\s+at|\bmin(?:imum)?\.?|\bat\s+least|\bover|\bupwards\s+of)"
                    r"\s*:?\s*$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
-_PAY = re.compile(r"(?=[sprcwobegSPRCWOBEG💰💵])(?:salar(?:y|ies|io)|\bpay\b|\brange\b|\bband\b|\bpaid\b|compensation|\bcomp\b|\bwages?\b|\brates?\b|remunerat|\bOTE\b"
+_PAY = re.compile(r"(?=[sprcwobegSPRCWOBEG💰💵])(?:salar(?:y|ies|io)|\bpay\b|\brange\b|\bband\b|\bpaid\b|compensation"
+                  r"|\bcomp\b|\bwages?\b|\brates?\b|remunerat|\bOTE\b"
                   r"|\bearn(?:ings?)?\b|\bbase\b|\bgross\b|\bpay\s*range|\bGehalt\b|\bsalaire\b|\bstipendio\b|💰|💵)", re.I)
 _NOT_PAY = re.compile(
     r"(?=[rfsvamgictepbdo4])\b(?:rais(?:e|ed|ing)|fund(?:s|ed|ing|raising)?|series\s+[a-h]\b|valuations?|valued|revenues?|ARR|MRR|GMV"

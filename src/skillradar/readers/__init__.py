@@ -267,7 +267,7 @@ def read_bytes(
     """
     if len(data) > max_bytes:
         raise _too_large(len(data), max_bytes, source)
-    declared_md = bool(declared_name) and Path(declared_name).suffix.lower() in (".md", ".markdown")
+    declared_md = declared_name is not None and Path(declared_name).suffix.lower() in (".md", ".markdown")
     return _dispatch(data, source, kind, None, declared_md=declared_md, max_bytes=max_bytes)
 
 

@@ -119,7 +119,8 @@ def _read_yaml_file(text: str, name: str) -> Located:
         from .extension import read_extension
 
         return read_extension(text, name, header, _skills_from_yaml)
-    skills, where = [], {}
+    skills: list[Skill] = []
+    where: dict[int, tuple[str, int]] = {}
     for skill, line in _skills_from_yaml(text, name):
         where[len(skills)] = (name, line)
         skills.append(skill)
@@ -207,7 +208,8 @@ def _read_csv(text: str, name: str) -> Located:
             "'id,label,aliases,description,family,group' or ESCO's 'conceptUri,preferredLabel,…'",
             source=name,
         )
-    skills, where = [], {}
+    skills: list[Skill] = []
+    where: dict[int, tuple[str, int]] = {}
     for row in reader:
         line = reader.line_num
         if esco:
