@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from skillradar.assess.profile import list_roles
+from skillradar.assess.targets import list_roles
 from skillradar.market.profiles import ROLE_PATTERNS
 from skillradar.taxonomy import load_taxonomy
 from skillradar.taxonomy.load import BUILTIN

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from skillradar.assess import validate_roles
-from skillradar.assess.profile import curated_roles
+from skillradar.assess.targets import curated_roles
 
 REQUIRED_ROLES = {"ml-engineer", "llm-engineer", "data-scientist", "mlops-engineer", "ai-researcher",
                   "ai-product-manager", "prompt-engineer", "data-engineer"}

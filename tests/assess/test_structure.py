@@ -1,7 +1,7 @@
 """The score's structure: importance of a skill to the posting, same-area and transfer credit."""
 
 from skillradar.assess import assess, build_target
-from skillradar.assess.profile import IMPORTANCE, skill_importance
+from skillradar.assess.targets import IMPORTANCE, skill_importance
 from skillradar.records import Document
 
 from .conftest import TODAY

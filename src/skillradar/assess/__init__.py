@@ -11,7 +11,7 @@ from ..pipeline import Pipeline
 from ..taxonomy import Taxonomy
 from .api import Assessment, load_document, roles_and_warnings
 from .plan import Gap, PlanStep
-from .profile import NoTargetSkills, Target, TargetSkill, list_roles, validate_roles
+from .targets import NoTargetSkills, Target, TargetSkill, list_roles, validate_roles
 
 __all__ = [
     "Assessment", "assess", "rank", "build_target", "load_document", "list_roles", "roles_and_warnings",

@@ -11,7 +11,7 @@ from ..errors import DatabaseProblem, EmptyText, FileMissing, UnknownRole, Usage
 from ..records import Document
 from ..taxonomy import Taxonomy
 from .plan import Gap, PlanStep, find_gaps, learning_plan, shows
-from .profile import Target, role_target, target_from_posting
+from .targets import Target, role_target, target_from_posting
 from .resume import ResumeProfile, understand_resume
 from .score import MET, Credit, credit_for, family_scores
 from .words import gap_summary, match_summary, plan_resources
@@ -193,7 +193,7 @@ def _target_and_demand(*, posting, role, db, pipe: Pipeline, target: Target | No
 
 def roles_and_warnings(db=None) -> tuple[list[dict], list[dict]]:
     """(roles, warnings) for listings: the curated roles always, measured ones when ``db`` can be read."""
-    from .profile import list_roles
+    from .targets import list_roles
 
     try:
         return list_roles(db), []

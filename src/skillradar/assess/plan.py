@@ -30,7 +30,7 @@ import heapq
 from dataclasses import dataclass, replace
 
 from ..taxonomy import Taxonomy
-from .profile import Target, TargetSkill, skill_importance
+from .targets import Target, TargetSkill, skill_importance
 from .resume import ResumeProfile
 from .score import MET, Credit, narrower_ids
 

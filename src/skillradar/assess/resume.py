@@ -8,6 +8,8 @@ Years come from the text where it states them ("5 years of Python"), and are als
 dated entries that mention the skill.
 
 Everything here is a pure function of the text and a reference date, so results are deterministic.
+The result is the *résumé profile* (``ResumeProfile``), not to be confused with a role profile (a
+target's skills, see ``targets``).
 """
 
 from __future__ import annotations
@@ -204,7 +206,7 @@ def _core_mentions(extraction: Extraction, taxonomy) -> tuple[tuple[int, str, bo
     """The résumé's AI/ML core skill mentions as ``(start, skill_id, is_task)``, for ``find_practice``."""
     if taxonomy is None:
         return ()
-    from .profile import CORE_GROUPS, CORE_SKILLS, GENERAL_SKILLS  # profile builds on this module's users
+    from .targets import CORE_GROUPS, CORE_SKILLS, GENERAL_SKILLS  # profile builds on this module's users
 
     out = []
     for m in extraction.mentions:

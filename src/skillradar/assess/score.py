@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..records import FAMILIES
 from ..taxonomy import Taxonomy
-from .profile import CORE_GROUPS, CORE_SKILLS, GENERAL_SKILLS, Target, TargetSkill
+from .targets import CORE_GROUPS, CORE_SKILLS, GENERAL_SKILLS, Target, TargetSkill
 from .resume import ResumeProfile
 
 __all__ = ["Credit", "MET", "narrower_ids", "RELATED_CREDIT", "IMPLIED_CREDIT", "SIBLING_CREDIT", "TRANSFER_CREDIT",

@@ -10,7 +10,7 @@ it computes nothing that the score does not.
 from __future__ import annotations
 
 from ..taxonomy import Taxonomy
-from .profile import Target, TargetSkill
+from .targets import Target, TargetSkill
 from .resume import ResumeProfile, SkillEvidence
 from .score import Credit, _is_core, core_depth, related_ids
 

@@ -81,7 +81,7 @@ def assess_command(
     """Score a résumé against a posting or a role: families, evidence, gaps and a learning plan."""
     from ..assess import assess
 
-    from ..assess.profile import ROLE_SOURCES
+    from ..assess.targets import ROLE_SOURCES
 
     check_choice(fmt, ("json", "table", "markdown"), "--format")
     check_choice(role_source, ROLE_SOURCES, "--role-source")

@@ -319,7 +319,7 @@ async def assess(request: Request) -> dict:
         posting = args.get("posting")
         extraction = None
         if posting is not None:  # read the posting once: for the target and for its highlighted text
-            from ..assess.profile import target_from_posting
+            from ..assess.targets import target_from_posting
             from ..extract import extract_document
 
             extraction = extract_document(posting, taxonomy=tax, kind="posting")
