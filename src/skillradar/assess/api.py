@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import DatabaseProblem, EmptyText, FileMissing, UnknownRole, UsageError
-from ..records import Document
+from ..records import FAMILIES, Document
 from ..taxonomy import Taxonomy
+from .importance import tiers_warning
 from .plan import Gap, PlanStep, find_gaps, learning_plan, shows
 from .targets import Target, role_target, target_from_posting
 from .resume import ResumeProfile, understand_resume
@@ -246,14 +247,14 @@ def assess(resume, *, pipeline: Pipeline, posting=None, role: str | None = None,
     result.claimed = claimed_ids
     result.claimed_labels = [_label(tax, c) for c in claimed_ids]
     result.resume_page_starts = tuple(doc.page_starts)
-    result.warnings[:0] = db_warnings
+    result.warnings[:0] = db_warnings + [w for w in (tiers_warning(tax),) if w]
     return result
 
 
 def _assess_profile(profile: ResumeProfile, target: Target, tax: Taxonomy, *, demand=None,
                     with_plan: bool = True) -> Assessment:
     credits: dict[str, Credit] = {t.skill_id: credit_for(t, profile, tax) for t in target.skills}
-    overall, families, detail = family_scores(target, credits)
+    overall, families, detail = family_scores(target, credits, tax.family_ids or FAMILIES)
     matched, partial = [], []
     for t in target.skills:
         c = credits[t.skill_id]

@@ -30,6 +30,7 @@ from ..errors import NoTargetSkills, UnknownRole, UsageError
 from ..records import Extraction
 from ..taxonomy import Taxonomy
 from .alternatives import alternative_lists
+from .importance import IMPORTANCE, skill_importance
 
 __all__ = [
     "TargetSkill", "Target", "NoTargetSkills", "REQUIREMENT_WEIGHTS", "IMPORTANCE", "skill_importance", "target_from_posting", "curated_roles",
@@ -39,47 +40,6 @@ __all__ = [
 #: Weight of a posting skill by requirement level (unspecified = named in the posting without a cue).
 REQUIREMENT_WEIGHTS = {"required": 1.0, None: 0.75, "preferred": 0.5}
 
-#: Taxonomy groups whose skills are the technical core of AI/ML work: what the job is *about*.
-CORE_GROUPS = frozenset({
-    "ml-fundamentals", "deep-learning", "llm-engineering", "generative-models", "nlp", "computer-vision",
-    "frameworks", "statistics",
-})
-#: Skills outside the core groups that are still specific to AI/ML work (managed ML services).
-CORE_SKILLS = frozenset({
-    "cloud.sagemaker", "cloud.vertex-ai", "cloud.azure-ml", "cloud.azure-openai", "cloud.bedrock", "cloud.tpu",
-})
-#: Skills inside the core groups that are general software or operations practice, shared with many
-#: non-AI jobs (a DevOps engineer runs Docker and CI/CD every day).
-GENERAL_SKILLS = frozenset({
-    "mlops.docker", "mlops.kubernetes", "mlops.ci-cd", "mlops.github-actions", "mlops.gitlab-ci", "mlops.jenkins",
-    "mlops.prometheus-grafana", "mlops.airflow", "stats.mathematics", "stats.descriptive-statistics",
-    "stats.quantitative-analysis",
-})
-#: How much a skill matters to an AI/ML posting by what kind of skill it is. What a target skill tells
-#: about fit is how much more often people who do the job show it than people who do not: testers,
-#: analysts and DBAs show SQL, testing and integration in their daily work, and every résumé claims
-#: communication and teamwork, while only AI/ML people show model work. Real postings list many
-#: generic skills (up to 30 soft and general ones beside 7 core ones), so at higher factors a long
-#: résumé of generic work outscored a short one of model work (bench/RESULTS.md, issue 11).
-IMPORTANCE = {
-    "core": 1.0,  # the AI/ML technical core (see CORE_GROUPS)
-    "ml-ops": 1.0,  # ML-specific operations (mlops group, not general DevOps)
-    "general": 0.2,  # general technical skills: languages, cloud, databases, data tools, DevOps, BI
-    "other": 0.05,  # soft skills, thinking skills, domain knowledge: claimed by nearly everyone
-}
-
-
-def skill_importance(skill) -> tuple[float, str]:
-    """How central a skill is to AI/ML work (a factor on its posting weight), and the reason."""
-    if skill.id in GENERAL_SKILLS:
-        return IMPORTANCE["general"], "general engineering skill shared with many non-AI jobs"
-    if skill.id in CORE_SKILLS or skill.group in CORE_GROUPS:
-        return IMPORTANCE["core"], "core AI/ML technical skill"
-    if skill.group == "mlops":
-        return IMPORTANCE["ml-ops"], "ML-specific operations skill"
-    if skill.family in ("technical", "data"):
-        return IMPORTANCE["general"], "general technical skill shared with many non-AI jobs"
-    return IMPORTANCE["other"], f"{skill.family} skill"
 _LEVEL_RANK = {"required": 0, None: 1, "preferred": 2}
 
 
@@ -164,7 +124,7 @@ def target_from_posting(extraction: Extraction, taxonomy: Taxonomy, text: str | 
         years = years_of.get(skill_id)
         level = m.requirement
         skill = taxonomy.find(skill_id)
-        importance, imp_why = skill_importance(skill) if skill is not None else (1.0, "")
+        importance, imp_why = skill_importance(skill, taxonomy) if skill is not None else (1.0, "")
         weight = round(REQUIREMENT_WEIGHTS.get(level, 0.75) * importance, 4)
         cue = {"required": "required", "preferred": "preferred (nice to have)", None: "named without a requirement cue"}[level]
         why = f"{cue} in the posting (line {m.line}: \u201c{m.text}\u201d"
