@@ -18,17 +18,14 @@ weights, ``curated`` (roles.yaml) or ``measured`` (market postings), and becomes
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
-
-import yaml
 
 from ..choices import closest
 from ..errors import NoTargetSkills, UnknownRole, UsageError
 from ..records import Extraction
 from ..taxonomy import Taxonomy
+from ..taxonomy.roles import RoleProblem, curated_roles, validate_roles
 from .alternatives import alternative_lists
 from .importance import IMPORTANCE, skill_importance
 
@@ -184,83 +181,6 @@ def _share_alternatives(skills: list[TargetSkill], extraction: Extraction, taxon
 
 
 # --------------------------------------------------------------------------------------- curated roles
-
-
-@dataclass(frozen=True, slots=True)
-class RoleProblem:
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"roles.yaml:{self.line}: {self.message}"
-
-
-def _roles_text() -> str:
-    return (resources.files("skillradar.taxonomy") / "data" / "roles.yaml").read_text(encoding="utf-8")
-
-
-@functools.lru_cache(maxsize=4)
-def _roles_data(text: str | None = None) -> tuple[dict, dict]:
-    """The parsed roles file and the line of every role and role skill (for validation messages)."""
-    text = text if text is not None else _roles_text()
-    loader = yaml.SafeLoader(text)
-    try:
-        root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else {}
-    finally:
-        loader.dispose()
-    lines: dict = {}
-    for key, value in (root.value if root is not None else []):
-        if key.value == "roles":
-            for r_node in value.value:
-                rid = next((v.value for k, v in r_node.value if k.value == "id"), None)
-                lines[rid] = r_node.start_mark.line + 1
-                for k, v in r_node.value:
-                    if k.value == "skills":
-                        for s_node in v.value:
-                            sid = next((x.value for kk, x in s_node.value if kk.value == "id"), None)
-                            lines[(rid, sid)] = s_node.start_mark.line + 1
-    return data or {}, lines
-
-
-def curated_roles() -> list[dict]:
-    """The curated role profiles shipped with the taxonomy, as plain mappings."""
-    return list(_roles_data()[0].get("roles") or [])
-
-
-def validate_roles(taxonomy: Taxonomy, text: str | None = None) -> list[RoleProblem]:
-    """Every problem in the roles file: unknown skill ids, bad weights or levels, duplicates."""
-    data, lines = _roles_data(text)
-    problems: list[RoleProblem] = []
-    if data.get("source") != "curated":
-        problems.append(RoleProblem(1, "the file must say `source: curated` (its weights are editorial)"))
-    seen_roles: set[str] = set()
-    for role in data.get("roles") or []:
-        rid = role.get("id")
-        line = lines.get(rid, 0)
-        if not rid or not role.get("label"):
-            problems.append(RoleProblem(line, "each role needs an id and a label"))
-        if rid in seen_roles:
-            problems.append(RoleProblem(line, f"duplicate role id '{rid}'"))
-        seen_roles.add(rid)
-        seen: set[str] = set()
-        skills = role.get("skills") or []
-        if not skills:
-            problems.append(RoleProblem(line, f"role '{rid}' has no skills"))
-        for s in skills:
-            sid = s.get("id")
-            sline = lines.get((rid, sid), line)
-            if sid not in taxonomy:
-                problems.append(RoleProblem(sline, f"role '{rid}': unknown skill id '{sid}'"))
-            if sid in seen:
-                problems.append(RoleProblem(sline, f"role '{rid}': skill '{sid}' listed twice"))
-            seen.add(sid)
-            w = s.get("weight")
-            if not isinstance(w, (int, float)) or not 0 < w <= 1:
-                problems.append(RoleProblem(sline, f"role '{rid}', skill '{sid}': weight must be a number in (0, 1]"))
-            if s.get("requirement") not in ("required", "preferred"):
-                problems.append(RoleProblem(sline, f"role '{rid}', skill '{sid}': requirement must be required or preferred"))
-    return problems
 
 
 def _find_curated(name: str) -> dict | None:
