@@ -11,10 +11,8 @@ import typer
 from ..assess.plan import gap_name
 from ..errors import NoDatabase, UsageError
 from . import app
+from .output import DB_CODES as _DB_CODES
 from .output import check_choice, db_subject, dumps, emit_rows, naming_db, stdout, warn
-
-
-_DB_CODES = {"no_database", "database_corrupt", "database_locked", "database_read_only", "database_error"}
 
 
 @app.command("roles")
