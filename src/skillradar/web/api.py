@@ -341,6 +341,9 @@ async def assess(request: Request) -> dict:
 _RANK_BODY = {"requestBody": {"required": True, **_multipart_schema({
     "resumes": {"type": "array", "items": _FILE, "description": "two or more résumé files"},
     "posting": {**_FILE}, "posting_text": {"type": "string"}, "role": {"type": "string"},
+    "role_source": {"type": "string", "enum": ["auto", "curated", "measured"],
+                    "description": "with a role: which profile (auto: the measured one when the server's database "
+                                   "knows the role)"},
     "groups": {**_FILE, "description": "optional CSV `resume,group` (self-reported) for the fairness audit; "
                                        "`resume` is the uploaded file name"},
 }, required=["resumes"])}}
