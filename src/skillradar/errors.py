@@ -11,9 +11,11 @@ three surfaces never disagree about what went wrong::
     │   ├── UnknownRole                  unknown_role
     │   ├── UnknownDetector              unknown_detector
     │   ├── UnknownReader                unknown_reader
+    │   ├── EmptySplit                   empty_split
     │   ├── InvalidRequest               invalid_request       422  (web bodies; code per case)
     │   │   └── UnsupportedMediaType     unsupported_media_type 415
     │   ├── GroupsFileError              invalid_groups  2     422
+    │   ├── OutdatedDatabase             outdated_database 2   409  (run `market reextract` once)
     │   └── NoDatabase                   no_database     2     503  (a DatabaseProblem)
     ├── MissingExtra                     missing_extra   2     501
     ├── TaxonomyError                    invalid_taxonomy 1    422
@@ -56,9 +58,11 @@ __all__ = [
     "UnknownRole",
     "UnknownDetector",
     "UnknownReader",
+    "EmptySplit",
     "InvalidRequest",
     "UnsupportedMediaType",
     "GroupsFileError",
+    "OutdatedDatabase",
     "NoDatabase",
     "MissingExtra",
     "TaxonomyError",
@@ -142,6 +146,12 @@ class UnknownReader(UsageError):
     code = "unknown_reader"
 
 
+class EmptySplit(UsageError):
+    """A before/after comparison whose split date leaves no dated posting on one side (in scope)."""
+
+    code = "empty_split"
+
+
 class InvalidRequest(UsageError):
     """A web request whose body or fields cannot be used; ``code`` says which way (``missing_field``,
     ``invalid_form`` …). Only the web API raises it."""
@@ -170,6 +180,14 @@ class GroupsFileError(UsageError):
 
     code = "invalid_groups"
     http_status = 422
+
+
+class OutdatedDatabase(UsageError):
+    """A query needs something an older version did not store in the market database (the facets
+    that filters by seniority, contract type and sector read); the message says the command that adds it."""
+
+    code = "outdated_database"
+    http_status = 409
 
 
 class DatabaseProblem(SkillradarError):

@@ -55,6 +55,8 @@ class Pipeline:
         detectors: detector names, run in this order (default ``lexicon, verbs, fuzzy``, plus
             ``semantic`` when ``semantic=True``); an unknown name raises UnknownDetector listing the
             valid ones. Each detector runs on the document kinds it declares.
+        detector_options: keyword options per detector name, given to its factory
+            (``{"semantic": {"rescore": True}}``).
         semantic: add the offline semantic detector (needs the ``semantic`` extra).
         fuzzy: one-letter slips in tool names: None runs them on résumés only, True on every
             document, False never.
@@ -67,6 +69,7 @@ class Pipeline:
         taxonomy: Taxonomy | str | Path | None = None,
         *,
         detectors: Sequence[str] | None = None,
+        detector_options: dict[str, dict] | None = None,
         semantic: bool = False,
         fuzzy: bool | None = None,
         max_chars: int | None = bounds.MAX_CHARS,
@@ -78,7 +81,8 @@ class Pipeline:
             names.append("semantic")
         if fuzzy is False and "fuzzy" in names:
             names.remove("fuzzy")
-        self._detectors: list[Detector] = [build_detector(n, self.taxonomy) for n in names]
+        options = detector_options or {}
+        self._detectors: list[Detector] = [build_detector(n, self.taxonomy, **options.get(n, {})) for n in names]
         self._all_kinds = {"fuzzy"} if fuzzy else set()  # fuzzy=True: slips in postings too
         self.max_chars = max_chars
         self.max_mentions = max_mentions
@@ -159,11 +163,12 @@ class Pipeline:
 
     # ------------------------------------------------------------------- linking, assessment, ranking
 
-    def link(self, phrases: Sequence[str], *, top_k: int = 10, **weights) -> list[dict]:
-        """ESCO-style linking: the ``top_k`` taxonomy skills closest to each phrase (see ``link``)."""
-        from .link import link
+    def link(self, phrases: Sequence[str], *, top_k: int = 10, model: str | None = None, **weights) -> list[dict]:
+        """ESCO-style linking: the ``top_k`` taxonomy skills closest to each phrase (see ``link``);
+        ``model`` (default: the ESCO-tuned encoder shipped in the package) or ``minilm``."""
+        from .link import LINK_MODEL, link  # embeddings load only when linking is asked for
 
-        return link(phrases, taxonomy=self.taxonomy, top_k=top_k, **weights)
+        return link(phrases, taxonomy=self.taxonomy, top_k=top_k, model=model or LINK_MODEL, **weights)
 
     def assess(self, resume, *, posting=None, role: str | None = None, **options):
         """Assess a résumé (path or Document) against a posting or a role.

@@ -47,10 +47,38 @@ def browser():
 
 @pytest.fixture(scope="module")
 def server(market_db, tmp_path_factory):
+    yield from _serve(market_db, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def gap_db(tmp_path_factory):
+    """Real-looking months: 30, 30, 2 (thin), none, 30, 30 postings in 2024-01 … 2024-06."""
+    import pandas as pd
+
+    from skillradar.market.ingest import ingest_files
+
+    rows = []
+    for month, n in (("2024-01", 30), ("2024-02", 30), ("2024-03", 2), ("2024-05", 30), ("2024-06", 30)):
+        for i in range(n):
+            skill = "Python and SQL" if i % 2 else "Python"
+            rows.append({"description": f"Posting {month} {i}. Requirements:\n- {skill}.", "title": "Data Engineer",
+                         "date": f"{month}-{1 + i % 28:02d}"})
+    folder = tmp_path_factory.mktemp("gapdb")
+    pd.DataFrame(rows).to_csv(folder / "gaps.csv", index=False)
+    ingest_files([folder / "gaps.csv"], db=folder / "gaps.duckdb", near_dup_threshold=1.0)
+    return folder / "gaps.duckdb"
+
+
+@pytest.fixture(scope="module")
+def gap_server(gap_db, tmp_path_factory):
+    yield from _serve(gap_db, tmp_path_factory)
+
+
+def _serve(db, tmp_path_factory):
     port = _free_port()
     log = tmp_path_factory.mktemp("serve") / "serve.log"
     with open(log, "wb") as fh:
-        proc = subprocess.Popen([sys.executable, "-m", "skillradar", "serve", "--port", str(port), "--db", str(market_db)],
+        proc = subprocess.Popen([sys.executable, "-m", "skillradar", "serve", "--port", str(port), "--db", str(db)],
                                 stdout=fh, stderr=subprocess.STDOUT, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
@@ -214,3 +242,56 @@ def test_market_view_in_browser(page, server):
     page.screenshot(path=str(ARTIFACTS / "web_market.png"), full_page=True)
     assert page.console_errors == [], page.console_errors
     assert page.external_requests == []
+
+
+def test_market_filters_menus_and_captions_in_browser(page, server):
+    """Every filter reaches the API; the co-occurrence menu offers every skill in scope; the synthetic
+    corpus is said in a banner and under each chart."""
+    page.goto(server + "/#market")
+    page.wait_for_selector("#demand-chart svg rect.bar", timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#market-synthetic").is_visible()
+    for cap in ("#demand-caption", "#monthly-caption", "#cooccur-caption"):
+        text = page.locator(cap).inner_text()
+        assert text.startswith("SYNTHETIC DATA") and "n = " in text and "source: postings.csv" in text, (cap, text)
+    every = httpx.get(server + "/api/market/top", params={"limit": 1000, "rollup": "false"}).json()["rows"]
+    assert page.locator("#cooccur-skill option").count() == len(every) > 20  # not only the 20 bars on screen
+    assert page.locator("#market-seniority option").count() == 15  # "any" + 14 values with counts
+    page.get_by_label("Location", exact=True).fill("Berlin")
+    page.get_by_label("Seniority").select_option("senior")
+    page.get_by_role("button", name="Show demand").click()
+    n = httpx.get(server + "/api/market/corpus", params={"location": "Berlin", "seniority": "senior"}).json()["postings"]
+    expect(page.locator("#market-status")).to_contain_text(f"{n} postings in scope", timeout=30_000)
+    in_scope = httpx.get(server + "/api/market/top", params={"limit": 1000, "rollup": "false", "location": "Berlin",
+                                                             "seniority": "senior"}).json()["rows"]
+    expect(page.locator("#cooccur-skill option")).to_have_count(len(in_scope), timeout=30_000)
+    page.get_by_label("Company", exact=True).fill("no such company")
+    page.get_by_role("button", name="Show demand").click()
+    expect(page.locator("#market-status")).to_contain_text("no postings match", timeout=30_000)
+    assert "company 'no such company' alone matches 0" in page.locator("#demand-chart").inner_text()
+    assert page.console_errors == [], page.console_errors
+
+
+def test_monthly_chart_leaves_gaps_and_shows_n_in_browser(page, gap_server):
+    """No line across the empty month or the thin one: each series is two separate segments; the n bars
+    cover every month, the empty one at zero height, both short ones in red."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.goto(gap_server + "/#market")
+    page.wait_for_selector("#monthly-chart svg path.series", state="attached", timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    paths = page.locator("#monthly-chart svg path.series")
+    assert paths.count() == 2  # Python, SQL
+    for i in range(paths.count()):
+        d = paths.nth(i).get_attribute("d")
+        assert d.count("M") == 2 and d.count("L") == 2, d  # Jan–Feb, then May–Jun: never Feb to May
+    bars = page.locator("#monthly-chart svg rect.nbar")
+    months = [bars.nth(i).get_attribute("data-month") for i in range(bars.count())]
+    assert months == ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"]
+    assert [bars.nth(i).get_attribute("data-n") for i in range(bars.count())] == ["30", "30", "2", "0", "30", "30"]
+    thin = page.locator("#monthly-chart svg rect.nbar.thin")
+    assert [thin.nth(i).get_attribute("data-month") for i in range(thin.count())] == ["2024-03", "2024-04"]
+    caption = page.locator("#monthly-caption").inner_text()
+    assert caption.startswith("n = 122 dated postings · source: gaps.csv · 2024-01-01 to 2024-06-")
+    assert "SYNTHETIC" not in caption and page.locator("#market-synthetic").is_hidden()
+    page.locator("#monthly-chart").screenshot(path=str(ARTIFACTS / "web_market_monthly_gaps.png"))
+    assert page.console_errors == [], page.console_errors

@@ -46,7 +46,7 @@ def _register() -> None:
     import importlib
 
     for name in ("extract_cmd", "taxonomy_cmd", "link_cmd", "market_cmd", "assess_cmd", "rank_cmd", "privacy_cmd", "posting_cmd", "serve_cmd",
-                 "emerging_cmd", "salaries_cmd"):
+                 "emerging_cmd", "salaries_cmd", "market_compare_cmd"):
         try:
             importlib.import_module(f"{__name__}.{name}")
         except ModuleNotFoundError as exc:

@@ -9,7 +9,9 @@ from typing import Optional
 
 import typer
 
+from . import market_filters as mf
 from .market_cmd import DB_HELP, market_app
+from .market_filters import OptionalList
 from .output import FORMATS_ROWS, check_choice, dumps, emit_rows, naming_db, stderr, stdout
 from .taxonomy_cmd import taxonomy_app
 
@@ -27,9 +29,14 @@ def emerging_command(
     show_all: bool = typer.Option(False, "--all", help="Show every rising term tested, significant or not."),
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="Also leave out the names of this "
                                            "taxonomy (e.g. your extension file after `taxonomy accept`)."),
-    title_contains: Optional[str] = typer.Option(None, "--title-contains", help="Only postings whose title contains this."),
-    since: Optional[str] = typer.Option(None, "--since", help="Only postings dated on or after (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Only postings dated on or before (YYYY-MM-DD)."),
+    title_contains: OptionalList = mf.TITLE,
+    location: OptionalList = mf.LOCATION,
+    company: OptionalList = mf.COMPANY,
+    sector: OptionalList = mf.SECTOR,
+    seniority: OptionalList = mf.SENIORITY,
+    contract_type: OptionalList = mf.CONTRACT,
+    since: Optional[str] = mf.SINCE,
+    until: Optional[str] = mf.UNTIL,
     examples: int = typer.Option(3, "--examples", help="Example contexts per term (snippet and posting id)."),
     limit: Optional[int] = typer.Option(None, "--limit", help="At most N rows."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or csv."),
@@ -42,6 +49,7 @@ def emerging_command(
     from ..market.emerging import EMERGING_COLUMNS, emerging_terms
 
     check_choice(fmt, FORMATS_ROWS)
+    filters = mf.filters_from(title_contains, location, company, sector, seniority, contract_type, since, until)
     if not 0 < q <= 1:
         raise UsageError(f"--q must be in (0, 1] (got {q})")
     if limit is not None and limit < 1:
@@ -52,7 +60,7 @@ def emerging_command(
         taxonomy = load_taxonomy(taxonomy)
     with naming_db(db):
         result = emerging_terms(db or "skillradar.duckdb", split=split, min_postings=min_postings, taxonomy=taxonomy,
-                                title_contains=title_contains, since=since, until=until, examples=examples)
+                                filters=filters, examples=examples)
     rows = result["rows"]
     significant = [r for r in rows if r["q_value"] < q]
     shown = rows if show_all else significant

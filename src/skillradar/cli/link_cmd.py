@@ -38,11 +38,15 @@ def link_command(
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
     top_k: int = typer.Option(10, "--top-k", "-k", help="Candidates per line (best first)."),
     input_file: Optional[str] = typer.Option(None, "--input", "-i", help="File with one query a line (default stdin)."),
+    model: str = typer.Option("esco-minilm", "--model", help="esco-minilm or minilm. The encoder tuned on ESCO "
+                              "(default) or the original all-MiniLM-L6-v2."),
 ) -> None:
     """Rank the skills of a taxonomy for each line of text (offline embeddings; extra 'semantic')."""
-    from ..link import link
+    from ..link import LINK_MODELS, link
     from ..taxonomy import load_taxonomy
+    from .output import check_choice
 
+    check_choice(model, LINK_MODELS, "--model")
     if top_k < 0:
         raise UsageError(f"--top-k must be 0 or more (got {top_k})")
     tax = load_taxonomy(taxonomy)
@@ -54,7 +58,7 @@ def link_command(
     with CountBar("linking", "lines", total=len(lines) if len(lines) > step else None) as bar:
         for start in range(0, len(lines), step):
             chunk = lines[start : start + step]
-            for row in link(chunk, tax, top_k=top_k):
+            for row in link(chunk, tax, top_k=top_k, model=model):
                 out.write(dumps(row) + "\n")
             out.flush()
             bar(len(chunk))

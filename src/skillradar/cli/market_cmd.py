@@ -10,7 +10,9 @@ import typer
 
 from ..errors import DatabaseProblem, SkillradarError, StoreError, UsageError
 from . import app
+from . import market_filters as mf
 from .empty import explain_empty
+from .market_filters import OptionalList
 from .output import FORMATS_ROWS, check_choice, dumps, emit_rows, naming_db, report_error, stderr, stdout, warn
 
 market_app = typer.Typer(name="market", help="Market analytics over posting corpora (DuckDB).",
@@ -143,7 +145,8 @@ def reextract_command(
     all_postings: bool = typer.Option(False, "--all", help="Re-extract every posting, not only stale ones."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
-    """Recompute stored mentions where the taxonomy version or content changed."""
+    """Recompute stored mentions where the taxonomy version or content changed; store the seniority,
+    contract type and sector of postings written before those existed (so filters can use them)."""
     from ..market.ingest import reextract
     from ..market.store import connect
 
@@ -162,7 +165,9 @@ def reextract_command(
     if fmt == "json":
         sys.stdout.write(dumps(summary) + "\n")
     else:
-        stdout.print(f"re-extracted {summary['reextracted']} postings with taxonomy {summary['taxonomy_version']}")
+        stdout.print(f"re-extracted {summary['reextracted']} postings with taxonomy {summary['taxonomy_version']}"
+                     + (f"; seniority, contract type and sector stored for {summary['facets_added']} postings"
+                        if summary.get("facets_added") else ""))
 
 
 def _plot(kind: str, rows: list[dict], plot: Optional[str], **kw) -> None:
@@ -174,17 +179,37 @@ def _plot(kind: str, rows: list[dict], plot: Optional[str], **kw) -> None:
     stderr.print(f"chart written to {plot}", style="dim")
 
 
+def _corpus(db: str, filters, fmt: str, plot: Optional[str], *, dated: bool = False) -> str:
+    """The corpus caption for a table title or a chart ("" when neither is drawn), saying on stderr
+    when the postings are synthetic, whatever the format (JSON and CSV on stdout stay as they were)."""
+    from .market_filters import corpus_line, say_synthetic
+
+    line, info = corpus_line(db, filters, dated=dated)
+    say_synthetic(info)
+    return line if fmt == "table" or plot else ""
+
+
+def _titled(title: str, caption: str) -> str:
+    return f"{title} · {caption}" if caption else title
+
+
 @market_app.command("top")
 def top_command(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     family: Optional[str] = typer.Option(None, "--family", help="technical, data, thinking, soft or domain."),
-    title_contains: Optional[str] = typer.Option(None, "--title-contains", help="Only postings whose title contains this."),
-    since: Optional[str] = typer.Option(None, "--since", help="Only postings dated on or after (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Only postings dated on or before (YYYY-MM-DD)."),
+    title_contains: OptionalList = mf.TITLE,
+    location: OptionalList = mf.LOCATION,
+    company: OptionalList = mf.COMPANY,
+    sector: OptionalList = mf.SECTOR,
+    seniority: OptionalList = mf.SENIORITY,
+    contract_type: OptionalList = mf.CONTRACT,
+    since: Optional[str] = mf.SINCE,
+    until: Optional[str] = mf.UNTIL,
     limit: Optional[int] = typer.Option(None, "--limit", help="At most N rows."),
     requirement: str = typer.Option("any", "--requirement", help="any, required or preferred."),
     no_rollup: bool = typer.Option(False, "--no-rollup", help="Count only the skills postings name, not their "
                                    "broader skills (by default Llama also counts once toward LLMs)."),
+    count_boilerplate: bool = mf.COUNT_BOILERPLATE,
     plot: Optional[str] = typer.Option(None, "--plot", help="Also draw a chart (FILE.png or FILE.svg)."),
     fmt: str = typer.Option("table", "--format", "-f", help=_FMT_HELP),
 ) -> None:
@@ -196,14 +221,15 @@ def top_command(
 
     _fmt(fmt)
     _filters(family, requirement)
+    filters = mf.filters_from(title_contains, location, company, sector, seniority, contract_type, since, until)
     with naming_db(db):
-        rows = top(_db(db), family=family, title_contains=title_contains, since=since, until=until, limit=limit,
-                   requirement=requirement, rollup=not no_rollup)
-        emit_rows(rows, fmt, columns=TOP_COLUMNS, title="skill demand")
+        rows = top(_db(db), family=family, filters=filters, limit=limit, requirement=requirement,
+                   rollup=not no_rollup, count_boilerplate=count_boilerplate)
+        caption = _corpus(_db(db), filters, fmt, plot)
+        emit_rows(rows, fmt, columns=TOP_COLUMNS, title=_titled("skill demand", caption))
         if not rows and fmt == "table":
-            explain_empty(_db(db), family=family, title_contains=title_contains, since=since, until=until,
-                          requirement=requirement)
-    _plot("demand", rows, plot)
+            explain_empty(_db(db), family=family, filters=filters, requirement=requirement)
+    _plot("demand", rows, plot, caption=caption)
 
 
 @market_app.command("trends")
@@ -211,10 +237,18 @@ def trends_command(
     split: Optional[str] = typer.Option(None, "--split", help="Compare before vs. on/after this date (YYYY-MM-DD)."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     family: Optional[str] = typer.Option(None, "--family", help="Only skills of this family."),
-    title_contains: Optional[str] = typer.Option(None, "--title-contains", help="Only postings whose title contains this."),
+    title_contains: OptionalList = mf.TITLE,
+    location: OptionalList = mf.LOCATION,
+    company: OptionalList = mf.COMPANY,
+    sector: OptionalList = mf.SECTOR,
+    seniority: OptionalList = mf.SENIORITY,
+    contract_type: OptionalList = mf.CONTRACT,
+    since: Optional[str] = mf.SINCE,
+    until: Optional[str] = mf.UNTIL,
     requirement: str = typer.Option("any", "--requirement", help="any, required or preferred."),
     monthly: bool = typer.Option(False, "--monthly", help="Per-month shares with Wilson intervals instead."),
     no_rollup: bool = typer.Option(False, "--no-rollup", help="Do not count narrower skills toward broader ones."),
+    count_boilerplate: bool = mf.COUNT_BOILERPLATE,
     min_postings: int = typer.Option(20, "--min-postings", help="Months (and split sides) with fewer postings are "
                                      "thin: flagged in --monthly, warned about for --split, left out of charts."),
     skill: Optional[list[str]] = typer.Option(None, "--skill", help="Skills for --monthly (repeatable; default the top 8)."),
@@ -227,50 +261,51 @@ def trends_command(
     no skill changed at q < 0.05."""
     _fmt(fmt)
     _filters(family, requirement)
+    filters = mf.filters_from(title_contains, location, company, sector, seniority, contract_type, since, until)
     if not monthly and not split:
         raise UsageError("market trends needs --split DATE (or --monthly)")
     with naming_db(db):
-        _trends(split, db, family, title_contains, requirement, monthly, skill, plot, fmt, not no_rollup, min_postings)
+        _trends(split, db, family, filters, requirement, monthly, skill, plot, fmt, not no_rollup, min_postings,
+                count_boilerplate)
 
 
-def _trends(split, db, family, title_contains, requirement, monthly, skill, plot, fmt, rollup, min_postings) -> None:
+def _trends(split, db, family, filters, requirement, monthly, skill, plot, fmt, rollup, min_postings,
+            count_boilerplate) -> None:
     from ..market import stats
 
-
+    common = dict(family=family, filters=filters, requirement=requirement, rollup=rollup,
+                  count_boilerplate=count_boilerplate)
     series = None
     if monthly or plot:
         skills = list(skill or [])
         if not skills and split and not monthly:
-            skills = [r["skill_id"] for r in stats.trends(_db(db), split=split, family=family, rollup=rollup,
-                                                          title_contains=title_contains, requirement=requirement)[:8]]
-        series = stats.monthly(_db(db), skills=skills or None, family=family, title_contains=title_contains,
-                               requirement=requirement, rollup=rollup, min_postings=min_postings)
+            skills = [r["skill_id"] for r in stats.trends(_db(db), split=split, **common)[:8]]
+        series = stats.monthly(_db(db), skills=skills or None, min_postings=min_postings, **common)
+    caption = _corpus(_db(db), filters, fmt, plot, dated=True)
     if monthly:
         rule = f"thin = fewer than {min_postings} postings in the month"
-        emit_rows(series, fmt, columns=stats.MONTHLY_COLUMNS, title=f"monthly share ({rule})")
+        emit_rows(series, fmt, columns=stats.MONTHLY_COLUMNS, title=_titled(f"monthly share ({rule})", caption))
         if not series and fmt == "table":
-            explain_empty(_db(db), family=family, title_contains=title_contains, requirement=requirement,
-                          skills=skill)
+            explain_empty(_db(db), family=family, filters=filters, requirement=requirement, skills=skill, dated=True)
         thin = sorted({r["month"] for r in series if r["thin"]})
         if thin:
             stderr.print(f"{len(thin)} of {len({r['month'] for r in series})} months are thin (fewer than "
                          f"{min_postings} postings; --min-postings): {', '.join(thin[:12])}"
                          f"{' …' if len(thin) > 12 else ''}. Their shares are flagged, not to be read as trends.")
     else:
-        rows = stats.trends(_db(db), split=split, family=family, title_contains=title_contains, requirement=requirement,
-                            rollup=rollup)
+        rows = stats.trends(_db(db), split=split, **common)
         table_cols = stats.TREND_COLUMNS[:8] + ["total_before", "total_after"]
         emit_rows(rows, fmt, columns=table_cols if fmt == "table" else stats.TREND_COLUMNS,
-                  title=f"trends around {split}")
+                  title=_titled(f"trends around {split}", caption))
         if not rows and fmt == "table":
-            explain_empty(_db(db), family=family, title_contains=title_contains, requirement=requirement)
+            explain_empty(_db(db), family=family, filters=filters, requirement=requirement)
         if rows and min(rows[0]["total_before"], rows[0]["total_after"]) < min_postings:
             warn("thin_split", "market trends",
                  f"the split compares {rows[0]['total_before']} postings before {split} with "
                  f"{rows[0]['total_after']} on or after it; a side with fewer than {min_postings} postings "
                  "(--min-postings) gives unreliable shares and little power.")
         _say_if_nothing_significant(rows, "skill's share changed")
-    _plot("trend", series or [], plot, split=split, min_postings=min_postings)
+    _plot("trend", series or [], plot, split=split, min_postings=min_postings, caption=caption)
 
 
 @market_app.command("cooccur")
@@ -278,8 +313,16 @@ def cooccur_command(
     skill: str = typer.Option(..., "--skill", help="The skill whose companions to list: an id, a label or an alias "
                               "(case-insensitive), e.g. genai.rag or RAG."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    title_contains: Optional[str] = typer.Option(None, "--title-contains", help="Only postings whose title contains this."),
+    title_contains: OptionalList = mf.TITLE,
+    location: OptionalList = mf.LOCATION,
+    company: OptionalList = mf.COMPANY,
+    sector: OptionalList = mf.SECTOR,
+    seniority: OptionalList = mf.SENIORITY,
+    contract_type: OptionalList = mf.CONTRACT,
+    since: Optional[str] = mf.SINCE,
+    until: Optional[str] = mf.UNTIL,
     requirement: str = typer.Option("any", "--requirement", help="any, required or preferred."),
+    count_boilerplate: bool = mf.COUNT_BOILERPLATE,
     min_both: int = typer.Option(3, "--min-both", help="Test only skills seen with it in at least N postings."),
     sort: str = typer.Option("q", "--sort", help="q (default: by BH q-value, then p) or lift (the old order)."),
     plot: Optional[str] = typer.Option(None, "--plot", help="Also draw a chart (FILE.png or FILE.svg)."),
@@ -288,28 +331,30 @@ def cooccur_command(
     """Skills seen with one skill in at least --min-both postings: one-sided Fisher exact p, BH q over
     the pairs tested, lift shown; sorted by q then p (--sort lift: by lift)."""
     from ..market.cooccurrence import COOCCUR_COLUMNS, COOCCUR_TABLE_COLUMNS, cooccur
-    from ..market.stats import scope_size
+    from ..market.filters import scope_size
 
     _fmt(fmt)
     _filters(None, requirement, sort)
+    filters = mf.filters_from(title_contains, location, company, sector, seniority, contract_type, since, until)
     with naming_db(db):
-        rows = cooccur(_db(db), skill=skill, title_contains=title_contains, requirement=requirement,
-                       min_both=min_both, sort=sort)
-    name = rows[0]["skill_id"] if rows else skill
+        rows = cooccur(_db(db), skill=skill, filters=filters, requirement=requirement, min_both=min_both, sort=sort,
+                       count_boilerplate=count_boilerplate)
+        caption = _corpus(_db(db), filters, fmt, plot)
+    name = rows.meta.get("skill_id", skill)
+    title = f"with {name} (n = {rows[0]['postings_skill']} of {rows[0]['total']} postings)" if rows else f"with {name}"
     emit_rows(rows, fmt, columns=COOCCUR_TABLE_COLUMNS if fmt == "table" else COOCCUR_COLUMNS,
-              title=f"with {name} (n = {rows[0]['postings_skill']} of {rows[0]['total']} postings)" if rows
-              else f"with {name}")
+              title=_titled(title, caption))
     if not rows:
         with naming_db(db):
-            kept = scope_size(_db(db), title_contains=title_contains)[0] if title_contains else 1
+            kept = scope_size(_db(db), filters)[0] if filters else 1
         if kept == 0:
             with naming_db(db):
-                explain_empty(_db(db), title_contains=title_contains)
+                explain_empty(_db(db), filters=filters)
         else:
             stderr.print(f"no skill appears with {skill} in at least {min_both} postings (--min-both {min_both}).")
     else:
         _say_if_nothing_significant(rows, f"skill appears with {name} more often than chance")
-    _plot("cooccur", rows, plot)
+    _plot("cooccur", rows, plot, caption=caption)
 
 
 def _say_if_nothing_significant(rows: list[dict], what: str, alpha: float = 0.05) -> None:

@@ -81,8 +81,9 @@ def _cell(value):
 
 #: Columns that hold a share of postings (0–1 in JSON and CSV, as the contract has them): a table, which
 #: people read, shows them as percentages, and a difference of shares in percentage points.
-SHARE_COLUMNS = frozenset({"share", "ci_low", "ci_high", "share_before", "share_after", "selection_rate"})
-POINT_COLUMNS = frozenset({"diff"})
+SHARE_COLUMNS = frozenset({"share", "ci_low", "ci_high", "share_before", "share_after", "selection_rate",
+                           "share_a", "share_b", "ci_low_a", "ci_high_a", "ci_low_b", "ci_high_b"})
+POINT_COLUMNS = frozenset({"diff", "diff_ci_low", "diff_ci_high"})
 
 
 def _pretty(value, column: str | None = None) -> str:

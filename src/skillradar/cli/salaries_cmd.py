@@ -7,7 +7,9 @@ from typing import Optional
 
 import typer
 
+from . import market_filters as mf
 from .market_cmd import DB_HELP, market_app
+from .market_filters import OptionalList
 from .output import FORMATS_ROWS, check_choice, emit_rows, naming_db, stderr, warn
 
 
@@ -19,9 +21,14 @@ def salaries_command(
     no_normalise: bool = typer.Option(False, "--no-normalise", help="Keep each period apart instead of scaling "
                                       "hourly, daily, weekly and monthly pay to a year."),
     min_postings: int = typer.Option(20, "--min-postings", help="A currency with fewer postings stating pay is thin."),
-    title_contains: Optional[str] = typer.Option(None, "--title-contains", help="Only postings whose title contains this."),
-    since: Optional[str] = typer.Option(None, "--since", help="Only postings dated on or after (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Only postings dated on or before (YYYY-MM-DD)."),
+    title_contains: OptionalList = mf.TITLE,
+    location: OptionalList = mf.LOCATION,
+    company: OptionalList = mf.COMPANY,
+    sector: OptionalList = mf.SECTOR,
+    seniority: OptionalList = mf.SENIORITY,
+    contract_type: OptionalList = mf.CONTRACT,
+    since: Optional[str] = mf.SINCE,
+    until: Optional[str] = mf.UNTIL,
     fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or csv."),
 ) -> None:
     """Salary ranges stated in postings: per currency (never mixed), postings with pay, medians and quartiles.
@@ -34,13 +41,14 @@ def salaries_command(
 
     check_choice(fmt, FORMATS_ROWS)
     check_currency(currency)
+    filters = mf.filters_from(title_contains, location, company, sector, seniority, contract_type, since, until)
     with naming_db(db):
         path = db or "skillradar.duckdb"
         if list_rows:
-            rows = salary_list(path, title_contains=title_contains, since=since, until=until, currency=currency)
+            rows = salary_list(path, filters=filters, currency=currency)
             emit_rows(rows, fmt, columns=LIST_COLUMNS, title=f"{len(rows)} pay statements")
         else:
-            rows = salary_summary(path, title_contains=title_contains, since=since, until=until, currency=currency,
+            rows = salary_summary(path, filters=filters, currency=currency,
                                   normalise=not no_normalise, min_postings=min_postings)
             emit_rows(rows, fmt, columns=SUMMARY_COLUMNS,
                       title="pay per currency" + (" (per year)" if not no_normalise else " (per period)"))

@@ -19,7 +19,7 @@ from .verbs import verb_object_hits
 
 __all__ = ["register_detector", "detector_names", "build_detector", "DEFAULT_DETECTORS"]
 
-Factory = Callable[[Taxonomy], Detector]
+Factory = Callable[..., Detector]  # factory(taxonomy, **options)
 _FACTORIES: dict[str, Factory] = {}
 # What runs when nobody names detectors: the lexicon, verb–object phrases (postings) and one-letter
 # slips in tool names (résumés). ``semantic`` is opt-in: it needs the extra and is slower.
@@ -27,7 +27,7 @@ DEFAULT_DETECTORS = ("lexicon", "verbs", "fuzzy")
 
 
 def register_detector(name: str, factory: Factory, *, replace: bool = False) -> None:
-    """Make ``factory(taxonomy) -> Detector`` available as ``name``; ``replace`` to override one."""
+    """Make ``factory(taxonomy, **options) -> Detector`` available as ``name``; ``replace`` to override one."""
     if name in _FACTORIES and not replace:
         raise ValueError(f"a detector named '{name}' is already registered (pass replace=True to override it)")
     _FACTORIES[name] = factory
@@ -37,12 +37,13 @@ def detector_names() -> tuple[str, ...]:
     return tuple(_FACTORIES)
 
 
-def build_detector(name: str, taxonomy: Taxonomy) -> Detector:
-    """The detector registered as ``name``, built for ``taxonomy``; UnknownDetector lists the valid names."""
+def build_detector(name: str, taxonomy: Taxonomy, **options) -> Detector:
+    """The detector registered as ``name``, built for ``taxonomy`` with its ``options``;
+    UnknownDetector lists the valid names."""
     factory = _FACTORIES.get(name)
     if factory is None:
-        raise UnknownDetector(unknown_choice("detector", name, _FACTORIES))
-    return factory(taxonomy)
+        raise UnknownDetector(unknown_choice("detector", name, _FACTORIES), params=("detector",))
+    return factory(taxonomy, **options)
 
 
 class LexiconDetector:
@@ -88,19 +89,21 @@ class FuzzyDetector:
 
 
 class SemanticDetector:
-    """Paraphrased skills by sentence embeddings (the ``semantic`` extra; MissingExtra without it)."""
+    """Paraphrased skills by sentence embeddings (the ``semantic`` extra; MissingExtra without it).
+    ``rescore``: re-score the prefiltered phrases with the full model (slower; see ``semantic``)."""
 
     name = "semantic"
     kinds: tuple[str, ...] = ()
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
+    def __init__(self, taxonomy: Taxonomy, *, rescore: bool = False) -> None:
         from .semantic import semantic_hits  # the optional extra loads only when this detector is built
 
         self.taxonomy = taxonomy
+        self.rescore = rescore
         self._hits = semantic_hits
 
     def find(self, doc: Scan, covered: Sequence[tuple[int, int]]) -> list[Hit]:
-        return [Hit(*h) for h in self._hits(doc.text, self.taxonomy, covered=list(covered))]
+        return [Hit(*h) for h in self._hits(doc.text, self.taxonomy, covered=list(covered), rescore=self.rescore)]
 
 
 for _cls in (LexiconDetector, VerbObjectDetector, FuzzyDetector, SemanticDetector):

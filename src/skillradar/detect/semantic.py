@@ -7,50 +7,32 @@
    mapped into its space, ``embed.Embedder.static_spans`` + ``SkillIndex``'s fitted map): the whole
    text is tokenized once and all its phrases are compared with every label in one matrix product.
    By default (``RESCORE`` False) this cheap estimate decides alone. With re-scoring on
-   (``SKILLRADAR_SEMANTIC_RESCORE=1`` in the environment, or ``RESCORE = True`` / ``rescore=True``)
+   (``rescore=True``; ``Pipeline(semantic=True, detector_options={"semantic": {"rescore": True}})``)
    the phrases whose estimate reaches ``PREFILTER``, at most ``rescore_budget(n)`` per text, are
    embedded with the full model (``skillradar.embed``) and their full cosine decides.
 3. A phrase whose best skill clears the threshold of its scale (``THRESHOLD_CHEAP`` or ``THRESHOLD``)
    becomes a ``semantic`` hit; the confidence is the precision measured at that score on a labelled
    dev set, one table per scale (``CALIBRATION_CHEAP``, ``CALIBRATION``).
    Overlapping candidates are resolved best-first, and nothing overlaps a lexical span.
+
+The stage embeds with the original all-MiniLM-L6-v2 (``embed.DEFAULT_MODEL``), which its thresholds
+and calibration tables were measured on; ``link`` ranks with the ESCO-tuned model. With the tuned
+model and these thresholds SkillSpan TECH dev recall fell (0.694 → 0.674, precision 0.631 → 0.635):
+its cosine scale differs, so switching would need the tables measured again.
 """
 
 from __future__ import annotations
 
 import bisect
-import os
-import re
 from collections.abc import Iterable
 
 import numpy as np
 
+from .phrases import STOP_WORDS, candidate_phrases, clauses  # chunking shared with link; re-exported
+
 __all__ = ["semantic_hits", "scored_candidates", "resolve", "candidate_phrases", "clauses", "STOP_WORDS", "CALIBRATION", "THRESHOLD",
            "CALIBRATION_CHEAP", "THRESHOLD_CHEAP", "RESCORE", "calibrate", "threshold"]
 
-_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w\u00c0-\u024f]*(?:[.+#'’\-/&][\w\u00c0-\u024f]+)*[+#]*")
-# Clause boundaries: sentence punctuation, brackets, bullets, slashes between spaces, line breaks.
-_CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]{}•·*|\n\r\t]+(?=\s|$)|[;!?()\[\]{}•·*|\n\r\t]+|,|\s[/–—-]\s")
-
-STOP_WORDS = frozenset(
-    """a an the and or nor but if then else of to in on at by for from with within without into onto
-    over under about across as per via vs versus than that this these those there here which who whom whose
-    what when where why how is are was were be been being am do does did doing have has had having will
-    would shall should can could may might must not no yes also too very more most less least such etc
-    eg e.g ie i.e your you we our us they their them it its he she his her i me my mine
-    able ability abilities strong good great excellent solid proven demonstrated deep basic advanced
-    working knowledge understanding experience experienced familiarity familiar proficiency proficient
-    skills skill skilled expertise expert plus including include includes preferred required requirement
-    requirements desirable nice bonus ideally ideal must years year minimum least other others well
-    using use used like similar related relevant etc. new any all some each every both either one two three
-    within across our team candidate candidates role position job opportunity company looking seeking
-    will help ensure""".split()
-)
-# Words that end a candidate phrase but may start one ("ability to" is filler, "build" is not).
-_CONJ = frozenset({"and", "or", "as well as", "including", "such as", "e.g.", "i.e.", "etc", "etc.", "plus"})
-
-MAX_WINDOW = 4
-MAX_PHRASES_PER_TEXT = 5000  # the cheap prefilter keeps long documents affordable
 # Cheap-estimate floor for the full model: on SkillSpan TECH dev it keeps ~28% of the candidates and
 # 99.4% of those whose full cosine reaches THRESHOLD (bench/eval_spans.py --no-prefilter prints the kept share).
 PREFILTER = 0.63
@@ -61,10 +43,9 @@ RESCORE_PER = 20  # … plus one per this many candidate phrases
 # False (default): the cheap (mapped static) estimate decides alone, no full-model pass at all; its
 # scores have their own threshold and calibration table (THRESHOLD_CHEAP, CALIBRATION_CHEAP). True:
 # the prefiltered phrases are re-scored with MiniLM (THRESHOLD, CALIBRATION); ~4× slower on postings,
-# SkillSpan TECH recall/precision about the same (bench/RESULTS.md). Set at import from the
-# environment: SKILLRADAR_SEMANTIC_RESCORE=1 turns re-scoring on; callers may also assign it or pass
-# ``rescore=`` to scored_candidates / semantic_hits.
-RESCORE = os.environ.get("SKILLRADAR_SEMANTIC_RESCORE", "").strip().lower() in {"1", "true", "yes", "on"}
+# SkillSpan TECH recall/precision about the same (bench/RESULTS.md). A default, not a switch: callers
+# pass ``rescore=`` to scored_candidates / semantic_hits (the pipeline's semantic detector option).
+RESCORE = False
 
 
 def rescore_budget(n_candidates: int) -> int:
@@ -96,78 +77,9 @@ CALIBRATION_CHEAP = ((0.575, 0.35), (0.625, 0.44), (0.675, 0.47), (0.725, 0.53),
 # 0.72: the recall plateau's end with a margin above precision 0.60 (HOUSE there: 0.341 / 0.522,
 # lexical alone 0.286 / 0.526).
 THRESHOLD_CHEAP = 0.72
+SEMANTIC_MODEL = "minilm"  # the model the thresholds and calibration tables were measured with
 
 
-def clauses(text: str) -> list[tuple[int, int]]:
-    """Offsets of clauses: the text split at punctuation, bullets and line breaks."""
-    out, pos = [], 0
-    for m in _CLAUSE_BREAK.finditer(text):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(text):
-        out.append((pos, len(text)))
-    return out
-
-
-def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(start + m.start(), start + m.end(), m.group().lower().rstrip(".")) for m in _WORD.finditer(text[start:end])]
-
-
-def _runs(words: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
-    """Maximal runs of content words (stop words and conjunctions cut them)."""
-    runs, cur = [], []
-    for w in words:
-        if w[2] in STOP_WORDS or w[2] in _CONJ:
-            if cur:
-                runs.append(cur)
-            cur = []
-        else:
-            cur.append(w)
-    if cur:
-        runs.append(cur)
-    return runs
-
-
-def candidate_phrases(text: str, *, max_window: int = MAX_WINDOW, with_bridges: bool = True,
-                      min_words: int = 1) -> list[tuple[int, int]]:
-    """Candidate skill phrases as ``(start, end)`` offsets, in text order, without duplicates.
-
-    Every run of content words, each window of ``min_words`` to ``max_window`` words inside longer
-    runs, and (``with_bridges``) two runs joined across one stop word ("design of experiments").
-    """
-    seen: set[tuple[int, int]] = set()
-    out: list[tuple[int, int]] = []
-
-    def add(a: int, b: int) -> None:
-        if (a, b) not in seen and b > a:
-            seen.add((a, b))
-            out.append((a, b))
-
-    for c_start, c_end in clauses(text):
-        words = _words(text, c_start, c_end)
-        runs = _runs(words)
-        for run in runs:
-            n = len(run)
-            if min_words <= n <= max_window:
-                add(run[0][0], run[-1][1])
-            for size in range(min_words, min(n, max_window) + 1):
-                if size == n:
-                    continue
-                for i in range(0, n - size + 1):
-                    add(run[i][0], run[i + size - 1][1])
-        if with_bridges:
-            index = {w[0]: i for i, w in enumerate(words)}
-            for r1, r2 in zip(runs, runs[1:]):
-                i1, i2 = index[r1[-1][0]], index[r2[0][0]]
-                gap = words[i1 + 1 : i2]
-                if len(gap) == 1 and gap[0][2] not in _CONJ:
-                    left = r1[-2:] if len(r1) > 1 else r1
-                    right = r2[:2]
-                    add(left[0][0], right[-1][1])
-                    add(r1[-1][0], r2[0][1])
-    out.sort()
-    return out[:MAX_PHRASES_PER_TEXT]
 
 
 def _overlaps(span: tuple[int, int], covered_starts: list[int], covered: list[tuple[int, int]]) -> bool:
@@ -324,7 +236,7 @@ def scored_candidates(
     first = {k: text[s_[0]:s_[1]] for k, s_ in keyed.items() if s_ is not None}
     if not first:
         return []
-    index = skill_index(taxonomy)
+    index = skill_index(taxonomy, SEMANTIC_MODEL)
     keys = list(first)
     if not _rescoring(rescore):
         with small_blas():

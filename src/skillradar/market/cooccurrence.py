@@ -26,29 +26,30 @@ _KEYS = {"q": lambda d: (d["q_value"], d["p_value"], -d["lift"], d["other_id"]),
          "lift": lambda d: (-d["lift"], d["other_id"])}
 
 
-def cooccur(db=None, *, skill: str, title_contains: str | None = None, since=None, until=None,
-            requirement: str = "any", min_both: int = MIN_BOTH, sort: str = "q") -> list[dict]:
+def cooccur(db=None, *, skill: str, requirement: str = "any", min_both: int = MIN_BOTH, sort: str = "q",
+            count_boilerplate: bool = False, filters=None, **kw):
     """Skills in at least ``min_both`` postings together with ``skill`` (an id, label or alias):
-    lift, one-sided Fisher p and BH q. Ordered by q, then p (``sort="q"``), or by lift descending."""
-    import numpy as np
-    from scipy.stats import hypergeom
-    from statsmodels.stats.multitest import multipletests
-
+    lift, one-sided Fisher p and BH q. Ordered by q, then p (``sort="q"``), or by lift descending.
+    Filter keywords (``location=``, ``seniority=`` …) or ``filters=`` choose the postings."""
+    from .filters import make_filters
+    from .proportions import bh, hypergeom_sf
+    from .rows import Rows
     from .skillnames import resolve_skill
-    from .stats import _connection, _levels, _scope
+    from .stats import _connection, _levels, _skill_levels, _where
 
     check_choice(sort, SORTS, "sort")
     if min_both < 1:
         raise UsageError(f"min_both must be at least 1 (got {min_both})", params=("min_both",))
     levels = _levels(requirement)
-    where, params = _scope(title_contains, since, until)
+    filters = make_filters(filters, **kw)
     lv = ",".join("?" * len(levels))
     with _connection(db) as con:
         skill = resolve_skill(con, skill)
+        where, params = _where(con, filters)
         rows = con.execute(f"""
             WITH scope AS (SELECT id FROM postings {where}),
-                 ps AS (SELECT p.posting_id, p.skill_id FROM posting_skills p JOIN scope ON p.posting_id = scope.id
-                        WHERE p.level IN ({lv})),
+                 ps AS (SELECT p.posting_id, p.skill_id FROM {_skill_levels(count_boilerplate)} p
+                        JOIN scope ON p.posting_id = scope.id WHERE p.level IN ({lv})),
                  a AS (SELECT posting_id FROM ps WHERE skill_id = ?),
                  nb AS (SELECT skill_id, count(*) AS n FROM ps GROUP BY skill_id)
             SELECT ps.skill_id, coalesce(s.label, ps.skill_id), count(*) AS both_n, nb.n,
@@ -57,13 +58,13 @@ def cooccur(db=None, *, skill: str, title_contains: str | None = None, since=Non
             WHERE ps.skill_id <> ?
             GROUP BY ps.skill_id, s.label, nb.n
             HAVING count(*) >= ?""", params + list(levels) + [skill, skill, int(min_both)]).fetchall()
+    meta = {"filters": filters.given(), "skill_id": skill}
     if not rows:
-        return []
-    both, n_b, n_a, total = (np.array([r[i] for r in rows], dtype=np.int64) for i in (2, 3, 4, 5))
-    p = np.clip(hypergeom.sf(both - 1, total, n_a, n_b), 0.0, 1.0)
-    q = np.clip(multipletests(p, method="fdr_bh")[1], 0.0, 1.0)
+        return Rows([], COOCCUR_COLUMNS, meta)
+    p = [hypergeom_sf(r[2], r[5], r[4], r[3]) for r in rows]
+    q = bh(p)
     out = [dict(skill_id=skill, other_id=r[0], other_label=r[1], both=int(r[2]), lift=r[2] * r[5] / (r[4] * r[3]),
                 p_value=float(pi), postings_skill=int(r[4]), postings_other=int(r[3]), total=int(r[5]),
                 q_value=float(qi)) for r, pi, qi in zip(rows, p, q)]
     out.sort(key=_KEYS[sort])
-    return out
+    return Rows(out, COOCCUR_COLUMNS, meta)

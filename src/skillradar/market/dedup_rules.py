@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["MAX_DATE_GAP_DAYS", "seniority", "intake", "kept_apart", "richer"]
+__all__ = ["MAX_DATE_GAP_DAYS", "SENIORITY_WORDS", "seniority", "intake", "kept_apart", "richer"]
 
 #: Two dated postings further apart than this are different requisitions, however alike their text.
 MAX_DATE_GAP_DAYS = 30
@@ -36,6 +36,8 @@ _SENIORITY = {
     "staff": "staff", "principal": "principal", "lead": "lead", "head": "head",
     "director": "director", "vp": "vp", "chief": "chief", "distinguished": "distinguished", "fellow": "fellow",
 }
+#: The seniority words a title can carry, most junior first (market filters offer these).
+SENIORITY_WORDS = tuple(dict.fromkeys(_SENIORITY.values()))
 _ROMAN = {"i": "level-1", "ii": "level-2", "iii": "level-3", "iv": "level-4", "v": "level-5"}
 _LEVEL = re.compile(r"^(?:l|e|ic|p|m|t)(\d{1,2})$")
 _SEASONS = {"spring": "spring", "summer": "summer", "fall": "autumn", "autumn": "autumn", "winter": "winter"}

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..errors import UsageError
+from ..errors import EmptySplit, UsageError
 
 __all__ = ["emerging_terms", "EMERGING_COLUMNS", "MIN_POSTINGS", "taxonomy_keys"]
 
@@ -100,7 +100,8 @@ def _snippet(text: str, start: int, end: int) -> str:
 
 
 def emerging_terms(db=None, *, split=None, min_postings: int = MIN_POSTINGS, taxonomy=None,
-                   title_contains: str | None = None, since=None, until=None, examples: int = 3) -> dict:
+                   title_contains: str | None = None, since=None, until=None, examples: int = 3, filters=None,
+                   **kw) -> dict:
     """Terms outside the taxonomy whose share of dated postings rose after ``split`` (default: the
     median date of the dated postings in scope).
 
@@ -112,15 +113,17 @@ def emerging_terms(db=None, *, split=None, min_postings: int = MIN_POSTINGS, tax
     import numpy as np
     from statsmodels.stats.multitest import multipletests
 
-    from .stats import _connection, _iso, _scope, _two_proportion_p
+    from .filters import make_filters
+    from .stats import _connection, _iso, _two_proportion_p, _where
 
     if min_postings < 1:
         raise UsageError(f"min_postings must be at least 1 (got {min_postings})", params=("min_postings",))
     if examples < 0:
         raise UsageError(f"examples must be 0 or more (got {examples})", params=("examples",))
     split_d = _iso(split, "split")
-    where, params = _scope(title_contains, since, until)
+    filters = make_filters(filters, title_contains=title_contains, since=since, until=until, **kw)
     with _connection(db) as con:
+        where, params = _where(con, filters)  # the filters of every market query (filters.py)
         posts = con.execute(f"SELECT id, date, company FROM postings {where} ORDER BY seq", params).fetchall()
         known, known_flat = taxonomy_keys(_forms(con, taxonomy))
         dated = [d for _i, d, _c in posts if d is not None]
@@ -131,7 +134,7 @@ def emerging_terms(db=None, *, split=None, min_postings: int = MIN_POSTINGS, tax
         n1 = sum(1 for d in dated if d < split_date)
         n2 = len(dated) - n1
         if not n1 or not n2:
-            raise UsageError(f"split {split_date} leaves no dated postings {'before' if not n1 else 'on or after'} "
+            raise EmptySplit(f"split {split_date} leaves no dated postings {'before' if not n1 else 'on or after'} "
                              f"it ({n1} before, {n2} on or after)", params=("split",))
         post_sets, kinds, forms, word_of, lower_df, key_of = _collect(_texts(con, where, params), known, known_flat)
         is_dated = np.array([d is not None for _i, d, _c in posts], bool)

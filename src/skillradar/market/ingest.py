@@ -35,6 +35,7 @@ from ..detect.sections import NON_DEMAND
 from ..errors import EmptyText, InputError, StoreError, TooLarge, UsageError
 from . import dedup, salary_store
 from .dedup_rules import kept_apart, richer
+from .facets import backfill as backfill_facets, facets_for
 from .merges import Merger
 from .redact import redact_contacts
 from .sources import file_codec, parse_date, read_batches
@@ -261,8 +262,10 @@ class _Ingestor:
             extra = json.dumps(r["extra"], ensure_ascii=False, sort_keys=True, default=str) if r["extra"] else None
             if extra:
                 extra = redact_contacts(extra)[0]
+            f = facets_for(r["title"], r["text"], r["extra"])
             post_rows.append((r["id"], self.seq, r["key"], r["stored"], r["title"], r["company"], r["location"],
-                              r["date"], source, r["row"], extra, tv, th, self.run_id))
+                              r["date"], source, r["row"], extra, tv, th, self.run_id, f["seniority"],
+                              f["contract_type"], f["sector"], f["synthetic"]))
             self.seq += 1
             lsh_rows.extend((k, r["id"]) for k in r["bands"])
             shift, stored = r["shift"], r["stored"]
@@ -276,7 +279,8 @@ class _Ingestor:
         frames = {
             "_p": pd.DataFrame(post_rows, columns=["id", "seq", "exact_key", "text", "title", "company", "location", "date",
                                                    "source", "row_number", "extra", "taxonomy_version", "taxonomy_hash",
-                                                   "run_id"]),
+                                                   "run_id", "seniority", "contract_type", "sector", "synthetic"]
+                               ).astype({"seniority": object, "contract_type": object, "sector": object}),
             "_l": pd.DataFrame(lsh_rows, columns=["band_key", "posting_id"]).astype({"band_key": "int64"}),
             "_m": pd.DataFrame(mention_rows, columns=["posting_id", "skill_id", "start", "end", "text", "requirement",
                                                       "years", "section", "method", "confidence", "taxonomy_version",
@@ -297,8 +301,11 @@ class _Ingestor:
                     con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT old_id FROM _g)")
                 con.execute("UPDATE merges SET kept_id = _g.new_id FROM _g WHERE merges.kept_id = _g.old_id")
             if post_rows:
-                con.execute("INSERT INTO postings SELECT id, seq, exact_key, text, title, company, location, CAST(date "
-                            "AS DATE), source, row_number, extra, taxonomy_version, taxonomy_hash, run_id FROM _p")
+                con.execute("INSERT INTO postings (id, seq, exact_key, text, title, company, location, date, source, "
+                            "row_number, extra, taxonomy_version, taxonomy_hash, run_id, seniority, contract_type, "
+                            "sector, synthetic) SELECT id, seq, exact_key, text, title, company, location, CAST(date "
+                            "AS DATE), source, row_number, extra, taxonomy_version, taxonomy_hash, run_id, seniority, "
+                            "contract_type, sector, CAST(synthetic AS BOOLEAN) FROM _p")
                 con.execute("INSERT INTO lsh SELECT band_key, posting_id FROM _l")
             if mention_rows:
                 con.execute('INSERT INTO mentions SELECT posting_id, skill_id, start, "end", text, requirement, years, '
@@ -409,6 +416,7 @@ def ingest_files(
         salary_store.backfill(con)  # once, for a database from before the salaries table
         stale = stale_count(con, tax)
         save_skills(con, tax)
+        backfill_facets(con)
         start_run(con, run_id, command="ingest", engine=engine, files=paths, taxonomy=tax)
         ing = _Ingestor(con, tax, engine, scheduler, near_dup_threshold, run_id, max_row_chars)
         if engine not in ("local", "dask"):
@@ -476,6 +484,7 @@ def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "loc
     eng = None
     try:
         save_skills(con, tax)
+        backfilled = backfill_facets(con)
         start_run(con, run_id, command="reextract", engine=engine, files=[], taxonomy=tax)
         where = "" if all_postings else "WHERE taxonomy_hash IS DISTINCT FROM ?"
         params = [] if all_postings else [tax.content_hash]
@@ -520,7 +529,8 @@ def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "loc
                 for name in ("_ids", "_m", "_s"):
                     con.unregister(name)
             done += len(chunk)
-        summary = {"reextracted": done, "taxonomy_version": tv, "taxonomy_hash": th, "run_id": run_id}
+        summary = {"reextracted": done, "facets_added": backfilled, "taxonomy_version": tv, "taxonomy_hash": th,
+                   "run_id": run_id}
         finish_run(con, run_id, summary)
         return summary
     except BaseException as exc:

@@ -20,13 +20,13 @@ LIST_COLUMNS = ["posting_id", "title", "company", "date", "currency", "period", 
                 "yearly_min", "yearly_max", "period_stated", "text"]
 
 
-def _rows(db, title_contains, since, until) -> tuple[list[dict], int, bool]:
+def _rows(db, filters) -> tuple[list[dict], int, bool]:
     """(statements of the postings in scope, postings in scope, whether read from the stored table)."""
     from .salary_store import complete, salary_rows
-    from .stats import _connection, _scope
+    from .stats import _connection, _where
 
-    where, params = _scope(title_contains, since, until)
     with _connection(db) as con:
+        where, params = _where(con, filters)  # the filters of every market query (filters.py)
         total = con.execute(f"SELECT count(*) FROM postings {where}", params).fetchall()[0][0]
         stored = complete(con)
         if stored:
@@ -47,28 +47,35 @@ def _rows(db, title_contains, since, until) -> tuple[list[dict], int, bool]:
     return rows, int(total), stored
 
 
-def salary_list(db=None, *, title_contains: str | None = None, since=None, until=None,
-                currency: str | None = None) -> list[dict]:
-    """Every pay statement parsed from the postings in scope, with its evidence text, in posting order."""
+def salary_list(db=None, *, title_contains: str | None = None, since=None, until=None, filters=None,
+                currency: str | None = None, **kw) -> list[dict]:
+    """Every pay statement parsed from the postings in scope, with its evidence text, in posting order.
+    Filter keywords (``location=``, ``seniority=`` …) or ``filters=`` choose the postings."""
+    from .filters import make_filters
+
+    scope = make_filters(filters, title_contains=title_contains, since=since, until=until, **kw)
     cur = check_currency(currency)
-    rows, _total, _stored = _rows(db, title_contains, since, until)
+    rows, _total, _stored = _rows(db, scope)
     return [r for r in rows if cur is None or r["currency"] == cur]
 
 
-def salary_summary(db=None, *, title_contains: str | None = None, since=None, until=None,
-                   currency: str | None = None, normalise: bool = True, min_postings: int = 20) -> list[dict]:
+def salary_summary(db=None, *, title_contains: str | None = None, since=None, until=None, filters=None,
+                   currency: str | None = None, normalise: bool = True, min_postings: int = 20, **kw) -> list[dict]:
     """Per currency (and per period unless ``normalise``): postings stating pay, median low and high ends,
     quartiles of the midpoint, the extremes, the periods the figures came from (``year 30, hour 2``),
     ``total`` postings in scope and ``thin`` when fewer than ``min_postings`` postings state pay.
-    Ordered by postings descending, then currency."""
+    Ordered by postings descending, then currency. Filter keywords (``location=``, ``seniority=`` …)
+    or ``filters=`` choose the postings."""
     import numpy as np
 
     from ..errors import UsageError
+    from .filters import make_filters
 
+    scope = make_filters(filters, title_contains=title_contains, since=since, until=until, **kw)
     if min_postings < 1:
         raise UsageError(f"min_postings must be at least 1 (got {min_postings})", params=("min_postings",))
     cur = check_currency(currency)
-    rows, total, _stored = _rows(db, title_contains, since, until)
+    rows, total, _stored = _rows(db, scope)
     pooled: dict[tuple[str, str], dict[str, dict]] = {}
     for r in rows:
         if cur is not None and r["currency"] != cur:

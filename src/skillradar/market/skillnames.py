@@ -9,6 +9,7 @@ stores the right ones).
 from __future__ import annotations
 
 import difflib
+import itertools
 from contextlib import contextmanager
 
 from ..errors import UnknownSkill, UsageError
@@ -52,9 +53,28 @@ def ancestors(con) -> dict[str, set[str]]:
     return out
 
 
+_counter = itertools.count()
+
+
 @contextmanager
 def registered_ancestors(con, name: str = "_anc"):
-    """The transitive ``broader`` pairs as a relation ``name(skill_id, ancestor_id)`` on ``con``."""
+    """The transitive ``broader`` pairs as a relation ``(skill_id, ancestor_id)`` on ``con``; yields its name.
+
+    Computed by DuckDB (a recursive query into a temporary table, which a read-only connection may
+    create) so a query needs no pandas; a database without stored links falls back to the bundled
+    taxonomy's, registered as a frame."""
+    name = f"{name}_{next(_counter)}"
+    if _has_table(con, "skill_broader"):
+        con.execute(f"""CREATE TEMP TABLE {name} AS
+            WITH RECURSIVE up(skill_id, ancestor_id) AS (
+                SELECT skill_id, broader_id FROM skill_broader WHERE skill_id <> broader_id
+                UNION SELECT up.skill_id, b.broader_id FROM up JOIN skill_broader b ON up.ancestor_id = b.skill_id)
+            SELECT DISTINCT skill_id, ancestor_id FROM up WHERE skill_id <> ancestor_id""")
+        try:
+            yield name
+        finally:
+            con.execute(f"DROP TABLE IF EXISTS {name}")
+        return
     import pandas as pd
 
     pairs = [(s, a) for s, anc in ancestors(con).items() for a in sorted(anc)]

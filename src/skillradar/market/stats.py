@@ -11,10 +11,18 @@ relation (Llama -> LLMs -> generative AI), since an analyst asking "how many pos
 means those too. ``via_narrower`` counts the postings that reach a skill only that way.
 Co-occurrence never rolls up: a skill would trivially co-occur with its own broader skills.
 
-Tests:
+Boilerplate (``count_boilerplate=True``, off by default): also count skills named only in about-us,
+benefits, EEO or how-to-apply text, which ingest stores but does not count as demand.
+
+Filters (every query): ``title_contains``, ``location``, ``company``, ``sector``, ``seniority``,
+``contract_type``, ``since``, ``until`` as keywords, or a ``filters=Filters(...)``; see ``filters.py``.
+Every query returns :class:`.rows.Rows` (a list of dicts with ``.to_pandas()`` and ``.to_arrow()``).
+
+Tests (formulas in ``proportions.py``):
 - ``trends``: per skill, a two-sided pooled two-proportion z-test of the share before vs. after the
   split date; where any expected cell count of the 2×2 table is below 5, Fisher's exact test
   (two-sided) instead. The ``test`` column says which. q-values: Benjamini–Hochberg over all skills.
+- ``compare`` (in ``comparison.py``): the same test between two corpora.
 - ``cooccur`` (in ``cooccurrence.py``): lift, one-sided Fisher exact p and BH q over the pairs with
   minimum support.
 """
@@ -26,10 +34,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..choices import check_choice
-from ..errors import UsageError
+from ..errors import EmptySplit, UsageError
+from .filters import Filters, check_stored, make_filters, scope_sql
+from .rows import Rows
 
 __all__ = ["top", "trends", "monthly", "cooccur", "wilson", "scope_size", "REQUIREMENTS",
-           "TOP_COLUMNS", "TREND_COLUMNS", "MONTHLY_COLUMNS", "COOCCUR_COLUMNS", "MIN_POSTINGS"]
+           "TOP_COLUMNS", "TREND_COLUMNS", "MONTHLY_COLUMNS", "COOCCUR_COLUMNS", "MIN_POSTINGS", "BOILERPLATE"]
 
 REQUIREMENTS = {"any": ("required", "preferred", "mentioned"), "required": ("required",), "preferred": ("preferred",)}
 TOP_COLUMNS = ["skill_id", "label", "family", "postings", "total", "share", "ci_low", "ci_high", "via_narrower"]
@@ -39,6 +49,9 @@ MONTHLY_COLUMNS = ["month", "skill_id", "label", "postings", "total", "share", "
 # A month (or a side of a split) with fewer postings than this is "thin": one posting gives share 1.0,
 # and its interval spans most of [0, 1]. Rows keep their n; the CLI says which rule it applied.
 MIN_POSTINGS = 20
+#: Sections whose mentions are stored but not demand, unless ``count_boilerplate`` (the title is not
+#: boilerplate: a skill named only in the title stays uncounted either way).
+BOILERPLATE = ("about", "benefits", "eeo", "apply")
 
 
 @contextmanager
@@ -84,40 +97,48 @@ def _family(family: str | None) -> str | None:
     return None if family is None else check_choice(family, FAMILIES, "family")
 
 
-def _scope(title_contains=None, since=None, until=None, dated=False) -> tuple[str, list]:
-    clauses, params = [], []
-    if title_contains:
-        clauses.append("title ILIKE ?")
-        params.append("%" + title_contains.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-        clauses[-1] += " ESCAPE '\\'"
-    if since:
-        clauses.append("date >= CAST(? AS DATE)")
-        params.append(_iso(since, "since"))
-    if until:
-        clauses.append("date <= CAST(? AS DATE)")
-        params.append(_iso(until, "until"))
-    if dated:
-        clauses.append("date IS NOT NULL")
-    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+def _scope(title_contains=None, since=None, until=None, dated=False, **filters) -> tuple[str, list]:
+    """``WHERE …`` over postings for these filters (kept for callers of the older signature)."""
+    return scope_sql(make_filters(title_contains=title_contains, since=since, until=until, **filters), dated=dated)
 
 
+def _where(con, filters: Filters, dated: bool = False) -> tuple[str, list]:
+    check_stored(con, filters)
+    return scope_sql(filters, dated=dated)
 
-def scope_size(db=None, *, title_contains: str | None = None, since=None, until=None) -> tuple[int, int]:
+
+def scope_size(db=None, *, filters: Filters | None = None, **kw) -> tuple[int, int]:
     """(postings the filters keep, postings in the database): lets an empty result say whether the
     filters matched nothing or the postings in scope simply lack the skills asked about."""
-    where, params = _scope(title_contains, since, until)
-    with _connection(db) as con:
-        kept, total = con.execute(f"SELECT (SELECT count(*) FROM postings {where}), (SELECT count(*) FROM postings)",
-                                  params).fetchone()
-    return int(kept), int(total)
+    from .filters import scope_size as size
+
+    return size(db, filters, **kw)
+
+
+def _skill_levels(count_boilerplate: bool) -> str:
+    """The relation ``(posting_id, skill_id, level)`` queries count from: ``posting_skills``, or with
+    boilerplate counted, each skill's strongest level over its demand and boilerplate mentions."""
+    if not count_boilerplate:
+        return "posting_skills"
+    sections = ", ".join(f"'{s}'" for s in BOILERPLATE)
+    return f"""(SELECT posting_id, skill_id,
+                       CASE min(r) WHEN 0 THEN 'required' WHEN 1 THEN 'preferred' WHEN 2 THEN 'mentioned'
+                                   ELSE 'negated' END AS level
+                FROM (SELECT posting_id, skill_id, CASE level WHEN 'required' THEN 0 WHEN 'preferred' THEN 1
+                             WHEN 'mentioned' THEN 2 ELSE 3 END AS r FROM posting_skills
+                      UNION ALL
+                      SELECT posting_id, skill_id, CASE requirement WHEN 'required' THEN 0 WHEN 'preferred' THEN 1
+                             WHEN 'negated' THEN 3 ELSE 2 END FROM mentions WHERE section IN ({sections}))
+                GROUP BY posting_id, skill_id)"""
+
 
 @contextmanager
-def _demand(con, levels, rollup: bool):
+def _demand(con, levels, rollup: bool, count_boilerplate: bool = False):
     """CTE text defining ``dem(posting_id, skill_id, direct)`` over a ``scope(id, …)`` CTE, and its
     parameters: one row per posting and skill it counts for, ``direct`` false when reached only
     through a narrower skill."""
     lv = ",".join("?" * len(levels))
-    base = f"""direct AS (SELECT DISTINCT ps.posting_id, ps.skill_id FROM posting_skills ps
+    base = f"""direct AS (SELECT DISTINCT ps.posting_id, ps.skill_id FROM {_skill_levels(count_boilerplate)} ps
                           JOIN scope ON ps.posting_id = scope.id WHERE ps.level IN ({lv}))"""
     if not rollup:
         yield base + ", dem AS (SELECT posting_id, skill_id, TRUE AS direct FROM direct)", list(levels)
@@ -133,155 +154,153 @@ def _demand(con, levels, rollup: bool):
 
 
 def wilson(count, nobs, alpha: float = 0.05):
-    """95% Wilson score interval(s) (statsmodels), as numpy arrays; nobs 0 gives (0, 1)."""
-    import numpy as np
-    from statsmodels.stats.proportion import proportion_confint
+    """95% Wilson score interval(s) ``(lows, highs)`` as lists; nobs 0 gives (0, 1)."""
+    from .proportions import wilson as interval
 
-    count = np.asarray(count, dtype=float)
-    nobs = np.asarray(nobs, dtype=float)
-    safe = np.where(nobs > 0, nobs, 1.0)
-    low, high = proportion_confint(count, safe, alpha=alpha, method="wilson")
-    low = np.where(nobs > 0, np.clip(low, 0.0, 1.0), 0.0)
-    high = np.where(nobs > 0, np.clip(high, 0.0, 1.0), 1.0)
-    return low, high
+    if abs(alpha - 0.05) > 1e-12:
+        raise ValueError("only 95% intervals are computed (alpha=0.05)")
+    return interval(count, nobs)
 
 
-def top(db=None, *, family: str | None = None, title_contains: str | None = None, since=None, until=None,
-        limit: int | None = None, requirement: str = "any", rollup: bool = True) -> list[dict]:
+def top(db=None, *, family: str | None = None, limit: int | None = None, requirement: str = "any",
+        rollup: bool = True, count_boilerplate: bool = False, filters: Filters | None = None, **kw) -> Rows:
     """Skills by the number of postings in scope that ask for them, with share and Wilson interval;
     ``via_narrower`` = postings counted only through a narrower skill (0 without roll-up).
 
-    Ordered by ``postings`` descending, ties by ``skill_id``."""
+    Filter keywords (``location="Berlin"``, ``seniority="senior"`` …) or ``filters=`` choose the
+    postings. Ordered by ``postings`` descending, ties by ``skill_id``."""
     levels = _levels(requirement)
     family = _family(family)
+    filters = make_filters(filters, **kw)
     if limit is not None and limit < 1:
         raise UsageError("limit must be at least 1", params=("limit",))
-    where, params = _scope(title_contains, since, until)
     fam_sql = "AND s.family = ?" if family else ""
-    with _connection(db) as con, _demand(con, levels, rollup) as (dem, dem_params):
-        rows = con.execute(f"""
-            WITH scope AS (SELECT id FROM postings {where}),
-                 n AS (SELECT count(*) AS total FROM scope), {dem}
-            SELECT dem.skill_id, coalesce(s.label, dem.skill_id) AS label, s.family, count(*) AS postings,
-                   (SELECT total FROM n) AS total, count(*) FILTER (WHERE NOT dem.direct)
-            FROM dem LEFT JOIN skills s USING (skill_id)
-            WHERE TRUE {fam_sql}
-            GROUP BY dem.skill_id, s.label, s.family
-            ORDER BY postings DESC, dem.skill_id
-            {"LIMIT " + str(int(limit)) if limit else ""}""",
-                           params + dem_params + ([family] if family else [])).fetchall()
+    with _connection(db) as con:
+        where, params = _where(con, filters)
+        with _demand(con, levels, rollup, count_boilerplate) as (dem, dem_params):
+            rows = con.execute(f"""
+                WITH scope AS (SELECT id FROM postings {where}),
+                     n AS (SELECT count(*) AS total FROM scope), {dem}
+                SELECT dem.skill_id, coalesce(s.label, dem.skill_id) AS label, s.family, count(*) AS postings,
+                       (SELECT total FROM n) AS total, count(*) FILTER (WHERE NOT dem.direct)
+                FROM dem LEFT JOIN skills s USING (skill_id)
+                WHERE TRUE {fam_sql}
+                GROUP BY dem.skill_id, s.label, s.family
+                ORDER BY postings DESC, dem.skill_id
+                {"LIMIT " + str(int(limit)) if limit else ""}""",
+                               params + dem_params + ([family] if family else [])).fetchall()
+    meta = {"filters": filters.given()}
     if not rows:
-        return []
+        return Rows([], TOP_COLUMNS, meta)
     low, high = wilson([r[3] for r in rows], [r[4] for r in rows])
-    return [dict(skill_id=r[0], label=r[1], family=r[2], postings=int(r[3]), total=int(r[4]), share=r[3] / r[4],
-                 ci_low=float(lo), ci_high=float(hi), via_narrower=int(r[5])) for r, lo, hi in zip(rows, low, high)]
+    return Rows([dict(skill_id=r[0], label=r[1], family=r[2], postings=int(r[3]), total=int(r[4]), share=r[3] / r[4],
+                      ci_low=float(lo), ci_high=float(hi), via_narrower=int(r[5]))
+                 for r, lo, hi in zip(rows, low, high)], TOP_COLUMNS, meta)
 
 
 def _two_proportion_p(x1, n1, x2, n2):
     """Two-sided p-values per skill: pooled z-test, or Fisher exact where an expected count < 5."""
-    import numpy as np
-    from scipy.stats import fisher_exact, norm
+    from .proportions import two_proportion
 
-    x1, x2 = np.asarray(x1, float), np.asarray(x2, float)
-    pooled = (x1 + x2) / (n1 + n2)
-    se = np.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        z = np.where(se > 0, (x2 / n2 - x1 / n1) / np.where(se > 0, se, 1), 0.0)
-    p = np.clip(2 * norm.sf(np.abs(z)), 0.0, 1.0)
-    expected = np.minimum.reduce([pooled * n1, (1 - pooled) * n1, pooled * n2, (1 - pooled) * n2])
-    small = expected < 5
-    tests = np.where(small, "fisher", "z")
-    for i in np.nonzero(small)[0]:
-        table = [[int(x1[i]), int(n1 - x1[i])], [int(x2[i]), int(n2 - x2[i])]]
-        p[i] = min(1.0, max(0.0, fisher_exact(table, alternative="two-sided")[1]))
-    return p, tests
+    return two_proportion(x1, int(n1), x2, int(n2))
 
 
-def trends(db=None, *, split, family: str | None = None, title_contains: str | None = None,
-           requirement: str = "any", rollup: bool = True) -> list[dict]:
+def _bh(p) -> list[float]:
+    from .proportions import bh
+
+    return bh(p)
+
+
+def trends(db=None, *, split, family: str | None = None, requirement: str = "any", rollup: bool = True,
+           count_boilerplate: bool = False, filters: Filters | None = None, **kw) -> Rows:
     """Share of each skill before vs. on/after ``split``, with a two-sided test and BH q-values.
 
     Only dated postings count; rows for skills with at least one posting in either period, ordered by
     ``q_value`` ascending, then ``p_value``, then ``skill_id``."""
-    import numpy as np
-    from statsmodels.stats.multitest import multipletests
-
     split = _iso(split, "split")
     if split is None:
         raise UsageError("split (a date) is required", params=("split",))
     levels = _levels(requirement)
     family = _family(family)
-    where, params = _scope(title_contains, dated=True)
+    filters = make_filters(filters, **kw)
     fam_sql = "AND s.family = ?" if family else ""
-    with _connection(db) as con, _demand(con, levels, rollup) as (dem, dem_params):
+    with _connection(db) as con:
+        where, params = _where(con, filters, dated=True)
         n1, n2 = con.execute(f"""SELECT count(*) FILTER (WHERE date < CAST(? AS DATE)),
                                         count(*) FILTER (WHERE date >= CAST(? AS DATE)) FROM postings {where}""",
                              [split, split] + params).fetchall()[0]
         if not n1 or not n2:
-            raise UsageError(f"split {split} leaves no dated postings {'before' if not n1 else 'on or after'} it "
-                             f"({n1} before, {n2} on or after)", params=("split",))
-        rows = con.execute(f"""
-            WITH scope AS (SELECT id, date FROM postings {where}), {dem}
-            SELECT dem.skill_id, coalesce(s.label, dem.skill_id),
-                   count(*) FILTER (WHERE scope.date < CAST(? AS DATE)),
-                   count(*) FILTER (WHERE scope.date >= CAST(? AS DATE))
-            FROM dem JOIN scope ON dem.posting_id = scope.id LEFT JOIN skills s USING (skill_id)
-            WHERE TRUE {fam_sql}
-            GROUP BY dem.skill_id, s.label ORDER BY dem.skill_id""",
-                           params + dem_params + [split, split] + ([family] if family else [])).fetchall()
+            raise EmptySplit(f"split {split} leaves no dated postings {'before' if not n1 else 'on or after'} it "
+                             f"({n1} before, {n2} on or after"
+                             + (f", with {filters.describe(flags=False)}" if filters else "") + ")",
+                             params=("split", *filters.given()))
+        with _demand(con, levels, rollup, count_boilerplate) as (dem, dem_params):
+            rows = con.execute(f"""
+                WITH scope AS (SELECT id, date FROM postings {where}), {dem}
+                SELECT dem.skill_id, coalesce(s.label, dem.skill_id),
+                       count(*) FILTER (WHERE scope.date < CAST(? AS DATE)),
+                       count(*) FILTER (WHERE scope.date >= CAST(? AS DATE))
+                FROM dem JOIN scope ON dem.posting_id = scope.id LEFT JOIN skills s USING (skill_id)
+                WHERE TRUE {fam_sql}
+                GROUP BY dem.skill_id, s.label ORDER BY dem.skill_id""",
+                               params + dem_params + [split, split] + ([family] if family else [])).fetchall()
+    meta = {"filters": filters.given(), "total_before": int(n1), "total_after": int(n2), "split": split}
     if not rows:
-        return []
-    x1 = np.array([r[2] for r in rows], float)
-    x2 = np.array([r[3] for r in rows], float)
+        return Rows([], TREND_COLUMNS, meta)
+    x1 = [r[2] for r in rows]
+    x2 = [r[3] for r in rows]
     p, tests = _two_proportion_p(x1, n1, x2, n2)
-    q = np.clip(multipletests(p, method="fdr_bh")[1], 0.0, 1.0)
+    q = _bh(p)
     out = [dict(skill_id=r[0], label=r[1], share_before=r[2] / n1, share_after=r[3] / n2,
                 diff=r[3] / n2 - r[2] / n1, p_value=float(pi), q_value=float(qi), test=str(t),
                 postings_before=int(r[2]), postings_after=int(r[3]), total_before=int(n1), total_after=int(n2))
            for r, pi, qi, t in zip(rows, p, q, tests)]
     out.sort(key=lambda d: (d["q_value"], d["p_value"], d["skill_id"]))
-    return out
+    return Rows(out, TREND_COLUMNS, meta)
 
 
 def monthly(db=None, *, skills: list[str] | None = None, top_n: int = 8, family: str | None = None,
-            title_contains: str | None = None, since=None, until=None, requirement: str = "any",
-            rollup: bool = True, min_postings: int = MIN_POSTINGS) -> list[dict]:
+            requirement: str = "any", rollup: bool = True, count_boilerplate: bool = False,
+            min_postings: int = MIN_POSTINGS, filters: Filters | None = None, **kw) -> Rows:
     """Per-month share of each skill (the given ones, else the ``top_n`` most frequent) with Wilson
     intervals; every month with dated postings appears for every skill (zero when absent), ``thin``
     when the month has fewer than ``min_postings`` postings. Ordered by ``month`` then ``skill_id``."""
     levels = _levels(requirement)
     family = _family(family)
+    filters = make_filters(filters, **kw)
     if min_postings < 1:
         raise UsageError(f"min_postings must be at least 1 (got {min_postings})", params=("min_postings",))
-    where, params = _scope(title_contains, since, until, dated=True)
+    meta = {"filters": filters.given(), "min_postings": min_postings}
     if not skills:
-        skills = [r["skill_id"] for r in top(db, family=family, title_contains=title_contains, since=since,
-                                               until=until, limit=top_n, requirement=requirement, rollup=rollup)]
+        skills = [r["skill_id"] for r in top(db, family=family, limit=top_n, requirement=requirement, rollup=rollup,
+                                               count_boilerplate=count_boilerplate, filters=filters)]
     if not skills:
-        return []
-    with _connection(db) as con, _demand(con, levels, rollup) as (dem, dem_params):
-        totals = con.execute(f"SELECT strftime(date, '%Y-%m') AS m, count(*) FROM postings {where} GROUP BY m ORDER BY m",
-                             params).fetchall()
-        counts = con.execute(f"""
-            WITH scope AS (SELECT id, date FROM postings {where}), {dem}
-            SELECT strftime(scope.date, '%Y-%m') AS m, dem.skill_id, count(*)
-            FROM dem JOIN scope ON dem.posting_id = scope.id
-            WHERE dem.skill_id IN ({",".join("?" * len(skills))})
-            GROUP BY m, dem.skill_id""", params + dem_params + list(skills)).fetchall()
-        labels = dict(con.execute(f"SELECT skill_id, label FROM skills WHERE skill_id IN ({','.join('?' * len(skills))})",
-                                  list(skills)).fetchall())
+        return Rows([], MONTHLY_COLUMNS, meta)
+    with _connection(db) as con:
+        where, params = _where(con, filters, dated=True)
+        with _demand(con, levels, rollup, count_boilerplate) as (dem, dem_params):
+            totals = con.execute(f"SELECT strftime(date, '%Y-%m') AS m, count(*) FROM postings {where} "
+                                 "GROUP BY m ORDER BY m", params).fetchall()
+            counts = con.execute(f"""
+                WITH scope AS (SELECT id, date FROM postings {where}), {dem}
+                SELECT strftime(scope.date, '%Y-%m') AS m, dem.skill_id, count(*)
+                FROM dem JOIN scope ON dem.posting_id = scope.id
+                WHERE dem.skill_id IN ({",".join("?" * len(skills))})
+                GROUP BY m, dem.skill_id""", params + dem_params + list(skills)).fetchall()
+            labels = dict(con.execute(f"SELECT skill_id, label FROM skills WHERE skill_id IN "
+                                      f"({','.join('?' * len(skills))})", list(skills)).fetchall())
     found = {(m, s): c for m, s, c in counts}
     rows = []
     for month, total in totals:
         for sid in sorted(skills):
-            rows.append(dict(month=month, skill_id=sid, label=labels.get(sid, sid), postings=int(found.get((month, sid), 0)),
-                             total=int(total)))
+            rows.append(dict(month=month, skill_id=sid, label=labels.get(sid, sid),
+                             postings=int(found.get((month, sid), 0)), total=int(total)))
     low, high = wilson([r["postings"] for r in rows], [r["total"] for r in rows])
     for r, lo, hi in zip(rows, low, high):
         r["share"] = r["postings"] / r["total"]
         r["ci_low"], r["ci_high"] = float(lo), float(hi)
         r["thin"] = r["total"] < min_postings
-    return rows
+    return Rows(rows, MONTHLY_COLUMNS, meta)
 
 
 from .cooccurrence import COOCCUR_COLUMNS, cooccur  # noqa: E402  (re-exported: its home is cooccurrence.py)

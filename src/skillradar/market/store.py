@@ -4,8 +4,9 @@ Tables::
 
     meta(key, value)                     schema version
     postings(id, seq, exact_key, text, title, company, location, date, source, row_number,
-             extra, taxonomy_version, taxonomy_hash, run_id)
-                                         one row per distinct posting, text with contacts redacted
+             extra, taxonomy_version, taxonomy_hash, run_id, seniority, contract_type, sector, synthetic)
+                                         one row per distinct posting, text with contacts redacted; the
+                                         last four are its facets for filters (see ``facets.py``)
     lsh(band_key, posting_id)            MinHash band keys of every stored posting (near-duplicates)
     mentions(posting_id, skill_id, start, "end", text, requirement, years, section, method,
              confidence, taxonomy_version, taxonomy_hash)
@@ -76,6 +77,10 @@ CREATE TABLE IF NOT EXISTS runs (
     files VARCHAR, taxonomy_version VARCHAR, taxonomy_hash VARCHAR, summary VARCHAR, status VARCHAR);
 ALTER TABLE runs ADD COLUMN IF NOT EXISTS pid BIGINT;
 ALTER TABLE runs ADD COLUMN IF NOT EXISTS host VARCHAR;
+ALTER TABLE postings ADD COLUMN IF NOT EXISTS seniority VARCHAR;
+ALTER TABLE postings ADD COLUMN IF NOT EXISTS contract_type VARCHAR;
+ALTER TABLE postings ADD COLUMN IF NOT EXISTS sector VARCHAR;
+ALTER TABLE postings ADD COLUMN IF NOT EXISTS synthetic BOOLEAN;
 """
 
 

@@ -1,1 +1,1 @@
-"""Model-side files shipped with skillradar (tokenizers and their licence notes; no weights)."""
+"""Model-side files shipped with skillradar: the MiniLM tokenizer and the ESCO-tuned int8 ONNX encoder (esco-minilm), with their licence notes."""

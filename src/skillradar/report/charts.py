@@ -5,8 +5,12 @@
 - ``trend_chart``: monthly share lines with Wilson bands (rows of ``stats.monthly``), with an optional
   split date marked;
 - ``cooccur_chart``: lift of the skills seen with one skill, bars coloured by significance (rows of
-  ``market cooccur``).
-Each ``*_chart(rows, path)`` writes a PNG or SVG (by extension); each ``*_spec(rows)`` returns the
+  ``market cooccur``);
+- ``compare_chart``: the difference in share between two corpora with Newcombe intervals (rows of
+  ``market compare``).
+Each ``*_chart(rows, path, caption=…)`` writes a PNG or SVG (by extension); ``caption`` (the corpus
+line of :func:`skillradar.market.corpus.caption`: n, source, dates) is printed under the chart, and a
+synthetic corpus also puts "SYNTHETIC DATA" in the title, in red. Each ``*_spec(rows)`` returns the
 matching Vega-Lite v5 spec with the data inlined.
 """
 
@@ -14,7 +18,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["demand_chart", "trend_chart", "cooccur_chart", "demand_spec", "trend_spec", "cooccur_spec"]
+__all__ = ["demand_chart", "trend_chart", "cooccur_chart", "compare_chart", "demand_spec", "trend_spec",
+           "cooccur_spec"]
 
 _SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 _FORMATS = (".png", ".svg")
@@ -38,8 +43,28 @@ def _check(path) -> Path:
     return path
 
 
-def _save(fig, path: Path) -> Path:
-    fig.tight_layout()
+def _synthetic(caption: str | None) -> bool:
+    return bool(caption) and "SYNTHETIC" in caption
+
+
+def _title(ax, text: str, caption: str | None, **kw) -> None:
+    """The chart title, led by a red "SYNTHETIC DATA" when the corpus is."""
+    if _synthetic(caption):
+        ax.set_title("SYNTHETIC DATA (demo, not the job market)\n" + text, color="#B00020", **kw)
+    else:
+        ax.set_title(text, **kw)
+
+
+def _save(fig, path: Path, caption: str | None = None) -> Path:
+    if caption:
+        import textwrap
+
+        lines = textwrap.wrap(caption, 150)
+        fig.text(0.01, 0.005, "\n".join(lines), fontsize=7, va="bottom", ha="left",
+                 color="#B00020" if _synthetic(caption) else "#444444")
+        fig.tight_layout(rect=(0, 0.02 + 0.025 * len(lines), 1, 1))
+    else:
+        fig.tight_layout()
     fig.savefig(path, dpi=144 if path.suffix.lower() == ".png" else None)
     import matplotlib.pyplot as plt
 
@@ -48,7 +73,7 @@ def _save(fig, path: Path) -> Path:
 
 
 def demand_chart(rows: list[dict], path, *, title: str = "Skill demand (share of postings, 95% Wilson interval)",
-                 limit: int = 25) -> Path:
+                 limit: int = 25, caption: str | None = None) -> Path:
     path = _check(path)
     plt = _plt()
     rows = rows[:limit]
@@ -61,9 +86,9 @@ def demand_chart(rows: list[dict], path, *, title: str = "Skill demand (share of
     ax.set_yticks(range(len(rows)), labels, fontsize=8)
     ax.set_xlabel("share of postings")
     ax.set_xlim(0, min(1.0, max([r["ci_high"] for r in rows] + [0.05]) * 1.1))
-    ax.set_title(title + (f" · n = {rows[0]['total']}" if rows else ""), fontsize=10)
+    _title(ax, title + (f" · n = {rows[0]['total']}" if rows else ""), caption, fontsize=10)
     ax.grid(axis="x", alpha=0.3)
-    return _save(fig, path)
+    return _save(fig, path, caption)
 
 
 def _month_range(months: list[str]) -> list[str]:
@@ -79,7 +104,7 @@ def _month_range(months: list[str]) -> list[str]:
 
 
 def trend_chart(rows: list[dict], path, *, split: str | None = None, min_postings: int = 20,
-                title: str = "Monthly share of postings (95% Wilson band)") -> Path:
+                title: str = "Monthly share of postings (95% Wilson band)", caption: str | None = None) -> Path:
     """Lines break at months without postings and at thin months (fewer than ``min_postings``), so no
     line is drawn across data that is not there; grey bars below give each month's n."""
     path = _check(path)
@@ -107,15 +132,16 @@ def trend_chart(rows: list[dict], path, *, split: str | None = None, min_posting
     axn.set_ylabel("n postings", fontsize=8)
     ax.set_ylabel("share of postings")
     ax.set_ylim(bottom=0)
-    ax.set_title(f"{title}\ngaps: months with no postings or fewer than {min_postings} (red bars below)", fontsize=10)
+    _title(ax, f"{title}\ngaps: months with no postings or fewer than {min_postings} (red bars below)", caption,
+           fontsize=10)
     ax.grid(alpha=0.3)
     if rows:
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
     fig.autofmt_xdate()
-    return _save(fig, path)
+    return _save(fig, path, caption)
 
 
-def cooccur_chart(rows: list[dict], path, *, limit: int = 25, alpha: float = 0.05) -> Path:
+def cooccur_chart(rows: list[dict], path, *, limit: int = 25, alpha: float = 0.05, caption: str | None = None) -> Path:
     path = _check(path)
     plt = _plt()
     rows = rows[:limit]
@@ -126,10 +152,34 @@ def cooccur_chart(rows: list[dict], path, *, limit: int = 25, alpha: float = 0.0
     ax.axvline(1.0, color="#333333", linewidth=1)
     ax.set_yticks(range(len(rows)), [f"{r['other_label']} ({r['both']})" for r in rows][::-1], fontsize=8)
     ax.set_xlabel(f"lift (red: enriched, {test[0]} < {alpha}); in brackets: postings with both")
-    ax.set_title(f"Skills seen with {rows[0]['skill_id']} · n = {rows[0]['postings_skill']} of {rows[0]['total']} "
-                 f"postings" if rows else "Skills seen with —", fontsize=10)
+    _title(ax, f"Skills seen with {rows[0]['skill_id']} · n = {rows[0]['postings_skill']} of {rows[0]['total']} "
+           f"postings" if rows else "Skills seen with —", caption, fontsize=10)
     ax.grid(axis="x", alpha=0.3)
-    return _save(fig, path)
+    return _save(fig, path, caption)
+
+
+def compare_chart(rows: list[dict], path, *, names: dict | None = None, limit: int = 25, alpha: float = 0.05,
+                  caption: str | None = None) -> Path:
+    """The ``limit`` most significant differences (rows in their q order), bars b - a with Newcombe 95%
+    whiskers, red where q < ``alpha``."""
+    path = _check(path)
+    plt = _plt()
+    rows = rows[:limit]
+    fig, ax = plt.subplots(figsize=(9, 0.32 * max(len(rows), 3) + 1.6))
+    y = range(len(rows))
+    diffs = [r["diff"] for r in rows][::-1]
+    lo = [r["diff"] - r["diff_ci_low"] for r in rows][::-1]
+    hi = [r["diff_ci_high"] - r["diff"] for r in rows][::-1]
+    colors = ["#E45756" if r["q_value"] < alpha else "#9D9D9D" for r in rows][::-1]
+    ax.barh(y, diffs, color=colors, xerr=[lo, hi], ecolor="#333333", capsize=2)
+    ax.axvline(0.0, color="#333333", linewidth=1)
+    ax.set_yticks(list(y), [f"{r['label']} ({r['postings_a']} / {r['postings_b']})" for r in rows][::-1], fontsize=8)
+    names = names or {"a": "a", "b": "b"}
+    n = (f" · n = {rows[0]['total_a']} vs {rows[0]['total_b']}") if rows else ""
+    ax.set_xlabel(f"share in b minus share in a (red: q < {alpha}); in brackets: postings in a / b", fontsize=8)
+    _title(ax, f"a = {names['a']} vs. b = {names['b']}{n}", caption, fontsize=10)
+    ax.grid(axis="x", alpha=0.3)
+    return _save(fig, path, caption)
 
 
 def demand_spec(rows: list[dict], *, limit: int = 25) -> dict:
