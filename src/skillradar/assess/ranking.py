@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import InputError, UsageError
+from ..errors import InputError, SkillradarError, UsageError
 from ..records import Document
 from .api import _assess_profile, _label, _target_and_demand, load_document
 from .importance import tiers_warning
@@ -115,7 +115,7 @@ def _audit(rows: list[dict], failed: list[dict], groups: dict[str, str], **optio
 def rank(resumes, *, pipeline: Pipeline, posting=None, role: str | None = None, db=None, top: int = 5,
          today: _dt.date | None = None, on_error=None, must=None, on_progress=None, role_source: str = "auto",
          groups=None, min_group: int = 5, select_top: int | None = None, select_share: float | None = None,
-         unreadable: Sequence[tuple[str, InputError]] = ()) -> Ranking:
+         unreadable: Sequence[tuple[str, SkillradarError]] = ()) -> Ranking:
     """Rank résumés for one target, best first (ties by résumé path); one row per résumé.
 
     Each row: ``resume, overall, rank, families, top_matched, top_gaps`` (ids), ``top_matched_labels,
