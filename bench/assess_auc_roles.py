@@ -17,7 +17,7 @@ from pathlib import Path
 from sklearn.metrics import roc_auc_score
 
 from skillradar.assess import rank
-from skillradar.assess.profile import curated_roles
+from skillradar.assess.targets import curated_roles
 from skillradar.taxonomy import load_taxonomy
 
 RESUMES = Path(__file__).resolve().parents[1] / "tests" / "data" / "resumes"

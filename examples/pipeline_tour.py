@@ -36,10 +36,13 @@ for family, score in result.families.items():
     print(f"  {family:<10} " + (f"{score:5.1f}" if score is not None else "  (the posting asks for none)"))
 print("  top gaps:", ", ".join(g.label for g in result.gaps[:3]))
 
-# 4. Rank several résumés for the same posting.
+# 4. Rank several résumés for the same posting: a Ranking of rows (best first) and failed inputs;
+#    ranking.to_dict() is what `skillradar rank --format json` and POST /api/rank print.
 print("\nranking:")
-for row in nlp.rank([RESUME, *OTHERS], posting=POSTING):
+ranking = nlp.rank([RESUME, *OTHERS], posting=POSTING)
+for row in ranking.rows:
     print(f"  {row['rank']}. {Path(row['resume']).name:<12} {row['overall']:5.1f}")
+print(f"  ({len(ranking.failed)} résumés could not be read)")
 
 
 # 5. Add your own detector: anything with find(doc, covered) -> list[Hit], registered by name.

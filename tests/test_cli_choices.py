@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from skillradar.assess.profile import list_roles
+from skillradar.assess.targets import list_roles
 from skillradar.market.facets import CONTRACT_TYPES, SENIORITY_VALUES
 from skillradar.market.profiles import ROLE_PATTERNS
 from skillradar.taxonomy import load_taxonomy
@@ -45,6 +45,8 @@ CHOICES: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
     ("assess", "--role-source"): (("auto", "curated", "measured"), (CV, "--role", "llm-engineer")),
     ("rank", "--format"): (("json", "csv", "table"), (CV, "--posting", POSTING)),
     ("rank", "--taxonomy"): (TAXONOMIES, (CV, "--posting", POSTING)),
+    ("rank", "--role"): (tuple(r["name"] for r in list_roles()), (CV,)),
+    ("rank", "--role-source"): (("auto", "curated", "measured"), (CV, "--role", "llm-engineer")),
     ("redact", "--format"): (("text", "json", "jsonl"), (CV,)),
     ("redact", "--taxonomy"): (TAXONOMIES, (CV,)),
     ("check-posting", "--format"): (ROWS, (POSTING,)),

@@ -181,13 +181,15 @@ class Pipeline:
 
         return api.assess(resume, pipeline=self, posting=posting, role=role, **options)
 
-    def rank(self, resumes: Iterable, *, posting=None, role: str | None = None, **options) -> list[dict]:
-        """Rank résumés for one posting or role, best first; one row per résumé, unreadable ones
-        after the rest with their error. Options: ``db``, ``top``, ``today``, ``on_error``, ``must``
-        (skills a résumé must show; see ``skillradar.assess.api.rank``)."""
-        from .assess import api
+    def rank(self, resumes: Iterable, *, posting=None, role: str | None = None, **options):
+        """Rank résumés for one posting or role, best first: a :class:`~skillradar.assess.Ranking` of
+        the ranked rows, the résumés that could not be read (with their errors) and, with ``groups=``,
+        the fairness audit; ``to_dict()`` is what ``skillradar rank --format json`` prints. Options:
+        ``db``, ``top``, ``today``, ``on_error``, ``must`` (skills a résumé must show), ``groups``,
+        ``min_group``, ``select_top``, ``select_share`` (see ``skillradar.assess.ranking.rank``)."""
+        from .assess import ranking
 
-        return api.rank(resumes, pipeline=self, posting=posting, role=role, **options)
+        return ranking.rank(resumes, pipeline=self, posting=posting, role=role, **options)
 
     def target(self, *, posting=None, role: str | None = None, **options):
         """The target skills of a posting (path or Document) or a role (curated, or measured with

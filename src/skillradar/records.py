@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 
 __all__ = ["Notice", "Document", "Mention", "Extraction", "REQUIREMENTS", "METHODS", "FAMILIES"]
 
+#: The five families of the bundled taxonomy (``taxonomy/data/genai/taxonomy.yaml`` declares them; a test
+#: checks that they agree). Code that has a taxonomy in hand reads its families from it
+#: (``Taxonomy.family_ids``); this fixed list is for what comes before any taxonomy is loaded: CLI
+#: option choices, the market database's filters, and the assessment of a taxonomy that declares none.
 FAMILIES = ("technical", "data", "thinking", "soft", "domain")
 METHODS = ("exact", "alias", "fuzzy", "semantic")
 REQUIREMENTS = ("required", "preferred", "negated")

@@ -114,3 +114,14 @@ def test_the_web_page_gets_the_profile_it_chose(db, tmp_path):
         bad = client.post("/api/assess", files={"resume": ("cv.md", cv, "text/markdown")},
                           data={"role": "llm-engineer", "role_source": "market"})
         assert bad.status_code == 422 and "auto, curated, measured" in bad.json()["error"]["message"]
+
+
+def test_rank_for_a_measured_role(cli, db):
+    cvs = [str(EXAMPLES / "resume.md"), str(POSTINGS.parent / "resumes" / "cv-014.txt")]
+    code, out, err = cli("rank", "--role", "llm-engineer", "--db", db, *cvs)
+    assert code == 0, err
+    assert "Ranking for the role LLM engineer, measured from 1 postings in the market database" in " ".join(out.split())
+    code, out, err = cli("rank", "--role", "llm-engineer", "--db", db, "--role-source", "curated", *cvs,
+                         "--format", "json")
+    assert code == 0, err
+    assert [r["rank"] for r in json.loads(out)["ranking"]] == [1, 2]

@@ -1,7 +1,7 @@
 """The score's structure: importance of a skill to the posting, same-area and transfer credit."""
 
 from skillradar.assess import assess, build_target
-from skillradar.assess.profile import IMPORTANCE, skill_importance
+from skillradar.assess.targets import IMPORTANCE, skill_importance
 from skillradar.records import Document
 
 from .conftest import TODAY
@@ -19,8 +19,8 @@ def test_core_skills_weigh_more_than_general_and_soft(taxonomy):
     w = {t.skill_id: t.weight for t in target.skills}
     assert w["fw.pytorch"] > w["lang.python"] > w["soft.communication"]
     assert w["mlops.docker"] == w["lang.python"]
-    assert skill_importance(taxonomy.get("mlops.mlflow"))[0] == IMPORTANCE["core"]
-    assert skill_importance(taxonomy.get("mlops.docker"))[0] == IMPORTANCE["general"]
+    assert skill_importance(taxonomy.get("mlops.mlflow"), taxonomy)[0] == IMPORTANCE["core"]
+    assert skill_importance(taxonomy.get("mlops.docker"), taxonomy)[0] == IMPORTANCE["general"]
 
 
 def test_ml_practitioner_beats_generalist_with_same_generic_skills(taxonomy):

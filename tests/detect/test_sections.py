@@ -90,7 +90,7 @@ def test_names_used_as_organisations_are_not_skills(text, absent, present):
 
 
 def test_boilerplate_is_no_target_skill_and_no_market_demand():
-    from skillradar.assess.profile import target_from_posting
+    from skillradar.assess.targets import target_from_posting
     from skillradar.extract import extract_text as ex
     from skillradar.market.ingest import _levels
     from skillradar.taxonomy import load_taxonomy
@@ -177,7 +177,7 @@ def test_a_jobs_duties_heading_keeps_a_resume_in_the_jobs_section(heading):
     assert classify_heading("Key responsibilities", "posting") == "responsibilities"
 
 def test_title_skills_are_named_targets_but_not_market_demand():
-    from skillradar.assess.profile import target_from_posting
+    from skillradar.assess.targets import target_from_posting
     from skillradar.taxonomy import load_taxonomy
 
     text = "Machine Learning Engineer\nAcme · Remote\n\nRequirements:\n- Python\n- SQL\n"

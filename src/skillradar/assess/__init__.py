@@ -11,10 +11,11 @@ from ..pipeline import Pipeline
 from ..taxonomy import Taxonomy
 from .api import Assessment, load_document, roles_and_warnings
 from .plan import Gap, PlanStep
-from .profile import NoTargetSkills, Target, TargetSkill, list_roles, validate_roles
+from .ranking import Ranking
+from .targets import NoTargetSkills, Target, TargetSkill, list_roles, validate_roles
 
 __all__ = [
-    "Assessment", "assess", "rank", "build_target", "load_document", "list_roles", "roles_and_warnings",
+    "Assessment", "Ranking", "assess", "rank", "build_target", "load_document", "list_roles", "roles_and_warnings",
     "validate_roles", "Target", "TargetSkill", "Gap", "PlanStep", "NoTargetSkills",
 ]
 
@@ -39,8 +40,9 @@ def assess(resume, *, posting=None, role: str | None = None, taxonomy=None, pipe
 
 
 def rank(resumes, *, posting=None, role: str | None = None, taxonomy=None, pipeline: Pipeline | None = None,
-         **options) -> list[dict]:
-    """Rank résumés for one posting or role, best first; one row per résumé (see ``Pipeline.rank``)."""
+         **options) -> Ranking:
+    """Rank résumés for one posting or role, best first: the rows, the unreadable résumés and, with
+    ``groups``, the fairness audit (see ``Pipeline.rank``). Iterating gives the rows, then the failed."""
     return _pipeline(taxonomy, pipeline).rank(resumes, posting=posting, role=role, **options)
 
 

@@ -1,4 +1,4 @@
-"""The assessment entry points: ``assess`` one résumé against a posting or a role, ``rank`` many."""
+"""The assessment entry points: ``assess`` one résumé against a posting or a role (``ranking`` ranks many)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import DatabaseProblem, EmptyText, FileMissing, UnknownRole, UsageError
-from ..records import Document
+from ..records import FAMILIES, Document
 from ..taxonomy import Taxonomy
+from .importance import tiers_warning
+from .method import scoring_method
 from .plan import Gap, PlanStep, find_gaps, learning_plan, shows
-from .profile import Target, role_target, target_from_posting
+from .targets import Target, role_target, target_from_posting
 from .resume import ResumeProfile, understand_resume
 from .score import MET, Credit, credit_for, family_scores
 from .words import gap_summary, match_summary, plan_resources
 
-__all__ = ["Assessment", "assess", "build_target", "load_document", "rank", "roles_and_warnings"]
+__all__ = ["Assessment", "assess", "build_target", "load_document", "roles_and_warnings"]
 
 
 @dataclass
@@ -40,6 +42,7 @@ class Assessment:
     claimed: list[str] = field(default_factory=list)  # skills the person said they have ("I have this")
     claimed_labels: list[str] = field(default_factory=list)
     resume_page_starts: tuple[int, ...] = field(default=(), repr=False)  # a PDF's page starts in resume_text
+    method: dict[str, str] = field(default_factory=dict)  # how the score is made, in words (``method``)
 
     def to_dict(self) -> dict:
         out = {
@@ -52,26 +55,7 @@ class Assessment:
             "plan": [_plan_step(p, self.plan_extra.get(p.skill_id)) for p in self.plan],
             "families_detail": self.families_detail,
             "target_skills": [t.to_dict() for t in self.target.skills],
-            "method": {
-                "overall": "100 × Σ(weight × credit) / Σ weight over the target's skills",
-                "credit": "direct evidence strength = section factor (experience 1.0, projects 0.95, "
-                          "certifications 0.75, education/summary 0.7, skills list 0.6) × recency "
-                          "(1.0 within 2 years, down to 0.5 at 10+ years) × involvement (in dated entries: "
-                          "a verb of doing 1.0, none 0.85, talking about the skill 0.6; anywhere: naming "
-                          "other people's team or job 0.4, inside a job whose title sells, manages, advises "
-                          "on or reports on the work 0.4) × 0.5 when rated basic; named only as an aim ('looking for an LLM "
-                          "role') it counts as listed; a skill the posting accepts "
-                          "instead ('X or Y') or that is a kind of it (Llama for LLMs) its full strength; related skill 0.5 × its strength; "
-                          "a more advanced skill that builds on it 0.5 × its strength; for AI/ML core skills, "
-                          "another skill of the same area 0.4 × its strength, else 0.35 × the mean strength of "
-                          "the résumé's three strongest AI/ML core skills; AI/ML core credit × 0.5 when no sentence of the "
-                          "résumé describes building, training or evaluating a model, × 0.8 when one does, and "
-                          "× 0.5 when it is the only AI/ML core skill the résumé shows",
-                "weights": "posting: required 1.0, named 0.75, preferred 0.5, × importance (AI/ML core 1.0, "
-                           "general technical 0.2, soft/thinking/domain 0.05), ÷ n for one of n alternatives" if self.target.source == "posting"
-                           else ("curated: editorial judgements, not market figures" if self.target.source == "curated"
-                                 else "measured: share of the role's postings / the top share"),
-            },
+            "method": self.method,
         }
         if self.practice is not None:
             out["practice"] = self.practice
@@ -193,7 +177,7 @@ def _target_and_demand(*, posting, role, db, pipe: Pipeline, target: Target | No
 
 def roles_and_warnings(db=None) -> tuple[list[dict], list[dict]]:
     """(roles, warnings) for listings: the curated roles always, measured ones when ``db`` can be read."""
-    from .profile import list_roles
+    from .targets import list_roles
 
     try:
         return list_roles(db), []
@@ -246,14 +230,14 @@ def assess(resume, *, pipeline: Pipeline, posting=None, role: str | None = None,
     result.claimed = claimed_ids
     result.claimed_labels = [_label(tax, c) for c in claimed_ids]
     result.resume_page_starts = tuple(doc.page_starts)
-    result.warnings[:0] = db_warnings
+    result.warnings[:0] = db_warnings + [w for w in (tiers_warning(tax),) if w]
     return result
 
 
 def _assess_profile(profile: ResumeProfile, target: Target, tax: Taxonomy, *, demand=None,
                     with_plan: bool = True) -> Assessment:
     credits: dict[str, Credit] = {t.skill_id: credit_for(t, profile, tax) for t in target.skills}
-    overall, families, detail = family_scores(target, credits)
+    overall, families, detail = family_scores(target, credits, tax.family_ids or FAMILIES)
     matched, partial = [], []
     for t in target.skills:
         c = credits[t.skill_id]
@@ -282,7 +266,7 @@ def _assess_profile(profile: ResumeProfile, target: Target, tax: Taxonomy, *, de
         matched=matched, gaps=gaps, plan=plan, partial=partial, resume_text=profile.text, warnings=warnings,
         practice=profile.practice.to_dict(profile.text) if profile.practice is not None else None,
         gap_words=_gap_words(gaps, target, credits, profile, tax, demand) if with_plan else {},
-        plan_extra=_plan_extra(plan, tax),
+        plan_extra=_plan_extra(plan, tax), method=scoring_method(target.source, tax),
     )
 
 
@@ -311,66 +295,3 @@ def _plan_extra(plan: list[PlanStep], tax: Taxonomy) -> dict[str, dict]:
 def _label(tax: Taxonomy, skill_id: str | None) -> str | None:
     skill = tax.find(skill_id) if skill_id else None
     return skill.label if skill else skill_id
-
-
-# --------------------------------------------------------------------------------------- rank
-
-
-def rank(resumes, *, pipeline: Pipeline, posting=None, role: str | None = None, db=None, top: int = 5,
-         today: _dt.date | None = None, on_error=None, must=None, on_progress=None,
-         role_source: str = "auto") -> list[dict]:
-    """Rank résumés for one target, best first (ties by résumé path); one row per résumé.
-
-    Each row: ``resume, overall, rank, families, top_matched, top_gaps`` (ids), ``top_matched_labels,
-    top_gaps_labels`` (the same skills by label), ``practice`` (how many sentences
-    describe model work, see ``practice``). A résumé that cannot be
-    read gives ``{"resume": …, "error": {code, message}}`` (after the ranked rows) and, when given,
-    ``on_error(source, err)`` is called; the batch goes on. ``on_progress(1)`` is called as each résumé is done.
-
-    ``must``: skills (id, label or alias) a résumé must show; with it every row gains ``knocked_out``
-    and ``must_missing`` (ids), ``must_missing_labels`` and ``knock_out_reason``, and knocked-out rows
-    come after all the others (see ``must``). Raises UnknownSkill for a name that is no skill.
-    """
-    from ..errors import InputError
-    from .must import missing_musts, resolve_must
-
-    pipe = pipeline
-    tax = pipe.taxonomy
-    must_ids = resolve_must(must, tax) if must else []
-    target, demand, _ = _target_and_demand(posting=posting, role=role, db=db, pipe=pipe, role_source=role_source)
-    rows, failed = [], []
-    for r in resumes:
-        name = str(r.source if isinstance(r, Document) else r)
-        try:
-            doc = load_document(r, kind="resume")
-            profile = understand_resume(pipe.extract(doc, kind="resume"), doc, today=today, taxonomy=tax)
-            a = _assess_profile(profile, target, tax, demand=demand, with_plan=False)
-        except InputError as err:
-            failed.append({"resume": name, "error": err.to_dict()})
-            if on_error:
-                on_error(name, err)
-            continue
-        finally:
-            if on_progress:
-                on_progress(1)
-        rows.append({
-            "resume": name, "overall": a.overall, "families": a.families,
-            "top_matched": [m["skill_id"] for m in a.matched[:top]],
-            "top_gaps": [g.skill_id for g in a.gaps[:top]],
-            # labels beside the ids: people read the table and CSV, programs join on the ids
-            "top_matched_labels": [m["label"] for m in a.matched[:top]],
-            "top_gaps_labels": [g.label for g in a.gaps[:top]],
-            "practice": a.practice["sentences"] if a.practice else None,
-        })
-        if must_ids:
-            lacking = missing_musts(must_ids, set(profile.skills) | {m["skill_id"] for m in a.matched}, tax)
-            labels = [_label(tax, m) for m in lacking]
-            rows[-1].update({"knocked_out": bool(lacking), "must_missing": lacking, "must_missing_labels": labels,
-                             "knock_out_reason": f"lacks must-have: {', '.join(labels)}" if lacking else None})
-    rows.sort(key=lambda row: (row.get("knocked_out", False), -row["overall"], row["resume"]))
-    for i, row in enumerate(rows, 1):
-        row["rank"] = i
-    return [{"resume": r["resume"], "overall": r["overall"], "rank": r["rank"], **{k: v for k, v in r.items()
-            if k not in ("resume", "overall", "rank")}} for r in rows] + failed
-
-

@@ -183,8 +183,15 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
+#: Recency: work within ``RECENT_YEARS`` counts fully, falling linearly to ``OLD_FACTOR`` at ``OLD_YEARS``
+#: or more years ago (skills fade, tools change).
+RECENT_YEARS = 2
+OLD_YEARS = 10
+OLD_FACTOR = 0.5
+
+
 def recency_factor(years_ago: float) -> float:
     """1.0 for work within the last two years, falling linearly to 0.5 for work ten or more years ago."""
-    if years_ago <= 2:
+    if years_ago <= RECENT_YEARS:
         return 1.0
-    return max(0.5, 1.0 - 0.0625 * (years_ago - 2))
+    return max(OLD_FACTOR, 1.0 - (1.0 - OLD_FACTOR) / (OLD_YEARS - RECENT_YEARS) * (years_ago - RECENT_YEARS))

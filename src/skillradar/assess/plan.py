@@ -30,7 +30,8 @@ import heapq
 from dataclasses import dataclass, replace
 
 from ..taxonomy import Taxonomy
-from .profile import Target, TargetSkill, skill_importance
+from .importance import skill_importance
+from .targets import Target, TargetSkill
 from .resume import ResumeProfile
 from .score import MET, Credit, narrower_ids
 
@@ -152,7 +153,7 @@ def _demand(ts: TargetSkill, target: Target, demand: dict[str, float] | None,
         return ts.weight, f"curated (editorial) weight {ts.weight:g}, not a market figure"
     skill = taxonomy.find(ts.skill_id)
     if target.source == "posting" and skill is not None:
-        importance, why = skill_importance(skill)
+        importance, why = skill_importance(skill, taxonomy)
         return importance, f"no market data; ×{importance:g}: {why}"
     return 1.0, "no market data (equal demand assumed)"
 

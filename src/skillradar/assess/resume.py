@@ -8,6 +8,8 @@ Years come from the text where it states them ("5 years of Python"), and are als
 dated entries that mention the skill.
 
 Everything here is a pure function of the text and a reference date, so results are deterministic.
+The result is the *résumé profile* (``ResumeProfile``), not to be confused with a role profile (a
+target's skills, see ``targets``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from ..detect.context import section_at
 from ..records import Document, Extraction, Mention
 from .aims import aim_at
 from .dates import DateRange, find_date_ranges, recency_factor, year_now
+from .importance import is_model_work, is_task
 from .involvement import (
     INVOLVEMENT, ROLE_FACTOR, WEAK_FACTOR, entry_title, headline_role, involvement_of, involvement_why,
     non_practitioner_role, proficiency_of,
@@ -191,28 +194,29 @@ def understand_resume(extraction: Extraction, doc: Document, *, today: _dt.date 
     for skill_id, entries in dated.items():
         skills[skill_id].dated_years = round(sum(entries.values()), 2)
     return ResumeProfile(doc.source, text, skills, ranges, ref, notices=tuple(doc.notices),
-                         practice=find_practice(text, paragraphs=paragraphs, core=_core_mentions(extraction, taxonomy)))
+                         practice=_practice(text, paragraphs, extraction, taxonomy))
 
 
-#: Kinds of AI/ML core skill that are a modelling task (sentiment analysis, face recognition, forecasting);
-#: statistics is not among them: analysts run regressions and cluster analyses for reports.
-_TASK_GROUPS = frozenset({"nlp", "computer-vision", "ml-fundamentals", "deep-learning", "llm-engineering",
-                          "generative-models"})
+def _practice(text: str, paragraphs: bool, extraction: Extraction, taxonomy) -> Practice | None:
+    """The résumé's model-work sentences; None under a taxonomy whose tiers are no AI/ML model work
+    (an ESCO taxonomy): there they would weigh nothing and tell the reader nothing."""
+    if taxonomy is not None and not taxonomy.tiers.model_work:
+        return None
+    return find_practice(text, paragraphs=paragraphs, core=_core_mentions(extraction, taxonomy))
 
 
 def _core_mentions(extraction: Extraction, taxonomy) -> tuple[tuple[int, str, bool], ...]:
-    """The résumé's AI/ML core skill mentions as ``(start, skill_id, is_task)``, for ``find_practice``."""
+    """The résumé's AI/ML core skill mentions as ``(start, skill_id, is_task)``, for ``find_practice``:
+    the model-work tiers of the taxonomy (see ``importance``); a task is a modelling task (sentiment
+    analysis, face recognition), not statistics: analysts run regressions for reports."""
     if taxonomy is None:
         return ()
-    from .profile import CORE_GROUPS, CORE_SKILLS, GENERAL_SKILLS  # profile builds on this module's users
-
     out = []
     for m in extraction.mentions:
         skill = taxonomy.find(m.skill_id)
-        if m.requirement == "negated" or skill is None or skill.id in GENERAL_SKILLS:
+        if m.requirement == "negated" or skill is None or not is_model_work(skill, taxonomy):
             continue
-        if skill.group in CORE_GROUPS or skill.id in CORE_SKILLS or skill.group == "mlops":
-            out.append((m.start, skill.id, skill.type == "practice" and skill.group in _TASK_GROUPS))
+        out.append((m.start, skill.id, is_task(skill, taxonomy)))
     return tuple(out)
 
 

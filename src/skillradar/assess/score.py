@@ -20,11 +20,13 @@ asks nothing of has no score (``None``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import FAMILIES
 from ..taxonomy import Taxonomy
-from .profile import CORE_GROUPS, CORE_SKILLS, GENERAL_SKILLS, Target, TargetSkill
+from .importance import is_core_work, is_model_work, named_general
+from .targets import Target, TargetSkill
 from .resume import ResumeProfile
 
 __all__ = ["Credit", "MET", "narrower_ids", "RELATED_CREDIT", "IMPLIED_CREDIT", "SIBLING_CREDIT", "TRANSFER_CREDIT",
@@ -96,7 +98,7 @@ def credit_for(ts: TargetSkill, resume: ResumeProfile, taxonomy: Taxonomy) -> Cr
     """
     credit = _credit(ts, resume, taxonomy)
     skill = taxonomy.find(ts.skill_id)
-    if credit.value <= 0 or skill is None or not _is_core(skill):
+    if credit.value <= 0 or skill is None or not is_model_work(skill, taxonomy):
         return credit
     practice = resume.practice
     if practice is not None and practice.factor < 1.0:
@@ -156,18 +158,17 @@ def _credit(ts: TargetSkill, resume: ResumeProfile, taxonomy: Taxonomy) -> Credi
             if best is None or c.value > best.value:
                 best = c
     skill = taxonomy.find(ts.skill_id)
-    if best is None and skill is not None and (skill.group in CORE_GROUPS or skill.id in CORE_SKILLS) \
-            and skill.id not in GENERAL_SKILLS:
+    if best is None and skill is not None and is_core_work(skill, taxonomy) and not named_general(skill.id, taxonomy):
         for sid in sorted(resume.skills):
             other = taxonomy.find(sid)
-            if other is None or other.group != skill.group or sid in GENERAL_SKILLS or sid == ts.skill_id:
+            if other is None or other.group != skill.group or named_general(sid, taxonomy) or sid == ts.skill_id:
                 continue
             s = resume.strength(sid)
             if s > 0 and (best is None or SIBLING_CREDIT * s > best.value):
                 best = Credit(round(SIBLING_CREDIT * s, 4), "related", sid,
                               f"partial credit {SIBLING_CREDIT:g} × {s:.2f} through {resume.skills[sid].label}, "
                               f"shown in the same area ({taxonomy.group_label(skill.family, skill.group)})")
-    if skill is not None and _is_core(skill) and TRANSFER_CREDIT > 0:
+    if skill is not None and is_model_work(skill, taxonomy) and TRANSFER_CREDIT > 0:
         depth, top = core_depth(resume, taxonomy)
         value = round(TRANSFER_CREDIT * depth, 4)
         if value > 0 and (best is None or value > best.value):
@@ -177,16 +178,11 @@ def _credit(ts: TargetSkill, resume: ResumeProfile, taxonomy: Taxonomy) -> Credi
     return best or Credit(0.0, "none", None, "no evidence in the résumé")
 
 
-def _is_core(skill) -> bool:
-    return (skill.group in CORE_GROUPS or skill.id in CORE_SKILLS or skill.group == "mlops") \
-        and skill.id not in GENERAL_SKILLS
-
-
 def core_skills(resume: ResumeProfile, taxonomy: Taxonomy) -> frozenset[str]:
     """The AI/ML core skills the résumé shows (ids)."""
     cached = resume._cache.get("core_skills")
     if cached is None:
-        cached = frozenset(s for s in resume.skills if (k := taxonomy.find(s)) is not None and _is_core(k))
+        cached = frozenset(s for s in resume.skills if (k := taxonomy.find(s)) is not None and is_model_work(k, taxonomy))
         resume._cache["core_skills"] = cached
     return cached
 
@@ -199,7 +195,7 @@ def core_depth(resume: ResumeProfile, taxonomy: Taxonomy) -> tuple[float, list[s
     scored = []
     for sid in resume.skills:
         sk = taxonomy.find(sid)
-        if sk is not None and _is_core(sk):
+        if sk is not None and is_model_work(sk, taxonomy):
             scored.append((resume.strength(sid), sid))
     scored.sort(key=lambda x: (-x[0], x[1]))
     top = scored[:TRANSFER_DEPTH]
@@ -208,8 +204,12 @@ def core_depth(resume: ResumeProfile, taxonomy: Taxonomy) -> tuple[float, list[s
     return out
 
 
-def family_scores(target: Target, credits: dict[str, Credit]) -> tuple[float, dict[str, float | None], dict[str, dict]]:
-    """Overall score, per-family scores and per-family details (weights, counts, explanation)."""
+def family_scores(target: Target, credits: dict[str, Credit], family_ids: Sequence[str] = FAMILIES,
+                  ) -> tuple[float, dict[str, float | None], dict[str, dict]]:
+    """Overall score, per-family scores and per-family details (weights, counts, explanation).
+
+    ``family_ids``: the taxonomy's (``Taxonomy.family_ids``); the five of the contract for a taxonomy
+    that declares none (ESCO), so that every assessment carries the same keys."""
     def score(skills: list[TargetSkill]) -> float | None:
         total = sum(t.weight for t in skills)
         if total <= 0:
@@ -219,7 +219,7 @@ def family_scores(target: Target, credits: dict[str, Credit]) -> tuple[float, di
     overall = score(list(target.skills)) or 0.0
     families: dict[str, float | None] = {}
     detail: dict[str, dict] = {}
-    for fam in FAMILIES:
+    for fam in family_ids:
         members = [t for t in target.skills if t.family == fam]
         families[fam] = score(members)
         got = [t.skill_id for t in members if credits[t.skill_id].kind in MET]

@@ -10,9 +10,10 @@ it computes nothing that the score does not.
 from __future__ import annotations
 
 from ..taxonomy import Taxonomy
-from .profile import Target, TargetSkill
+from .targets import Target, TargetSkill
 from .resume import ResumeProfile, SkillEvidence
-from .score import Credit, _is_core, core_depth, related_ids
+from .importance import is_model_work
+from .score import Credit, core_depth, related_ids
 
 __all__ = ["where_shown", "gap_summary", "match_summary", "plan_resources"]
 
@@ -126,7 +127,7 @@ def gap_summary(ts: TargetSkill, c: Credit, profile: ResumeProfile, tax: Taxonom
         parts.append(f"It builds on {_list(missing)}, which your résumé does not show yet: the plan puts "
                      f"{'it' if len(missing) == 1 else 'them'} first.")
     practice = profile.practice
-    if c.value > 0 and practice is not None and practice.factor < 1.0 and skill is not None and _is_core(skill):
+    if c.value > 0 and practice is not None and practice.factor < 1.0 and skill is not None and is_model_work(skill, tax):
         parts.append("AI/ML skills count at half weight until your résumé describes model work you did."
                      if practice.count == 0 else
                      f"AI/ML skills count at {practice.factor:.0%} until a second sentence describes model work you did.")

@@ -11,10 +11,8 @@ import typer
 from ..assess.plan import gap_name
 from ..errors import NoDatabase, UsageError
 from . import app
+from .output import DB_CODES as _DB_CODES
 from .output import check_choice, db_subject, dumps, emit_rows, naming_db, stdout, warn
-
-
-_DB_CODES = {"no_database", "database_corrupt", "database_locked", "database_read_only", "database_error"}
 
 
 @app.command("roles")
@@ -81,7 +79,7 @@ def assess_command(
     """Score a résumé against a posting or a role: families, evidence, gaps and a learning plan."""
     from ..assess import assess
 
-    from ..assess.profile import ROLE_SOURCES
+    from ..assess.targets import ROLE_SOURCES
 
     check_choice(fmt, ("json", "table", "markdown"), "--format")
     check_choice(role_source, ROLE_SOURCES, "--role-source")

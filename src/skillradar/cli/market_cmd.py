@@ -38,7 +38,7 @@ def _filters(family: Optional[str] = None, requirement: str = "any", sort: Optio
     from ..market.stats import REQUIREMENTS
     from ..records import FAMILIES
 
-    if family is not None:
+    if family is not None:  # a fixed list: no taxonomy is loaded before the database is opened
         check_choice(family, FAMILIES, "--family")
     check_choice(requirement, REQUIREMENTS, "--requirement")
     if sort is not None:

@@ -33,6 +33,10 @@ def db_subject(given: str | None, option: str = "--db") -> str:
     return f"the default database (skillradar.duckdb in the current folder; choose another with {option})"
 
 
+#: Warning codes of a database given with --db that could not be used (the answer lacks market figures).
+DB_CODES = frozenset({"no_database", "database_corrupt", "database_locked", "database_read_only", "database_error"})
+
+
 @contextmanager
 def naming_db(given: str | None, option: str = "--db") -> Iterator[None]:
     """Reword database errors raised inside the block to name the database by ``option``."""

@@ -1,4 +1,7 @@
-"""``skillradar rank``: many résumés against one posting, with an optional fairness audit."""
+"""``skillradar rank``: many résumés against one posting or role, with an optional fairness audit.
+
+One library call (``skillradar.assess.rank``) does the work, the web's ``/api/rank`` makes the same
+call; this module parses the options and shows the :class:`~skillradar.assess.Ranking`."""
 
 from __future__ import annotations
 
@@ -10,25 +13,9 @@ import typer
 from rich.markup import escape
 
 from . import app
-from .output import check_choice, dumps, emit_rows, report_error, stderr, stdout
+from .output import DB_CODES, check_choice, db_subject, dumps, emit_rows, naming_db, report_error, stderr, stdout, warn
 from .progress import CountBar
 from .rank_view import SCORE_HINT, add_audit_columns, audit_lines, flat_rows
-
-
-def _load_groups(path: str, resumes: list[str]) -> dict[str, str]:
-    from ..fairness.audit import load_groups_csv
-
-    return load_groups_csv(path, resumes=resumes)
-
-
-def _audit(ranked: list[dict], groups: dict[str, str], **options) -> dict:
-    try:
-        from ..fairness.audit import audit_ranking
-    except ImportError as exc:  # fairlearn is the 'fairness' extra
-        from ..errors import MissingExtra
-
-        raise MissingExtra("the ranking audit", "fairness", "fairlearn") from exc
-    return audit_ranking(ranked, groups, **options)
 
 
 def _expand(resumes: list[str]) -> list[str]:
@@ -47,7 +34,12 @@ def _expand(resumes: list[str]) -> list[str]:
 @app.command("rank")
 def rank_command(
     resumes: list[str] = typer.Argument(..., help="Résumé files (or folders, searched recursively)."),
-    posting: str = typer.Option(..., "--posting", help="The job posting to rank for."),
+    posting: Optional[str] = typer.Option(None, "--posting", help="The job posting to rank for."),
+    role: Optional[str] = typer.Option(None, "--role", help="Or rank for this role (see `skillradar roles`)."),
+    db: Optional[str] = typer.Option(None, "--db", help="Market database: measured role profiles and demand "
+                                     "(gap order)."),
+    role_source: str = typer.Option("auto", "--role-source", help="auto, curated or measured. With --role: which "
+                                    "profile (auto: the measured one when --db knows the role)."),
     groups: Optional[str] = typer.Option(None, "--groups", help="CSV resume,group (self-reported) for a fairness "
                                          "audit; a row names a résumé by path (as given or full) or file name."),
     min_group: int = typer.Option(5, "--min-group", help="Audit: groups with fewer résumés get no selection-rate "
@@ -62,49 +54,52 @@ def rank_command(
     top: int = typer.Option(5, "--top", help="Matched skills and gaps listed per résumé."),
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
 ) -> None:
-    """Rank résumés for one posting, best first, with top matched skills and gaps.
+    """Rank résumés for one posting or role, best first, with top matched skills and gaps.
 
     Table and CSV name skills by label and résumés by file name; the JSON keeps ids and paths as given.
     With --groups the CSV gains `group` and `selected` columns and prints the audit summary on stderr.
     """
     from ..assess import rank
-    from ..errors import UsageError
+    from ..assess.targets import ROLE_SOURCES
+    from ..errors import NoDatabase
 
     check_choice(fmt, ("json", "csv", "table"), "--format")
-    if groups is None and (select_top is not None or select_share is not None):
-        raise UsageError("--select-top and --select-share set the fairness audit's cut-off: give --groups FILE too")
-    if min_group < 1:
-        raise UsageError(f"--min-group must be at least 1 (got {min_group})")
+    check_choice(role_source, ROLE_SOURCES, "--role-source")
+    if db is not None and not Path(db).exists():
+        raise NoDatabase(db_subject(db))
     paths = _expand(resumes)
-    group_map = _load_groups(groups, paths) if groups else None
-    failed: list[str] = []
-    with CountBar("ranking", "résumés", total=len(paths)) as bar:
-        rows = rank(paths, posting=posting, taxonomy=taxonomy, top=top, must=must, on_progress=bar,
-                    on_error=lambda src, err: (failed.append(src), report_error(err, src)))
-    ranked = [r for r in rows if "rank" in r]
-    audit = (_audit(ranked, group_map, min_group=min_group, select_top=select_top, select_share=select_share)
-             if group_map is not None else None)
+    with CountBar("ranking", "résumés", total=len(paths)) as bar, naming_db(db):
+        ranking = rank(paths, posting=posting, role=role, db=db, role_source=role_source, taxonomy=taxonomy,
+                       top=top, must=must, groups=groups, min_group=min_group, select_top=select_top,
+                       select_share=select_share, on_progress=bar,
+                       on_error=lambda src, err: report_error(err, src))
+    for w in ranking.warnings:
+        warn(w["code"], "--db" if w["code"] in DB_CODES else "--taxonomy", w["message"])
     if fmt == "json":
-        sys.stdout.write(dumps({"ranking": rows, "audit": audit}) + "\n")
+        sys.stdout.write(dumps(ranking.to_dict()) + "\n")
     else:
-        _emit_people(ranked, fmt, posting, audit, group_map)
-    if failed:
-        raise typer.Exit(1)
+        _emit_people(ranking, fmt, posting)
+    if ranking.failed or any(w["code"] in DB_CODES for w in ranking.warnings):
+        raise typer.Exit(1)  # some résumés could not be read, or the database given could not be used
 
 
-def _emit_people(ranked: list[dict], fmt: str, posting: str, audit: dict | None, group_map) -> None:
+def _emit_people(ranking, fmt: str, posting: str | None) -> None:
     """Table or CSV: labels, file names, the audit's columns and summary, and the score hint."""
+    from ..report.target import target_phrase
+
+    ranked, audit = ranking.rows, ranking.audit
     flat = flat_rows(ranked)
     columns = ["rank", "resume", "overall", "top_matched", "top_gaps", "practice"]
     if audit is not None:
-        add_audit_columns(flat, audit, group_map)
+        add_audit_columns(flat, audit, ranking.groups or {})
         columns += ["group", "selected"]
     if any("knocked_out" in r for r in ranked):
         for r in flat:
             r["knocked_out"] = r.get("knock_out_reason") or ""
         columns.append("knocked_out")
+    name = posting if posting is not None else target_phrase(ranking.target.to_dict())
     emit_rows(flat, fmt, columns=columns + (["path"] if fmt == "csv" else []),
-              title=f"Ranking for {posting} (practice: sentences describing model work)")
+              title=f"Ranking for {name} (practice: sentences describing model work)")
     if fmt == "table":
         stdout.print(SCORE_HINT, highlight=False)
     if audit is not None:

@@ -28,9 +28,9 @@ def list_command(
 ) -> None:
     """List skills (id, label, family, group), in taxonomy order."""
     check_choice(fmt, FORMATS_ROWS, "--format")
-    if family is not None:
-        check_choice(family, FAMILIES, "--family")
     tax = load_taxonomy(taxonomy)
+    if family is not None:  # the families this taxonomy declares (the five for one that declares none)
+        check_choice(family, tax.family_ids or FAMILIES, "--family")
     rows = [{"id": s.id, "label": s.label, "family": s.family, "group": s.group}
             for s in tax.skills if family is None or s.family == family]
     emit_rows(rows, fmt, columns=["id", "label", "family", "group"],
@@ -69,10 +69,15 @@ def show_command(
 def validate_command(
     path: Optional[str] = typer.Argument(None, help="Taxonomy file (YAML or CSV); default: the bundled one."),
 ) -> None:
-    """Report every problem (duplicate id, clashing alias, unknown family, prerequisite cycle) with its line."""
+    """Report every problem (duplicate id, clashing alias, unknown family, prerequisite cycle, scoring tiers;
+    for the bundled taxonomy its roles file too) with its line."""
     located = read_bundled() if path in (None, "genai") else read_taxonomy_file(path)
     strict = path in (None, "genai") or str(path).lower().endswith((".yaml", ".yml"))
-    problems = validate(located, strict_families=strict)
+    problems: list = list(validate(located, strict_families=strict))
+    if path in (None, "genai"):  # the bundled taxonomy's roles file: curated roles and market title patterns
+        from ..taxonomy.roles import validate_roles
+
+        problems += validate_roles(located.taxonomy)
     for p in problems:
         typer.echo(str(p), err=False)
     tax = located.taxonomy

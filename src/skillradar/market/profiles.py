@@ -2,7 +2,8 @@
 (weight = share among the role's postings) and how (the dominant requirement level).
 
 Titles are grouped into common role names by case-insensitive regular expressions, first match wins
-(so "Generative AI Engineer" is an LLM engineer, not a generic AI engineer).
+(so "Generative AI Engineer" is an LLM engineer, not a generic AI engineer); the names and patterns
+are the ``market_roles`` of ``taxonomy/data/roles.yaml``.
 """
 
 from __future__ import annotations
@@ -11,26 +12,14 @@ import re
 
 from ..choices import unknown_choice
 from ..errors import UnknownRole
+from ..taxonomy.roles import market_role_patterns
 from .stats import _connection
 
 __all__ = ["ROLE_PATTERNS", "role_of", "role_profile", "measured_roles"]
 
-ROLE_PATTERNS: dict[str, tuple[str, ...]] = {
-    "LLM engineer": (r"\bllm\b", r"\bgen(?:erative)?[ -]?ai\b.*\bengineer", r"\blarge language model"),
-    "prompt engineer": (r"\bprompt engineer",),
-    "MLOps engineer": (r"\bml ?ops\b", r"\bmachine learning (?:platform|infrastructure|ops)"),
-    "NLP engineer": (r"\bnlp\b", r"\bnatural language"),
-    "computer vision engineer": (r"\bcomputer vision\b", r"\bcv engineer"),
-    "research scientist": (r"\bresearch (?:scientist|engineer)", r"\bapplied scientist", r"\bai researcher"),
-    "ML engineer": (r"\bmachine[ -]learning engineer", r"\bml engineer", r"\bmle\b", r"\bdeep learning engineer"),
-    "data scientist": (r"\bdata scien",),
-    "AI engineer": (r"\bai engineer", r"\bartificial intelligence engineer", r"\bai developer", r"\bai/ml engineer"),
-    "data engineer": (r"\bdata engineer", r"\betl developer", r"\banalytics engineer"),
-    "data analyst": (r"\bdata analyst", r"\bbusiness intelligence", r"\bbi analyst"),
-    "AI product manager": (r"\b(?:ai|ml|product) (?:product )?manager",),
-    "software engineer": (r"\bsoftware (?:engineer|developer)", r"\bbackend (?:engineer|developer)",
-                          r"\bfull[ -]?stack"),
-}
+#: Title patterns of each measured role, in order (first match wins): data, in the taxonomy's roles.yaml
+#: (``market_roles``), checked by ``validate_roles``.
+ROLE_PATTERNS: dict[str, tuple[str, ...]] = market_role_patterns()
 _COMPILED = {role: re.compile("|".join(p), re.I) for role, p in ROLE_PATTERNS.items()}
 
 

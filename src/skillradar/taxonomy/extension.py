@@ -16,7 +16,9 @@ extension)::
         type: tool
         broader: [genai.llm]
 
-Loaded with ``--taxonomy FILE`` like any taxonomy file, it gives the base skills followed by its own;
+Loaded with ``--taxonomy FILE`` like any taxonomy file, it gives the base skills followed by its own
+(which take the base's scoring tiers by their group and family; a ``tiers:`` list of its own is read
+before the base's rules);
 its name is ``<base>+<name>`` and its version ``<base version>+<name>.<version>``, so stored market
 mentions made with the base alone are seen as stale (``market reextract`` recounts them).
 ``accept_term`` appends one skill to such a file (creating it when missing) and refuses the bundled
@@ -46,7 +48,7 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9._+#-]*$")
 def read_extension(text: str, name: str, header: dict, skills_of):
     """The taxonomy of an extension file: its base's skills, then its own (``skills_of(text, name)``
     parses them with line numbers). Returns a ``Located``."""
-    from .load import Located, read_bundled, read_taxonomy_file
+    from .load import Located, read_bundled, read_taxonomy_file, tiers_of
 
     base_ref = str(header.get("extends") or "").strip()
     if not base_ref:
@@ -67,10 +69,15 @@ def read_extension(text: str, name: str, header: dict, skills_of):
         where[offset + i] = (name, line)
     ext_name = str(header.get("name") or Path(name).stem)
     ext_version = str(header.get("version") or "0")
+    own_tiers = tiers_of(text, name, header)
+    if own_tiers.model_work:
+        raise TaxonomyError(f"{name}:{own_tiers.where[1]}: 'model_work' belongs to the base taxonomy; an extension "
+                            "may add tiers rules only", source=name)
     tax = Taxonomy(name=f"{base.taxonomy.name}+{ext_name}",
                    version=f"{base.taxonomy.version}+{ext_name}.{ext_version}",
                    skills=base.taxonomy.skills + tuple(s for s, _line in own),
-                   families=base.taxonomy.families)
+                   families=base.taxonomy.families,
+                   tiers=base.taxonomy.tiers.extended(own_tiers.rules))  # its own rules first
     return Located(tax, where)
 
 
@@ -101,6 +108,7 @@ def accept_term(term: str, *, family: str, into: str | Path, group: str | None =
     missing) and return what was written. Refuses a term the taxonomy already matches, an id in use,
     unknown broader skills, a family or group the taxonomy lacks, and any file of the bundled
     taxonomy; the file is checked with ``validate`` after the change and left as it was on failure."""
+    from ..choices import unknown_choice
     from ..records import FAMILIES
     from .load import load_taxonomy, read_taxonomy_file
     from .validate import validate
@@ -117,13 +125,7 @@ def accept_term(term: str, *, family: str, into: str | Path, group: str | None =
         raise UsageError(f"into '{into}' is a folder: give a .yaml file", params=("into",))
     if path.suffix.lower() not in (".yaml", ".yml"):
         raise UsageError(f"into must be a YAML file (.yaml or .yml), got '{into}'", params=("into",))
-    if family not in FAMILIES:
-        from ..choices import unknown_choice
-
-        raise UsageError(unknown_choice("family", family, FAMILIES), params=("family",))
     if skill_type not in SKILL_TYPES:
-        from ..choices import unknown_choice
-
         raise UsageError(unknown_choice("skill_type", skill_type, SKILL_TYPES), params=("skill_type",))
     created = not path.exists()
     if created:
@@ -140,6 +142,9 @@ def accept_term(term: str, *, family: str, into: str | Path, group: str | None =
     else:
         original = path.read_text(encoding="utf-8-sig")
         current = read_taxonomy_file(path).taxonomy
+    families = current.family_ids or FAMILIES  # the families the base declares
+    if family not in families:
+        raise UsageError(unknown_choice("family", family, families), params=("family",))
     for name in (term, *aliases):
         owner = _known_as(current, name)
         if owner is not None:

@@ -20,20 +20,24 @@ import yaml
 from ..choices import closest
 from ..errors import TaxonomyError, UnknownTaxonomy
 from .model import Resource, Skill, Taxonomy
+from .tiers import Tiers, esco_tiers, read_tiers
 
-__all__ = ["load_taxonomy", "read_taxonomy_file", "bundled_taxonomy", "DEFAULT_FAMILIES", "Located"]
+__all__ = ["load_taxonomy", "read_taxonomy_file", "bundled_taxonomy", "default_families", "Located", "tiers_of"]
 
 BUILTIN = {"genai"}
 # libyaml's loader is ~10x faster and keeps node marks (line numbers) just the same.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-DEFAULT_FAMILIES = {
-    "technical": {"label": "Technical skills", "groups": {}},
-    "data": {"label": "Data manipulation and analysis", "groups": {}},
-    "thinking": {"label": "Creative and critical thinking", "groups": {}},
-    "soft": {"label": "Soft skills", "groups": {}},
-    "domain": {"label": "Domain and regulatory knowledge", "groups": {}},
-}
+def default_families() -> dict[str, dict]:
+    """The families of a taxonomy file that declares none (a generic CSV, a YAML without ``families:``):
+    the bundled taxonomy's, with their labels and no groups (a file's groups are its own)."""
+    declared = yaml.load(_bundled_header(), Loader=_Loader).get("families") or {}
+    return {f: {"label": v.get("label", f), "groups": {}} for f, v in declared.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled_header() -> str:
+    return (resources.files("skillradar.taxonomy") / "data" / "genai" / "taxonomy.yaml").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,8 @@ def bundled_taxonomy() -> Taxonomy:
 def read_bundled() -> Located:
     """The bundled taxonomy with file and line of every skill (a folder of YAML files)."""
     folder = resources.files("skillradar.taxonomy") / "data" / "genai"
-    header = yaml.load((folder / "taxonomy.yaml").read_text(encoding="utf-8"), Loader=_Loader)
+    header_text = _bundled_header()
+    header = yaml.load(header_text, Loader=_Loader)
     skills: list[Skill] = []
     where: dict[int, tuple[str, int]] = {}
     for part in sorted(p.name for p in folder.iterdir() if p.name.endswith(".yaml") and p.name != "taxonomy.yaml"):
@@ -80,9 +85,21 @@ def read_bundled() -> Located:
         name=header.get("name", "genai"),
         version=str(header.get("version", "0")),
         skills=tuple(skills),
-        families=header.get("families") or DEFAULT_FAMILIES,
+        families=header.get("families") or default_families(),
+        tiers=tiers_of(header_text, "taxonomy.yaml", header),
     )
     return Located(tax, where)
+
+
+def tiers_of(text: str, name: str, header: dict) -> Tiers:
+    """The scoring tiers a YAML taxonomy declares (``tiers:``, ``model_work:``), or none."""
+    if not isinstance(header, dict) or ("tiers" not in header and "model_work" not in header):
+        return Tiers()
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise TaxonomyError(f"{name}: not valid YAML: {exc}", source=name) from exc
+    return read_tiers(root, name)
 
 
 def read_taxonomy_file(path: str | Path) -> Located:
@@ -128,7 +145,8 @@ def _read_yaml_file(text: str, name: str) -> Located:
         name=str(header.get("name", Path(name).stem)),
         version=str(header.get("version", _digest(text))),
         skills=tuple(skills),
-        families=header.get("families") or DEFAULT_FAMILIES,
+        families=header.get("families") or default_families(),
+        tiers=tiers_of(text, name, header),
     )
     return Located(tax, where)
 
@@ -210,10 +228,13 @@ def _read_csv(text: str, name: str) -> Located:
         )
     skills: list[Skill] = []
     where: dict[int, tuple[str, int]] = {}
+    levels: dict[str, str] = {}  # ESCO: skill URI -> reuse level (its own tiering, see tiers.esco_tiers)
     for row in reader:
         line = reader.line_num
         if esco:
             skill = _esco_row(row)
+            if skill is not None and (row.get("reuseLevel") or "").strip():
+                levels.setdefault(skill.id, row["reuseLevel"].strip())
         else:
             if not (row.get("id") or "").strip() or not (row.get("label") or "").strip():
                 raise TaxonomyError(f"{name}:{line}: every row needs an id and a label", source=name)
@@ -229,8 +250,9 @@ def _read_csv(text: str, name: str) -> Located:
             continue
         where[len(skills)] = (name, line)
         skills.append(skill)
-    families = DEFAULT_FAMILIES if not esco else {}
-    tax = Taxonomy(name=Path(name).stem, version=_digest(text), skills=tuple(skills), families=families)
+    families = default_families() if not esco else {}
+    tiers = esco_tiers(levels, name) if esco else Tiers()
+    tax = Taxonomy(name=Path(name).stem, version=_digest(text), skills=tuple(skills), families=families, tiers=tiers)
     return Located(tax, where)
 
 

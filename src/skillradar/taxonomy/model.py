@@ -1,4 +1,4 @@
-"""The taxonomy in memory: skills grouped under the five families, with a content hash."""
+"""The taxonomy in memory: skills grouped under the five families, its scoring tiers, and a content hash."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 
 from ..errors import UnknownSkill
+from .tiers import Tier, Tiers
 
 __all__ = ["Resource", "Skill", "Taxonomy", "SKILL_TYPES"]
 
@@ -61,13 +62,15 @@ class Skill:
 class Taxonomy:
     """An ordered collection of skills with lookups by id and family.
 
-    ``families`` maps a family id to its label and its groups (group id → label).
+    ``families`` maps a family id to its label and its groups (group id → label); ``tiers`` says which
+    skills say most about fit (see ``tiers``; empty when the taxonomy declares none).
     """
 
     name: str
     version: str
     skills: tuple[Skill, ...]
     families: dict[str, dict] = field(default_factory=dict)
+    tiers: Tiers = field(default_factory=Tiers)
     _by_id: dict[str, Skill] = field(default_factory=dict, repr=False, compare=False)
     _derived: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -122,6 +125,15 @@ class Taxonomy:
             for b in seen:
                 index.setdefault(b, set()).add(sid)
         return {k: frozenset(v) for k, v in index.items()}
+
+    def tier_of(self, skill_id: str) -> Tier | None:
+        """The scoring tier of a skill (None for an id the taxonomy lacks); see ``tiers``."""
+        return self.derived("tiers", lambda: self.tiers.index(self.skills)).get(skill_id)
+
+    @property
+    def family_ids(self) -> tuple[str, ...]:
+        """The families this taxonomy declares, in its order (the bundled one's five; none for ESCO)."""
+        return tuple(self.families)
 
     def find(self, skill_id: str) -> Skill | None:
         return self._by_id.get(skill_id)

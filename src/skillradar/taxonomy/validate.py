@@ -9,6 +9,7 @@ from ..records import FAMILIES
 from ..textnorm import fold
 from .load import Located
 from .model import SKILL_TYPES
+from .tiers import TIER_NAMES
 
 __all__ = ["Problem", "validate"]
 
@@ -28,11 +29,13 @@ class Problem:
 
 def validate(located: Located, *, strict_families: bool = True) -> list[Problem]:
     """Every problem in the taxonomy: duplicate ids, an alias claimed by two skills, unknown family or
-    group, unknown prerequisite, related or broader id, prerequisite and broader cycles, malformed ESCO URIs and URLs.
+    group, unknown prerequisite, related or broader id, prerequisite and broader cycles, malformed ESCO URIs and URLs,
+    and in its scoring tiers unknown tiers, skill ids, groups or families, and names claimed twice.
 
     ``strict_families`` is off for external taxonomies (ESCO, generic CSV) that may have no families.
     """
     tax = located.taxonomy
+    families = tax.family_ids or FAMILIES  # the families it declares (a YAML without any gets the five)
     problems: list[Problem] = []
 
     def at(i: int, msg: str) -> None:
@@ -50,8 +53,8 @@ def validate(located: Located, *, strict_families: bool = True) -> list[Problem]
         if strict_families and not _ID.match(s.id):
             at(i, f"id '{s.id}' should be lower-case letters, digits and . _ - + #")
         if strict_families or s.family:
-            if s.family not in FAMILIES:
-                at(i, f"skill '{s.id}': unknown family '{s.family}' (use one of {', '.join(FAMILIES)})")
+            if s.family not in families:
+                at(i, f"skill '{s.id}': unknown family '{s.family}' (use one of {', '.join(families)})")
             else:
                 groups = tax.families.get(s.family, {}).get("groups") or {}
                 if groups and s.group not in groups:
@@ -86,6 +89,8 @@ def validate(located: Located, *, strict_families: bool = True) -> list[Problem]
                     at(i, f"skill '{s.id}': unknown {ref_kind} '{ref}'")
                 elif ref == s.id:
                     at(i, f"skill '{s.id}' lists itself as {ref_kind}")
+
+    problems += _tier_problems(tax, families)
 
     for cycle in _cycles(tax, "prerequisites"):
         at(first_index[cycle[0]], "prerequisite cycle: " + " -> ".join(cycle + [cycle[0]]))
@@ -123,3 +128,55 @@ def _cycles(tax, relation: str) -> list[list[str]]:
         if colour.get(node, 0) == 0:
             visit(node)
     return cycles
+
+
+def _tier_problems(tax, families) -> list[Problem]:
+    """Problems of the ``tiers:`` rules and ``model_work:`` (see ``tiers``), at the line of each name."""
+    import difflib
+
+    tiers = tax.tiers
+    problems: list[Problem] = []
+    groups = {g for f in tax.families.values() for g in (f.get("groups") or {})}
+    if not groups:  # a taxonomy without declared groups: the groups its skills use
+        groups = {s.group for s in tax.skills if s.group}
+    claimed: dict[tuple[str, str], int] = {}
+    model_groups: set[str] = set()
+    for rule in tiers.rules:
+        file, line = rule.where
+        if rule.tier not in TIER_NAMES:
+            problems.append(Problem(file, line, f"tiers: unknown tier '{rule.tier}' (use one of {', '.join(TIER_NAMES)})"))
+        if not (rule.skills or rule.groups or rule.families):
+            problems.append(Problem(file, line, f"tiers: the rule for '{rule.tier}' names no skills, groups or families"))
+        for key, names, known in (("skills", rule.skills, None), ("groups", rule.groups, groups),
+                                  ("families", rule.families, set(families))):
+            for name in names:
+                at = rule.lines.get((key, name), line)
+                if (name not in tax) if known is None else (name not in known):
+                    what = {"skills": "skill id", "groups": "group", "families": "family"}[key]
+                    pool = [sk.id for sk in tax.skills] if known is None else sorted(known)
+                    close = difflib.get_close_matches(name, pool, n=1)
+                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    problems.append(Problem(file, at, f"tiers: unknown {what} '{name}'{hint}"))
+                    continue
+                first = claimed.get((key, name))
+                if first is not None:
+                    problems.append(Problem(file, at, f"tiers: {key[:-1] if key != 'families' else 'family'} "
+                                                      f"'{name}' is already named at line {first}: only the first "
+                                                      "rule counts, remove one"))
+                else:
+                    claimed[(key, name)] = at
+                if key == "groups" and rule.tier in ("core", "ml-ops"):
+                    model_groups.add(name)
+    if tiers.model_work:
+        file, line = tiers.where
+        if not tiers.rules:
+            problems.append(Problem(file, line, "model_work: the taxonomy declares no tiers: add a 'tiers:' list "
+                                                "with core (and ml-ops) rules, or remove model_work"))
+        for name in tiers.task_groups:
+            at = tiers.lines.get(name, line)
+            if name not in groups:
+                problems.append(Problem(file, at, f"model_work: unknown task group '{name}'"))
+            elif name not in model_groups:
+                problems.append(Problem(file, at, f"model_work: task group '{name}' is not named by a core or "
+                                                  "ml-ops tiers rule, so its skills are no model work"))
+    return problems

@@ -319,7 +319,7 @@ async def assess(request: Request) -> dict:
         posting = args.get("posting")
         extraction = None
         if posting is not None:  # read the posting once: for the target and for its highlighted text
-            from ..assess.profile import target_from_posting
+            from ..assess.targets import target_from_posting
             from ..extract import extract_document
 
             extraction = extract_document(posting, taxonomy=tax, kind="posting")
@@ -341,6 +341,9 @@ async def assess(request: Request) -> dict:
 _RANK_BODY = {"requestBody": {"required": True, **_multipart_schema({
     "resumes": {"type": "array", "items": _FILE, "description": "two or more résumé files"},
     "posting": {**_FILE}, "posting_text": {"type": "string"}, "role": {"type": "string"},
+    "role_source": {"type": "string", "enum": ["auto", "curated", "measured"],
+                    "description": "with a role: which profile (auto: the measured one when the server's database "
+                                   "knows the role)"},
     "groups": {**_FILE, "description": "optional CSV `resume,group` (self-reported) for the fairness audit; "
                                        "`resume` is the uploaded file name"},
 }, required=["resumes"])}}
@@ -355,9 +358,8 @@ def _read_groups(part: Part, resumes: list[str]) -> dict[str, str]:
 @router.post("/rank", openapi_extra=_RANK_BODY, summary="Rank résumés for one posting or role",
              responses={**NOT_FOUND, **UNAVAILABLE, **MISSING_EXTRA})
 async def rank(request: Request) -> dict:
-    """``{"ranking": [...], "audit": {...} or null}`` like `skillradar rank --format json`; unreadable résumés
-    appear after the ranked rows with their error."""
-    from ..fairness.audit import audit_ranking
+    """``{"ranking": [...], "audit": {...} or null}`` like `skillradar rank --format json` (the same library
+    call, ``skillradar.assess.rank``); unreadable résumés appear after the ranked rows with their error."""
     from ..assess import rank as rank_resumes
     from ..readers import read_bytes
 
@@ -372,7 +374,7 @@ async def rank(request: Request) -> dict:
 
     def work():
         target = _target_args(form, limit)
-        docs, failed, seen = [], [], {}
+        docs, unreadable, seen = [], [], {}
         for part in files:
             name = _upload_name(part, "resume")
             seen[name] = seen.get(name, 0) + 1
@@ -382,13 +384,10 @@ async def rank(request: Request) -> dict:
                 docs.append(read_bytes(_take(part), name, kind="resume", max_bytes=limit,
                                        declared_name=part.filename))
             except SkillradarError as err:
-                failed.append({"resume": name, "error": err.to_dict()})
-        ranking = rank_resumes(docs, taxonomy=tax, db=db, **target) + failed if docs else failed
-        audit = None
-        if groups_part is not None:
-            ranked = [r for r in ranking if "rank" in r]
-            audit = audit_ranking(ranked, _read_groups(groups_part, [r["resume"] for r in ranked]))
-        return {"ranking": ranking, "audit": audit}
+                unreadable.append((name, err))
+        groups = (_read_groups(groups_part, [d.source for d in docs] + [n for n, _ in unreadable])
+                  if groups_part is not None else None)
+        return rank_resumes(docs, taxonomy=tax, db=db, groups=groups, unreadable=unreadable, **target).to_dict()
 
     return await heavy(request, work)
 
