@@ -7,13 +7,13 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from ..choices import check_choice as _check
 from ..csv_cells import write_csv
 from ..errors import DatabaseProblem, InputError, InternalError, SkillradarError
+from .consoles import stderr, stdout  # re-exported: commands print through output
 
 __all__ = ["stdout", "stderr", "emit_rows", "report_error", "progress", "run_batch", "write_jsonl", "check_choice",
            "FORMATS_ROWS", "naming_db", "db_subject"]
@@ -46,9 +46,6 @@ def naming_db(given: str | None, option: str = "--db") -> Iterator[None]:
         raise err.about(db_subject(given, option)) from err.__cause__
 
 
-# Piped output gets a wide fixed width so tables do not wrap ids; a terminal keeps its own width.
-stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
-stderr = Console(stderr=True, soft_wrap=True)
 
 
 def dumps(obj) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 import time
 
-from .output import stderr
+from .consoles import stderr
 
 __all__ = ["CountBar", "IngestBar", "on_terminal"]
 
