@@ -36,3 +36,17 @@ def test_refinement_needs_the_narrower_skill_in_the_taxonomy():
 
 def test_years_of_industry_experience_is_not_domain_knowledge():
     assert not any(s == "dom.industry-knowledge" for _, s in _ids("8+ years of industry experience applying ML"))
+
+
+def test_company_names_with_words_before_the_suffix_are_organisations():
+    text = "Worked at Ray Engineering Limited as a site engineer; later used Ray for distributed training."
+    found = [(m.text, m.skill_id) for m in extract_text(text, kind="resume").mentions]
+    assert found.count(("Ray", "fw.ray")) <= 1
+    assert not any(m.start < 30 for m in extract_text(text, kind="resume").mentions if m.skill_id == "fw.ray")
+
+
+def test_ssms_the_sql_server_tool_is_not_state_space_models():
+    assert not any(m.skill_id == "dl.state-space-models"
+                   for m in extract_text("Tools: SSMS, SQL Server, T-SQL", kind="resume").mentions)
+    assert any(m.skill_id == "dl.state-space-models"
+               for m in extract_text("Built SSMs and transformers in PyTorch", kind="resume").mentions)

@@ -25,8 +25,8 @@ _LEAD_IN = re.compile(
     r"\b(?:spun out of|formerly at|previously at|ex-)\s*", re.I)
 _NAME = re.compile(r"[A-Z0-9][\w.&'’+-]*(?:\s+[A-Z0-9][\w.&'’+-]*)*")
 _LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+|/)\s*")
-_SUFFIX = re.compile(
-    r"(?:\s+(?:Ventures|Capital|Inc\b\.?|Incorporated|Corp\b\.?|Corporation|LLC|Ltd\b\.?|Limited|GmbH|PLC|"
+_SUFFIX = re.compile(  # up to two more capitalised words may come first: "Ray Engineering Limited"
+    r"(?:(?:\s+[A-Z][\w&.-]*){0,2}?\s+(?:Ventures|Capital|Inc\b\.?|Incorporated|Corp\b\.?|Corporation|LLC|Ltd\b\.?|Limited|GmbH|PLC|"
     r"Foundation|Fund|Holdings|Group)\b|['’]s\s+(?:investors?|customers?|founders?|board|portfolio|mission|"
     r"headquarters|offices?|backing|acquisition|employees|leadership))")
 
