@@ -13,8 +13,8 @@ from typing import Literal
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
-from ..errors import SkillradarError
-from .bodies import BadRequest, Part, UnsupportedMediaType, read_form, read_json
+from ..errors import InvalidRequest, SkillradarError, UnsupportedMediaType
+from .bodies import Part, read_form, read_json
 from .heavy import heavy
 
 __all__ = ["router", "ERROR_RESPONSES", "NOT_FOUND", "UNAVAILABLE", "EXTRA_SCHEMAS"]
@@ -85,14 +85,14 @@ def _kind(value: str | None, field: str = "kind") -> str | None:
     if value in (None, "", "auto"):
         return None
     if value not in ("posting", "resume"):
-        raise BadRequest(f"{field} must be one of auto, posting, resume (got '{value[:40]}')")
+        raise InvalidRequest(f"{field} must be one of auto, posting, resume (got '{value[:40]}')")
     return value
 
 
 def _one(form: dict[str, list[Part]], name: str) -> Part | None:
     parts = form.get(name) or []
     if len(parts) > 1:
-        raise BadRequest(f"send the form field '{name}' once (got {len(parts)})")
+        raise InvalidRequest(f"send the form field '{name}' once (got {len(parts)})")
     return parts[0] if parts else None
 
 
@@ -101,7 +101,7 @@ def _field_text(form: dict[str, list[Part]], name: str) -> str | None:
     if part is None:
         return None
     if part.is_file:
-        raise BadRequest(f"'{name}' must be a text field, not a file")
+        raise InvalidRequest(f"'{name}' must be a text field, not a file")
     return part.text()
 
 
@@ -117,17 +117,17 @@ def _document(form: dict[str, list[Part]], base: str, kind: str, limit: int, *, 
     text = _field_text(form, f"{base}_text")
     if file_part is not None and not file_part.is_file:  # a plain field under the file's name: take it as text
         if text is not None:
-            raise BadRequest(f"send either '{base}' or '{base}_text', not both")
+            raise InvalidRequest(f"send either '{base}' or '{base}_text', not both")
         text, file_part = file_part.text(), None
     if file_part is not None and text is not None and text.strip():
-        raise BadRequest(f"send either the file '{base}' or the text '{base}_text', not both")
+        raise InvalidRequest(f"send either the file '{base}' or the text '{base}_text', not both")
     if file_part is not None:
         return read_bytes(_take(file_part), _upload_name(file_part, base), kind=kind, max_bytes=limit,
                           declared_name=file_part.filename)
     if text is not None:
         return read_text(text, f"{base}_text", kind=kind)
     if required:
-        raise BadRequest(f"send the {base} as a file field '{base}' or as a text field '{base}_text'",
+        raise InvalidRequest(f"send the {base} as a file field '{base}' or as a text field '{base}_text'",
                          code="missing_field")
     return None
 
@@ -181,7 +181,7 @@ async def extract(request: Request) -> dict:
         try:
             body = ExtractText.model_validate(raw)
         except Exception as exc:  # pydantic ValidationError
-            raise BadRequest(_pydantic_message(exc)) from exc
+            raise InvalidRequest(_pydantic_message(exc)) from exc
         kind = _kind(body.kind)
 
         def work():
@@ -203,7 +203,7 @@ async def extract(request: Request) -> dict:
                     return extract_document(doc, taxonomy=tax, kind=kind, semantic=semantic).to_dict()
 
                 return await heavy(request, work_text)
-            raise BadRequest("send the document as a multipart file field 'file'", code="missing_field")
+            raise InvalidRequest("send the document as a multipart file field 'file'", code="missing_field")
         limit = request.app.state.max_upload_bytes
 
         def work_file():
@@ -256,7 +256,7 @@ async def link(request: Request, body: LinkRequest) -> dict:
 
     tax = _tax(request)
     if any(len(ln) > 10_000 for ln in body.lines):
-        raise BadRequest("each line may hold at most 10,000 characters")
+        raise InvalidRequest("each line may hold at most 10,000 characters")
     results = await heavy(request, link_lines, body.lines, tax, body.top_k)
     return {"results": results}
 
@@ -286,15 +286,15 @@ def _target_args(form: dict[str, list[Part]], limit: int) -> dict:
     role = role.strip() if role else None
     posting = _document(form, "posting", "posting", limit, required=False)
     if posting is not None and role:
-        raise BadRequest("send one target: a posting (file or text) or a role, not both")
+        raise InvalidRequest("send one target: a posting (file or text) or a role, not both")
     if posting is None and not role:
-        raise BadRequest("send a target: a posting file 'posting', a text 'posting_text' or a role name 'role'",
+        raise InvalidRequest("send a target: a posting file 'posting', a text 'posting_text' or a role name 'role'",
                          code="missing_field")
     if posting is not None:
         return {"posting": posting}
     source = (_field_text(form, "role_source") or "auto").strip() or "auto"
     if source not in ("auto", "curated", "measured"):
-        raise BadRequest(f"role_source must be one of auto, curated, measured (got '{source[:40]}')")
+        raise InvalidRequest(f"role_source must be one of auto, curated, measured (got '{source[:40]}')")
     return {"role": role, "role_source": source}
 
 
@@ -367,7 +367,7 @@ async def rank(request: Request) -> dict:
     limit = request.app.state.max_upload_bytes
     files = [p for p in form.get("resumes", []) + form.get("resume", []) if p.is_file]
     if not files:
-        raise BadRequest("send the résumés as one or more file fields 'resumes'", code="missing_field")
+        raise InvalidRequest("send the résumés as one or more file fields 'resumes'", code="missing_field")
     groups_part = _one(form, "groups")
     tax = _tax(request)
     db = request.app.state.db
@@ -399,7 +399,7 @@ async def rank(request: Request) -> dict:
 def taxonomy(request: Request, family: str | None = Query(default=None, description="only this family")) -> dict:
     tax = _tax(request)
     if family is not None and family not in tax.families and not tax.by_family(family):
-        raise BadRequest(f"unknown family '{family[:40]}': one of {', '.join(tax.families) or 'none'}",
+        raise InvalidRequest(f"unknown family '{family[:40]}': one of {', '.join(tax.families) or 'none'}",
                          code="bad_usage", status=400)
     skills = tax.by_family(family) if family else list(tax.skills)
     return {
@@ -460,9 +460,9 @@ async def _text_or_file(request: Request, file_field: str) -> str:
         try:
             body = TextBody.model_validate(raw)
         except Exception as exc:
-            raise BadRequest(_pydantic_message(exc)) from exc
+            raise InvalidRequest(_pydantic_message(exc)) from exc
         if not body.text.strip():
-            raise BadRequest("the text is empty", code="empty_text")
+            raise InvalidRequest("the text is empty", code="empty_text")
         return body.text
     if media in ("multipart/form-data", "application/x-www-form-urlencoded"):
         form = await read_form(request)
@@ -475,7 +475,7 @@ async def _text_or_file(request: Request, file_field: str) -> str:
         text = _field_text(form, "text")
         if text and text.strip():
             return text
-        raise BadRequest(f"send a file field '{file_field}' or a text field 'text'", code="missing_field")
+        raise InvalidRequest(f"send a file field '{file_field}' or a text field 'text'", code="missing_field")
     raise UnsupportedMediaType(f"send application/json or multipart/form-data (got '{media or 'no content type'}')")
 
 

@@ -19,8 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..errors import InvalidRequest, UnsupportedMediaType
 from ..readers import human_size
 
-__all__ = ["BodyLimitMiddleware", "BodyTooLarge", "Part", "read_form", "read_json", "human_size", "BadRequest",
-           "UnsupportedMediaType"]
+__all__ = ["BodyLimitMiddleware", "BodyTooLarge", "Part", "read_form", "read_json", "human_size"]
 
 MAX_PARTS = 64  # form fields + files in one request
 MAX_TEXT_FIELD = 64 * 1024  # a plain form field (not a file, not a *_text field) over this is refused
@@ -32,11 +31,6 @@ class BodyTooLarge(HTTPException):
     def __init__(self, limit: int) -> None:
         super().__init__(413, f"the request body is over the {human_size(limit)} upload limit: send a smaller file "
                               "(the server's limit is set with `skillradar serve --max-upload-mb N`)")
-
-
-# A body that cannot be parsed or lacks what the endpoint needs: part of the one exception tree
-# (errors.py), answered by the app's SkillradarError handler like every other error.
-BadRequest = InvalidRequest
 
 
 class BodyLimitMiddleware:
@@ -120,7 +114,7 @@ class Part:
         try:
             return bytes(self.data).decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise BadRequest(f"form field '{self.name}' is not UTF-8 text", code="decode_error") from exc
+            raise InvalidRequest(f"form field '{self.name}' is not UTF-8 text", code="decode_error") from exc
 
 
 def _media_type(request: Request) -> str:
@@ -131,11 +125,11 @@ async def read_json(request: Request) -> object:
     """The JSON body (the size limit applies while it is read)."""
     raw = await request.body()
     if not raw.strip():
-        raise BadRequest("the request body is empty: send a JSON object", code="empty_body")
+        raise InvalidRequest("the request body is empty: send a JSON object", code="empty_body")
     try:
         return json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise BadRequest(f"the body is not valid JSON ({exc.__class__.__name__} at position "
+        raise InvalidRequest(f"the body is not valid JSON ({exc.__class__.__name__} at position "
                          f"{getattr(exc, 'pos', getattr(exc, 'start', '?'))})", code="invalid_json") from exc
 
 
@@ -149,7 +143,7 @@ async def read_form(request: Request) -> dict[str, list[Part]]:
         try:
             pairs = parse_qsl(raw.decode("utf-8"), keep_blank_values=True, max_num_fields=MAX_PARTS)
         except (UnicodeDecodeError, ValueError) as exc:
-            raise BadRequest("the form body cannot be decoded as UTF-8 form fields", code="invalid_form") from exc
+            raise InvalidRequest("the form body cannot be decoded as UTF-8 form fields", code="invalid_form") from exc
         out: dict[str, list[Part]] = {}
         for k, v in pairs:
             out.setdefault(k, []).append(Part(name=k, data=bytearray(v.encode("utf-8"))))
@@ -161,14 +155,14 @@ async def read_form(request: Request) -> dict[str, list[Part]]:
     _, params = parse_options_header(request.headers.get("content-type", ""))
     boundary = params.get(b"boundary")
     if not boundary:
-        raise BadRequest("the multipart body has no boundary in its Content-Type", code="invalid_form")
+        raise InvalidRequest("the multipart body has no boundary in its Content-Type", code="invalid_form")
 
     parts: list[Part] = []
     state: dict = {"field": b"", "value": b"", "headers": {}, "current": None}
 
     def on_part_begin() -> None:
         if len(parts) >= MAX_PARTS:
-            raise BadRequest(f"too many form fields (at most {MAX_PARTS})", code="invalid_form")
+            raise InvalidRequest(f"too many form fields (at most {MAX_PARTS})", code="invalid_form")
         state["headers"] = {}
 
     def on_header_field(data: bytes, start: int, end: int) -> None:
@@ -185,7 +179,7 @@ async def read_form(request: Request) -> dict[str, list[Part]]:
         disp, opts = parse_options_header(state["headers"].get(b"content-disposition", b""))
         name = opts.get(b"name")
         if disp != b"form-data" or name is None:
-            raise BadRequest("a multipart part has no form-data name", code="invalid_form")
+            raise InvalidRequest("a multipart part has no form-data name", code="invalid_form")
         filename = opts.get(b"filename")
         ctype = state["headers"].get(b"content-type")
         part = Part(
@@ -200,7 +194,7 @@ async def read_form(request: Request) -> dict[str, list[Part]]:
         part: Part = state["current"]
         part.data += data[start:end]
         if not part.is_file and not part.name.endswith("_text") and len(part.data) > MAX_TEXT_FIELD:
-            raise BadRequest(f"form field '{part.name}' is over {human_size(MAX_TEXT_FIELD)}", code="invalid_form")
+            raise InvalidRequest(f"form field '{part.name}' is over {human_size(MAX_TEXT_FIELD)}", code="invalid_form")
 
     parser = MultipartParser(
         boundary,
@@ -221,7 +215,7 @@ async def read_form(request: Request) -> dict[str, list[Part]]:
                 parser.write(chunk)
         parser.finalize()
     except MultipartParseError as exc:
-        raise BadRequest("the multipart body is malformed", code="invalid_form") from exc
+        raise InvalidRequest("the multipart body is malformed", code="invalid_form") from exc
     out: dict[str, list[Part]] = {}
     for p in parts:
         out.setdefault(p.name, []).append(p)
