@@ -9,8 +9,11 @@ Measures, per split, against the labels in ``postings/labels/<id>.json`` (see LA
 
     .venv/bin/python bench/real_postings.py --split tune [--errors]
     .venv/bin/python bench/real_postings.py --split heldout      # once per change; never tune on it
+    .venv/bin/python bench/real_postings.py --split tune --ids p094-p123   # part of a split
 
 ``--errors`` lists every false positive and miss with its context; it refuses the held-out split.
+``--ids`` keeps only the listed postings of the split (``p004,p007`` or ranges ``p094-p123``), e.g. to
+compare the tuning postings added on 2026-12-03 (p094-p123) with the first 30.
 """
 
 from __future__ import annotations
@@ -83,11 +86,28 @@ def kind_at(sections: list[tuple[int, str]], offset: int) -> str:
     return kind
 
 
-def load(split: str) -> list[dict]:
+def parse_ids(spec: str) -> set[str]:
+    """``p004,p094-p096`` -> {"p004", "p094", "p095", "p096"}; raises ValueError on a malformed part."""
+    ids = set()
+    for part in (p.strip() for p in spec.split(",")):
+        if not part:
+            continue
+        first, _, last = part.partition("-")
+        if not last:
+            ids.add(first)
+            continue
+        if not (first[:1] == last[:1] == "p" and first[1:].isdigit() and last[1:].isdigit()):
+            raise ValueError(f"--ids: {part!r} is not a range like p094-p123")
+        width = len(first) - 1
+        ids.update(f"p{n:0{width}d}" for n in range(int(first[1:]), int(last[1:]) + 1))
+    return ids
+
+
+def load(split: str, ids: set[str] | None = None) -> list[dict]:
     rows = list(csv.DictReader((REAL / "index.csv").open(encoding="utf-8")))
     out = []
     for row in rows:
-        if row.get("split") != split:
+        if row.get("split") != split or (ids is not None and row["id"] not in ids):
             continue
         label_path = REAL / "labels" / f"{row['id']}.json"
         if not label_path.exists():
@@ -189,11 +209,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true", help="list false positives and misses (tune split only)")
     ap.add_argument("--semantic", action="store_true", help="also run the semantic stage")
     ap.add_argument("--check-labels", action="store_true", help="only check that every label resolves")
+    ap.add_argument("--ids", help="only these postings of the split: p004,p007 or p094-p123")
     args = ap.parse_args(argv)
     if args.errors and args.split == "heldout":
         print("refusing: the held-out split is measured, never read for errors", file=sys.stderr)
         return 2
-    items = load(args.split)
+    try:
+        ids = parse_ids(args.ids) if args.ids else None
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    items = load(args.split, ids)
+    if ids is not None and not items:
+        print(f"--ids: none of {args.ids} is a labelled posting of the {args.split} split", file=sys.stderr)
+        return 2
     if args.check_labels:
         bad = 0
         for item in items:
