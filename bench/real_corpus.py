@@ -1,4 +1,4 @@
-"""Write the 93 real postings as one CSV for the market commands (``id,title,company,location,date,text``).
+"""Write the real postings (all rows of index.csv) as one CSV for the market commands (``id,title,company,location,date,text``).
 
 The postings carry no date of their own: ``index.csv`` has none, and the job board files each ad
 under a month folder (``jobs/<skill>/<YYYY-MM>/…``). ``date`` is the first day of that month, so

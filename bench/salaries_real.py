@@ -1,4 +1,4 @@
-"""Salary parsing on the 93 real postings, against salaries labelled by reading.
+"""Salary parsing on the first 93 real postings (p001–p093), against salaries labelled by reading.
 
 The labels (``tests/data/real/postings/salaries.json``) list every pay statement of every posting
 that names a currency amount: line, currency, period, min and max; the other currency amounts
