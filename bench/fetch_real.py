@@ -10,8 +10,11 @@ at the pinned commits recorded in the indexes:
 Postings are fetched byte for byte and checked against the sha256 in postings/index.csv (the labels'
 quotes depend on the exact text). Résumés of ``updated25`` are re-cut from the dataset's CSV by row and
 cleaned the same way (mojibake repaired, contact details and names replaced); their hashes may differ
-where the first copy was cleaned by hand, which does not matter to category labels. ``livecareer24``
-was sampled by hand from a CSV page by page and cannot be rebuilt row for row: see its SOURCES.md.
+where the first copy was cleaned by hand, which does not matter to category labels. ``livecareer-tune``
+is re-cut from the livecareer CSV by its ``source_row`` (``<page offset>#<k>``: the k-th row that starts
+in the 16,000-character page at that character offset) with the same contact patterns and supervisors'
+names replaced; its hashes may differ where the first copy was redacted by hand. ``livecareer24`` was
+sampled by hand from a CSV page by page and is not rebuilt here: see SOURCES.md.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ REAL = ROOT / "tests" / "data" / "real"
 RAW_URL = "https://raw.githubusercontent.com/{repo}/{commit}/{path}"
 UPDATED25 = ("nitinkumar30/resume_screening_ml_project", "a1303bdb510aa544d1673d2150f00182121fd829",
              "UpdatedResumeDataSet.csv")
+LIVECAREER = ("San-does-stuff/resume_parser", "fae8c684ad49d627f7c5d1f6de2c4ecb826a8a62", "Resume.csv")
+PAGE = 16_000  # the page size source_row offsets of the livecareer sets were read with
 
 
 def _get(url: str) -> bytes:
@@ -76,6 +81,37 @@ def fetch_resumes() -> int:
     return 0
 
 
+_ROW_START = re.compile(r"\n([A-Z][A-Z-]+),\"")
+_SUPERVISOR = re.compile(r"(Supervisor:\s+)[A-Z][a-z]+ [A-Z][a-z]+")
+
+
+def row_at(text: str, source_row: str) -> tuple[str, str]:
+    """(category, résumé text) of the row that ``source_row`` ("<offset>#<k>") names in the CSV text:
+    the k-th row that starts in the page of ``PAGE`` characters at that offset."""
+    offset, k = (int(x) for x in source_row.split("#"))
+    starts = [m.start(1) for m in _ROW_START.finditer(text, max(0, offset - 1), offset + PAGE)]
+    row = next(csv.reader(io.StringIO(text[starts[k - 1]:])))
+    return row[0], row[1].replace("\r\n", "\n").rstrip()
+
+
+def fetch_livecareer_tune() -> int:
+    repo, commit, path = LIVECAREER
+    text = _get(RAW_URL.format(repo=repo, commit=commit, path=path)).decode("utf-8")
+    out = REAL / "resumes" / "livecareer-tune"
+    bad = 0
+    for label in csv.DictReader(open(out / "labels.csv", encoding="utf-8")):
+        category, body = row_at(text, label["source_row"])
+        if category != label["category"]:
+            bad += 1
+            print(f"{label['id']}: row {label['source_row']} is {category}, labelled {label['category']}", file=sys.stderr)
+            continue
+        body = _SUPERVISOR.sub(r"\1[NAME]", body)
+        for pattern, placeholder in _CONTACT:
+            body = pattern.sub(placeholder, body)
+        (out / f"{label['id']}.txt").write_text(body, encoding="utf-8")
+    return bad
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", choices=["postings", "resumes"])
@@ -85,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         bad += fetch_postings()
     if args.only in (None, "resumes"):
         bad += fetch_resumes()
+        bad += fetch_livecareer_tune()
     return 1 if bad else 0
 
 

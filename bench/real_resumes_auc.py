@@ -6,8 +6,9 @@ beside TF-IDF and a plain keyword list, in one run.
 
 Résumés: tests/data/real/resumes/<set>/ (labels.csv: id, category). A résumé is relevant when its
 category is one whose people do data-science / ML / Python engineering work (``RELEVANT``), decided
-before any scoring. The ``updated25`` set is split by a hash of the résumé id (``split_of``); every
-other set is held out whole. Postings: the real AI/ML postings whose titles ask for ML engineering or
+before any scoring; a set whose labels.csv has a ``relevant`` column states it per résumé instead
+(written before scoring too). The ``updated25`` set is split by a hash of the résumé id (``split_of``);
+the sets in ``TUNE_SETS`` are tuning data whole; every other set is held out whole. Postings: the real AI/ML postings whose titles ask for ML engineering or
 data science (``posting_titles``), from tests/data/real/postings.
 
 Beside the AUC over all relevant résumés, each relevant category's AUC against every irrelevant résumé
@@ -28,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "tests" / "data" / "real"
 RELEVANT = {"data science", "python developer", "data scientist", "machine learning", "ai", "artificial intelligence"}
+TUNE_SETS = {"livecareer-tune"}  # assembled for tuning only (SOURCES.md §3); never in the held-out split
 POSTING_TITLE_WORDS = ("machine learning", "ml engineer", "data scientist", "ai engineer", "applied scientist",
                        "llm", "nlp", "deep learning", "generative ai", "genai")
 
@@ -42,11 +44,15 @@ def resumes(split: str) -> list[tuple[Path, int, str]]:
     for folder in sorted(p for p in (REAL / "resumes").iterdir() if p.is_dir()):
         with open(folder / "labels.csv", encoding="utf-8") as fh:
             for r in csv.DictReader(fh):
-                s = split_of(f"{folder.name}/{r['id']}") if folder.name == "updated25" else "heldout"
+                if folder.name == "updated25":
+                    s = split_of(f"{folder.name}/{r['id']}")
+                else:
+                    s = "tune" if folder.name in TUNE_SETS else "heldout"
                 if s != split:
                     continue
                 cat = r["category"].strip()
-                out.append((folder / f"{r['id']}.txt", int(cat.lower() in RELEVANT), f"{folder.name}:{cat}"))
+                relevant = int(r["relevant"]) if r.get("relevant") not in (None, "") else int(cat.lower() in RELEVANT)
+                out.append((folder / f"{r['id']}.txt", relevant, f"{folder.name}:{cat}"))
     return out
 
 

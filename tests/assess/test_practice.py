@@ -37,6 +37,7 @@ def test_model_work_is_practice(sentence):
     "- Built the feature tables the data science team trains its ETA models on.",
     "- Rebuilt the Snowflake warehouse around dbt: 600+ models and tests.",
     "- Built three-statement financial models and monthly forecasts in Excel.",
+    "- Developed layouts and computer simulation models of complex manufacturing facilities.",
     "- Designed the star-schema data model in Azure SQL and dbt.",
     "- Hired 31 machine learning engineers to build models for an LLM startup.",
     "- 150+ stories on AI labs, large language models and chip export rules.",

@@ -209,3 +209,18 @@ def test_a_switch_counts_boilerplate_skills_as_targets(tmp_path):
     assert out.returncode == 0, out.stderr
     d = json.loads(out.stdout)
     assert "mlops.kubernetes" in {m["skill_id"] for m in d["matched"]} | {g["skill_id"] for g in d["gaps"]}
+
+
+@pytest.mark.parametrize("heading", ["IBM Certifications", "AWS Certificates:", "Oracle Certification"])
+def test_an_issuers_certifications_heading_starts_a_resumes_certifications(heading):
+    """Real résumés name the issuer before the heading word ("IBM Certifications"); read as no heading,
+    the course titles under it stayed in the job above and counted as work experience."""
+    from skillradar.detect.context import section_at
+
+    text = (f"Experience\nDatabase administrator, 2016 - 2019\n• Ran Oracle backups.\n{heading}\n"
+            "Applied Data Science with R, Data Science Foundations\n")
+    at = section_at(text, "resume")
+    assert at(text.index("Ran")) == "experience"
+    assert at(text.index("Applied")) == "certifications"
+    assert classify_heading(heading, "posting") is None
+    assert classify_heading("Senior Data Scientist", "resume") is None

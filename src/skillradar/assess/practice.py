@@ -39,11 +39,13 @@ _OBJECT = (r"(?:models?|classifiers?|regressions?|regressors?|forests?|(?:neural
 _TEST_KIND = (r"(?:integration|functional|smoke|sanity|unit|system|ui|performance|load|acceptance|user acceptance|uat|"
               r"manual|automated|automation|end-to-end|e2e)")
 # A model-like noun that is not a machine-learning model: "data model", "financial model", "600+ dbt
-# models", "BIM model", "operating model", "foundation-model companies".
+# models", "BIM model", "operating model", "foundation-model companies", an engineer's "computer
+# simulation models of manufacturing facilities".
 _NOT_ML_OBJECT = re.compile(
     r"\b(?:data|financial|(?:three|3)-statement|excel|spreadsheet|business|operating|bim|3d|cad|revit|dbt|physical|"
     r"mental|delivery|engagement|governance|maturity|threat|semantic|dimensional|relational|star-schema|driver|"
-    r"valuation|dcf|lbo|budget|pricing|revenue|cost|cash-flow|staffing|care|service|power bi|tabular)[\s-]+(?:\w+[\s-]+)?models?\b|"
+    r"valuation|dcf|lbo|budget|pricing|revenue|cost|cash-flow|staffing|care|service|power bi|tabular|"
+    r"simulation|finite[\s-]element|fea|cfd)[\s-]+(?:\w+[\s-]+)?models?\b|"
     r"\bmodel[\s-](?:serving|hosting|registry|platform|infrastructure|gateway)\b|"
     # software testing: "regression testing", "functional and regression", "integration, regression, and UAT"
     rf"\bregression[\s-]+(?:test\w*|suites?|cycles?|packs?)\b|\b{_TEST_KIND}\W+(?:(?:and|&)\W+)?regression\b|"

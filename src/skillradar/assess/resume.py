@@ -28,6 +28,7 @@ from .involvement import (
     non_practitioner_role, proficiency_of,
 )
 from .practice import Practice, find_practice
+from .tenure import listed_tenure
 
 __all__ = [
     "DateRange", "Evidence", "SkillEvidence", "ResumeProfile", "SECTION_FACTORS",
@@ -186,8 +187,10 @@ def understand_resume(extraction: Extraction, doc: Document, *, today: _dt.date 
             se = skills[m.skill_id] = SkillEvidence(m.skill_id, m.label, m.family)
         ev = _evidence(m, ranges, entry_starts, ref, text, headline, aim_at(text, m.start, section), paragraphs)
         se.evidence.append(ev)
-        if m.years is not None and not ev.aim:
-            se.stated_years = max(se.stated_years or 0.0, m.years)
+        listed = listed_tenure(text, m.start, m.end)  # "Python (Less than 1 year)" speaks for Python only
+        years = listed if listed is not None else m.years
+        if years is not None and not ev.aim:
+            se.stated_years = max(se.stated_years or 0.0, years)
         rng = _range_of(m.start, ranges, entry_starts, m.section)
         if rng is not None and m.section in DATED_SECTIONS and not ev.aim and not rng[1].single:
             dated.setdefault(m.skill_id, {})[rng[0]] = rng[1].years

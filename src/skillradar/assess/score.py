@@ -117,28 +117,29 @@ def _credit(ts: TargetSkill, resume: ResumeProfile, taxonomy: Taxonomy) -> Credi
     best: Credit | None = None
     se = resume.skills.get(ts.skill_id)
     if se is not None and se.evidence:
-        value = se.strength
-        why = se.why()
-        if ts.years and se.years is not None and se.years < ts.years:
-            factor = 0.8 + 0.2 * se.years / ts.years
-            value *= factor
-            why += f"; {se.years:g} of the {ts.years:g} years asked (×{factor:.2f})"
+        value, why = _with_years(se.strength, se.why(), se.years, ts.years)
         best = Credit(round(value, 4), "direct", None, why)
     # A narrower skill or an accepted alternative shown more strongly counts instead: "LLMs" named in a
-    # summary, Llama fine-tuned in a project.
+    # summary, Llama fine-tuned in a project. The years asked weigh on it as on the skill itself.
     for nid in sorted(narrower_ids(taxonomy, ts.skill_id)):  # Llama work is LLM work
         nse = resume.skills.get(nid)
-        if nse is not None and nse.evidence and (best is None or round(nse.strength, 4) > best.value):
-            best = Credit(round(nse.strength, 4), "narrower", nid,
-                          f"shown through {nse.label}, a kind of {ts.label}: {nse.why()}")
+        if nse is None or not nse.evidence:
+            continue
+        years = se.years if se is not None and se.years is not None else nse.years  # "ML: less than a year" caps it
+        value, why = _with_years(nse.strength, f"shown through {nse.label}, a kind of {ts.label}: {nse.why()}",
+                                 years, ts.years)
+        if best is None or round(value, 4) > best.value:
+            best = Credit(round(value, 4), "narrower", nid, why)
     for aid in ts.alternatives:  # the posting accepts this one instead, or any kind of it
         for sid in (aid, *sorted(narrower_ids(taxonomy, aid))):
             alt = resume.skills.get(sid)
-            if alt is None or not alt.evidence or (best is not None and round(alt.strength, 4) <= best.value):
+            if alt is None or not alt.evidence:
                 continue
             kind = "" if sid == aid else f", a kind of {taxonomy.get(aid).label}"
-            best = Credit(round(alt.strength, 4), "alternative", sid,
-                          f"the posting accepts {alt.label}{kind} instead, shown: {alt.why()}")
+            value, why = _with_years(alt.strength, f"the posting accepts {alt.label}{kind} instead, shown: {alt.why()}",
+                                     alt.years, ts.years)
+            if best is None or round(value, 4) > best.value:
+                best = Credit(round(value, 4), "alternative", sid, why)
     if best is not None:
         return best
     for rid in related_ids(taxonomy, ts.skill_id):
@@ -176,6 +177,14 @@ def _credit(ts: TargetSkill, resume: ResumeProfile, taxonomy: Taxonomy) -> Credi
                           f"partial credit {TRANSFER_CREDIT:g} × {depth:.2f}: AI/ML core skills shown elsewhere in the "
                           f"résumé transfer ({', '.join(resume.skills[t].label for t in top)})")
     return best or Credit(0.0, "none", None, "no evidence in the résumé")
+
+
+def _with_years(value: float, why: str, shown: float | None, asked: float | None) -> tuple[float, str]:
+    """Credit lowered when the résumé states fewer years than the target asks: × (0.8 + 0.2 × shown / asked)."""
+    if asked and shown is not None and shown < asked:
+        factor = 0.8 + 0.2 * shown / asked
+        return value * factor, f"{why}; {shown:g} of the {asked:g} years asked (×{factor:.2f})"
+    return value, why
 
 
 def core_skills(resume: ResumeProfile, taxonomy: Taxonomy) -> frozenset[str]:

@@ -128,6 +128,9 @@ def _model() -> _HeadingModel:
     return _HeadingModel(rows)
 
 
+# A résumé heading that names whose certificates or courses follow: one or two capitalised words (an
+# issuer such as IBM, AWS, Coursera) before the heading word, which alone decides the kind.
+_ISSUER_HEADING = re.compile(r"(?:[A-Z][\w&.'’-]*\s+){1,2}((?i:certifications?|certificates?|courses|trainings?))$")
 _ABOUT_NAME = re.compile(r"(?i:about)\s+(?!(?:you|the|this|our|us|me|your|a|an)\b)[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}$")
 
 
@@ -150,6 +153,8 @@ def classify_heading(words: str, kind: str = "posting", min_posterior: float = 0
         name = name if resume else _IN_POSTING.get(name, name)
         by_name[name] = by_name.get(name, 0.0) + p
     if not by_name:
+        if resume and (named := _ISSUER_HEADING.match(words)):  # "IBM Certifications", "AWS Certificates"
+            return classify_heading(named.group(1), kind, min_posterior=0.8, min_known=1.0)
         return None
     best = max(by_name, key=by_name.get)
     if resume and best == "skills" and _duties(words, min_known):
