@@ -50,6 +50,8 @@ def test_labelled_short_phone():
     "1,000,000 requests per day", "a team of 12 engineers", "50 ms p99 latency", "trained on 4096 tokens",
     "CUDA 12.1", "Spark 3.5.0", "PyTorch 2.3", "RAG", "Go", "LangChain 0.2.5", "ISBN 978-3-16-148410-0",
     "Scored 98 in the final", "12.03.2024 release", "BLEU 34.5",
+    # seen in real résumés (livecareer): a term and a plan name are no street
+    "Spring 2016 - Bachelor of Science", "Updated the 5 Year CIP Plan Cross training with planners",
 ])
 def test_false_positive_traps_untouched(text, taxonomy):
     assert redacted(text, taxonomy) == text, kinds(text, taxonomy)
@@ -182,6 +184,14 @@ def test_name_parts_redacted_elsewhere():
     "Generative AI Engineer", "Skills: Python, PyTorch",
 ])
 def test_header_lines_that_are_not_names(text, taxonomy):
+    assert not [k for k in kinds(text, taxonomy) if k[0] == "NAME"]
+
+
+def test_a_flattened_resume_line_ends_the_header(taxonomy):
+    """Real livecareer résumés are one page-long line; the certificate line under it is no header,
+    and 'Certificate' must not spread as a name part to 'ESRI Certificate' elsewhere."""
+    text = ("ENGINEERING TECHNICIAN Summary " + "An experienced CAD and GIS technician. " * 12
+            + "\nGCC Certificate, Architectural CAD\nESRI Certificate, Cartographic Design\n")
     assert not [k for k in kinds(text, taxonomy) if k[0] == "NAME"]
 
 

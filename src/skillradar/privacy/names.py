@@ -20,6 +20,7 @@ from .pii_patterns import (
 __all__ = ["find_names", "propagate_names"]
 
 _Span = tuple[str, int, int]
+_HEADER_LINE_MAX = 240
 
 
 def _is_name_token(tok: str) -> bool:
@@ -196,6 +197,8 @@ def find_names(text: str) -> list[_Span]:
         if found:
             out += [("NAME", s, e) for s, e in found]
             break
+        if len(line) > _HEADER_LINE_MAX:
+            break  # a page-long line is the résumé flattened: what follows it is no longer the header
     # 2. "Name: …" fields
     for m in _NAME_FIELD.finditer(text):
         found = _name_in_segment(m.group(1), min_tokens=1)

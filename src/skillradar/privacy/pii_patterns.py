@@ -154,13 +154,15 @@ _EN_STREET_TYPES = (
 _UNIT = r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|#)\.?\s*[A-Za-z0-9-]+)?"
 _EN_STREET = re.compile(
     r"(?<![\w.,/:-])(?:(?:Flat|Apt|Apartment|Unit|Suite)\.?\s*[A-Za-z0-9-]+,?\s+)?"
-    r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?,?\s+(?:[A-Z][\w'’.-]*\s+){0,4}(?:" + _EN_STREET_TYPES + r")\.?(?![\w'])"
+    r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?,?\s+"
+    r"(?!(?:Years?|Months?|Weeks?|Days?|Hours?|Minutes?|Steps?|Times?|Points?|Phases?|Stages?)(?![\w']))"  # "5 Year CIP Plan"
+    r"(?:[A-Z][\w'’.-]*\s+){0,4}(?:" + _EN_STREET_TYPES + r")\.?(?![\w'])"
     + _UNIT
 )
 _DE_STREET = re.compile(
     r"(?<![\w-])(?:[A-ZÄÖÜ][\wäöüß.-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|"
     r"pfad|markt)|(?:[A-ZÄÖÜ][\wäöüß-]*\s+)?(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer))"
-    r"\s+\d{1,4}\s?[a-z]?(?:\s?[-/]\s?\d{1,4}[a-z]?)?(?![\w])"
+    r"\s+(?!(?:19|20)\d\d(?!\d))\d{1,4}\s?[a-z]?(?:\s?[-/]\s?\d{1,4}[a-z]?)?(?![\w])"  # "Spring 2016" is a term
 )
 _DE_STREET_PREP = re.compile(
     r"(?<![\w-])(?:(?:Am|Im|Zum|Zur|Beim|Vorm|Hinterm|Alt)[ -]|(?:An|Auf|In|Unter|Hinter|Vor|Über|Neben|Bei|Zu)"
@@ -232,7 +234,8 @@ _NOT_NAME = frozenset(
     street road avenue lane city remote hybrid onsite berlin london paris new york and or the of for at in
     with to on by job title position role candidate application cover letter dear hiring sir madam
     january february march april may june july august september october november december present
-    mr mrs ms dr prof phd msc bsc mba""".split()
+    mr mrs ms dr prof phd msc bsc mba certificate certification certified diploma degree course award licence
+    license""".split()
 )
 _HONORIFIC = re.compile(
     r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Herr|Frau|Mme|Mlle|Mevr|Dhr)\.?[ \t]+"
