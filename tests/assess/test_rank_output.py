@@ -6,6 +6,9 @@ import csv
 import io
 import json
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from .conftest import POSTINGS, RESUMES
 
 POSTING = str(POSTINGS / "llm-engineer.txt")
@@ -45,6 +48,24 @@ def test_same_file_name_in_two_folders_shows_the_path(tmp_path):
 
     shown = display_names(["a/cv.txt", "b/cv.txt", "/x/y/other.md"])
     assert shown == {"a/cv.txt": "a/cv.txt", "b/cv.txt": "b/cv.txt", "/x/y/other.md": "other.md"}
+    # the shortest ending that tells two apart, never the whole path (seen with real résumé sets)
+    shown = display_names(["data/real/updated25/r004.txt", "data/real/livecareer24/r004.txt",
+                           "data/real/updated25/r009.txt", "x/set/cv.txt", "y/set/cv.txt", "cv.txt"])
+    assert shown == {"data/real/updated25/r004.txt": "updated25/r004.txt",
+                     "data/real/livecareer24/r004.txt": "livecareer24/r004.txt",
+                     "data/real/updated25/r009.txt": "r009.txt", "x/set/cv.txt": "x/set/cv.txt",
+                     "y/set/cv.txt": "y/set/cv.txt", "cv.txt": "cv.txt"}
+    assert len(set(shown.values())) == len(shown)
+
+
+@given(st.lists(st.lists(st.sampled_from(["a", "b", "cv.txt", "r1.txt"]), min_size=1, max_size=4)
+                .map(lambda parts: "/".join(parts)), min_size=1, max_size=8, unique=True))
+def test_shown_names_are_distinct_endings_of_their_paths(paths):
+    from skillradar.cli.rank_view import display_names
+
+    shown = display_names(paths)
+    assert len(set(shown.values())) == len(paths)
+    assert all(p == s or p.endswith("/" + s) for p, s in shown.items())
 
 
 def test_table_says_what_100_means(cli):

@@ -6,7 +6,6 @@ a recruiter reading 30 rows wants skill labels and file names; this is where the
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import PurePath
 
 __all__ = ["display_names", "flat_rows", "SCORE_HINT"]
@@ -20,10 +19,22 @@ SCORE_HINT = ("Scores are relative to this posting: 100 would be every skill it 
 
 
 def display_names(paths: list[str]) -> dict[str, str]:
-    """``{path as given: what the table shows}``: the file name, or the path as given when two résumés
-    share a file name (so no two rows look alike). Never a resolved path."""
-    names = Counter(PurePath(p).name for p in paths)
-    return {p: (PurePath(p).name if names[PurePath(p).name] == 1 else p) for p in paths}
+    """``{path as given: what the table shows}``: the file name, or, where two résumés share a file
+    name, the shortest ending of the path that tells them apart ("updated25/r004.txt" beside
+    "livecareer24/r004.txt"), so no two rows look alike and none shows a long path. Never a resolved
+    path."""
+    parts = {p: PurePath(p).parts for p in paths}
+    shown: dict[str, str] = {}
+    for p in paths:
+        depth = 1
+        while True:
+            tail = parts[p][-depth:]
+            clash = [q for q in paths if q != p and parts[q][-depth:] == tail]
+            if not clash or depth >= len(parts[p]):
+                break
+            depth += 1
+        shown[p] = str(PurePath(*parts[p][-depth:])) if parts[p] else p
+    return shown
 
 
 def flat_rows(ranked: list[dict]) -> list[dict]:
