@@ -33,7 +33,8 @@ def default_families() -> dict[str, dict]:
     """The families of a taxonomy file that declares none (a generic CSV, a YAML without ``families:``):
     the bundled taxonomy's, with their labels and no groups (a file's groups are its own)."""
     declared = yaml.load(_bundled_header(), Loader=_Loader).get("families") or {}
-    return {f: {"label": v.get("label", f), "groups": {}} for f, v in declared.items()}
+    return {f: {"label": v.get("label", f), "short": v.get("short", v.get("label", f)), "groups": {}}
+            for f, v in declared.items()}
 
 
 @functools.lru_cache(maxsize=1)
