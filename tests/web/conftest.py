@@ -80,20 +80,55 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
+class _Chromium:
+    """One headless Chromium, started when a test first needs it and closed as soon as the next test
+    does not. Not a session fixture: while Playwright's sync API is open, this thread has an asyncio
+    loop marked running, and later tests on the same worker that call ``asyncio.run`` would fail."""
+
+    def __init__(self) -> None:
+        self._playwright = None
+        self._browser = None
+
+    def get(self):
+        if self._browser is None:
+            from playwright.sync_api import sync_playwright
+
+            self._playwright = sync_playwright().start()
+            self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        return self._browser
+
+    def close(self) -> None:
+        if self._playwright is not None:
+            try:
+                if self._browser is not None:
+                    self._browser.close()
+            finally:
+                self._playwright.stop()
+                self._playwright = self._browser = None
+
+
+_CHROMIUM = _Chromium()
+
+
+@pytest.fixture()
 def browser():
-    """One headless Chromium for every browser test of the session (each test opens its own context)."""
+    """The headless Chromium the browser tests share (each test opens its own context)."""
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: run scripts/install-browser (installs Debian's chromium) and retry")
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401
     except ImportError:
         pytest.fail("the Python package 'playwright' is missing: run scripts/install-browser "
                     "(never `playwright install`: the tests use Debian's chromium)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+    return _CHROMIUM.get()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield  # the test's own fixtures (its page and context) are torn down first
+    if nextitem is None or "browser" not in getattr(nextitem, "fixturenames", ()):
+        _CHROMIUM.close()
+    return result
 
 
 @pytest.fixture(scope="session")
