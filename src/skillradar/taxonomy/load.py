@@ -72,7 +72,14 @@ def bundled_taxonomy() -> Taxonomy:
 
 
 def read_bundled() -> Located:
-    """The bundled taxonomy with file and line of every skill (a folder of YAML files)."""
+    """The bundled taxonomy with file and line of every skill (a folder of YAML files), read once per
+    process like ``bundled_taxonomy``: every extension file of ``genai`` starts from it."""
+    located = _read_bundled()
+    return Located(located.taxonomy, dict(located.where))  # the caller may add to its own copy
+
+
+@functools.lru_cache(maxsize=1)
+def _read_bundled() -> Located:
     folder = resources.files("skillradar.taxonomy") / "data" / "genai"
     header_text = _bundled_header()
     header = yaml.load(header_text, Loader=_Loader)
