@@ -23,10 +23,12 @@ settings.load_profile(PROFILE)
 
 
 # Tests that must share one xdist worker, by file: the browser tests share the session's one Chromium and
-# one `skillradar serve` (tests/web/conftest.py), so they run together and start those once. The files
+# one `skillradar serve` (tests/web/conftest.py), so they run together and start those once; the slow-
+# client tests start a `skillradar serve` of their own once per module. The files
 # are named here rather than marked with xdist_group because pytest-xdist 3.8 groups by renaming node ids,
 # which pytest 9 no longer reads; scripts/test passes --dist loadgroup, which this scheduler implements.
-_WORKER_GROUPS = {"tests/web/test_browser.py": "browser", "tests/web/test_browser_assess.py": "browser"}
+_WORKER_GROUPS = {"tests/web/test_browser.py": "browser", "tests/web/test_browser_assess.py": "browser",
+                  "tests/web/test_slow_and_gone_clients.py": "slow-clients"}
 
 
 @pytest.hookimpl(optionalhook=True)
