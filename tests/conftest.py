@@ -22,26 +22,9 @@ settings.register_profile("thorough", deadline=None, max_examples=100)
 settings.load_profile(PROFILE)
 
 
-# Tests that must share one xdist worker, by file: the browser tests share the session's one Chromium and
-# one `skillradar serve` (tests/web/conftest.py), so they run together and start those once; the slow-
-# client tests start a `skillradar serve` of their own once per module. The files
-# are named here rather than marked with xdist_group because pytest-xdist 3.8 groups by renaming node ids,
-# which pytest 9 no longer reads; scripts/test passes --dist loadgroup, which this scheduler implements.
-_WORKER_GROUPS = {"tests/web/test_browser.py": "browser", "tests/web/test_browser_assess.py": "browser",
-                  "tests/web/test_slow_and_gone_clients.py": "slow-clients"}
-
-
-@pytest.hookimpl(optionalhook=True)
-def pytest_xdist_make_scheduler(config, log):
-    if config.getvalue("dist") != "loadgroup":
-        return None
-    from xdist.scheduler import LoadGroupScheduling
-
-    class _FileGroups(LoadGroupScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            return _WORKER_GROUPS.get(nodeid.split("::")[0]) or super()._split_scope(nodeid)
-
-    return _FileGroups(config, log)
+# The suite runs with xdist's default "load" scheduling (scripts/test: -n 2). The scope-based schedulers
+# (--dist loadfile, loadscope, loadgroup) look tests up by node id, and under pytest 9 schemathesis gives
+# all its API-fuzz items one node id: they would run one operation and silently drop the rest.
 
 
 def pytest_report_header(config):

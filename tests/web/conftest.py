@@ -1,5 +1,6 @@
 """Fixtures for the web tests: in-process clients, a small market database, example documents, and for
-the browser tests one headless Chromium and one `skillradar serve` shared by the whole session."""
+the browser tests a headless Chromium (open while consecutive tests need it) and one `skillradar serve`
+per worker session."""
 
 from __future__ import annotations
 
