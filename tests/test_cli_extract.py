@@ -1,4 +1,7 @@
-"""The extract command end to end: formats, batch semantics with bad inputs, exit codes."""
+"""The extract command end to end: formats, batch semantics with bad inputs, exit codes.
+
+Most tests run the CLI in-process (``run_cli``); the batch with bad inputs and the table output run a
+real process, as only one shows the exit status, stdout and stderr kept apart and no colour when piped."""
 
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ No prior TensorFlow experience required.
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """The CLI as a real process (``python -m skillradar``)."""
     return subprocess.run([sys.executable, "-m", "skillradar", *args], input=stdin, capture_output=True, text=True,
                           timeout=120)
 
@@ -56,11 +60,11 @@ def test_batch_with_bad_inputs_reports_each_and_keeps_the_good_one(batch):
     assert r.stderr.count("error [") == 3  # one readable line per failed input
 
 
-def test_json_is_one_array_and_spans_reproduce_text(batch):
-    r = run("extract", str(batch["good"]), "--format", "json")
+def test_json_is_one_array_and_spans_reproduce_text(batch, run_cli):
+    r = run_cli("extract", str(batch["good"]), "--format", "json")
     assert r.returncode == 0, r.stderr
     (obj,) = json.loads(r.stdout)
-    text = run("text", str(batch["good"])).stdout
+    text = run_cli("text", str(batch["good"])).stdout
     assert obj["chars"] == len(text)
     for m in obj["mentions"]:
         assert text[m["start"]:m["end"]] == m["text"]
@@ -70,20 +74,20 @@ def test_json_is_one_array_and_spans_reproduce_text(batch):
     assert years["Python"] == 5.0
 
 
-def test_stdin_and_csv():
-    r = run("extract", "-", "--format", "csv", stdin=POSTING)
+def test_stdin_and_csv(run_cli):
+    r = run_cli("extract", "-", "--format", "csv", stdin=POSTING)
     assert r.returncode == 0, r.stderr
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     assert rows and rows[0]["source"] == "-"
     assert {"Python", "PyTorch"} <= {row["text"] for row in rows}
 
 
-def test_folder_is_read_recursively(tmp_path):
+def test_folder_is_read_recursively(tmp_path, run_cli):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.md").write_text("We need Python.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("SQL and PyTorch.", encoding="utf-8")
     (tmp_path / "ignore.png").write_bytes(b"\x89PNG")
-    r = run("extract", str(tmp_path), "--format", "jsonl")
+    r = run_cli("extract", str(tmp_path), "--format", "jsonl")
     assert r.returncode == 0, r.stderr
     assert len(r.stdout.splitlines()) == 2
 
@@ -95,16 +99,16 @@ def test_table_output_is_readable(batch):
     assert "\x1b[" not in r.stdout  # no colour codes when piped
 
 
-def test_bad_usage_exits_2(batch):
-    assert run("extract", str(batch["good"]), "--format", "xml").returncode == 2
-    assert run("extract", str(batch["good"]), "--taxonomy", "nope").returncode == 2
-    assert run("extract").returncode == 2
-    r = run("extract", str(batch["good"]), "--kind", "letter")
+def test_bad_usage_exits_2(batch, run_cli):
+    assert run_cli("extract", str(batch["good"]), "--format", "xml").returncode == 2
+    assert run_cli("extract", str(batch["good"]), "--taxonomy", "nope").returncode == 2
+    assert run_cli("extract").returncode == 2
+    r = run_cli("extract", str(batch["good"]), "--kind", "letter")
     assert r.returncode == 2 and "--kind" in r.stderr
 
 
-def test_missing_file_is_a_coded_error_not_a_crash(tmp_path, batch):
-    r = run("extract", str(tmp_path / "nope.txt"), str(batch["good"]), "--format", "jsonl")
+def test_missing_file_is_a_coded_error_not_a_crash(tmp_path, batch, run_cli):
+    r = run_cli("extract", str(tmp_path / "nope.txt"), str(batch["good"]), "--format", "jsonl")
     assert r.returncode == 1
     codes = [json.loads(l).get("error", {}).get("code") for l in r.stdout.splitlines()]
     assert codes[0] == "file_not_found" and codes[1] is None

@@ -1,12 +1,11 @@
 """Hostile files in CLI batches (issue 12, item 3): each bad file is its own coded error, the others
-are processed, the exit code is 1 and no traceback is printed."""
+are processed, the exit code is 1 and no traceback is printed. The CLI runs in-process (``run_cli``);
+test_cli_extract.py checks the same batch rule in a real process."""
 
 from __future__ import annotations
 
 import importlib.util
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -41,16 +40,12 @@ def files(tmp_path_factory) -> dict[str, str]:
     return {k: str(v) for k, v in out.items()}
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "skillradar", *args], capture_output=True, text=True, timeout=180)
-
-
 def _no_traceback(r):
     assert "Traceback" not in r.stderr, r.stderr
 
 
-def test_extract_batch_goes_on_past_hostile_files(files):
-    r = run("extract", files["good"], files["rot13"], files["future"], files["badbytes"], "--format", "jsonl")
+def test_extract_batch_goes_on_past_hostile_files(files, run_cli):
+    r = run_cli("extract", files["good"], files["rot13"], files["future"], files["badbytes"], "--format", "jsonl")
     _no_traceback(r)
     assert r.returncode == 1, r.stderr
     rows = [json.loads(line) for line in r.stdout.splitlines()]
@@ -64,34 +59,34 @@ def test_extract_batch_goes_on_past_hostile_files(files):
 
 
 @pytest.mark.parametrize("command", ["redact", "text"])
-def test_redact_and_text_report_the_hostile_file(files, command):
-    r = run(command, files["future"])
+def test_redact_and_text_report_the_hostile_file(files, command, run_cli):
+    r = run_cli(command, files["future"])
     _no_traceback(r)
     assert r.returncode == 1 and "[corrupt_file]" in r.stderr
-    r = run(command, files["rot13"])
+    r = run_cli(command, files["rot13"])
     _no_traceback(r)
     assert r.returncode == 0 and "Python and SQL" in r.stdout
 
 
-def test_redact_batch_goes_on(files):
-    r = run("redact", files["good"], files["future"], files["rot13"], "--format", "json")
+def test_redact_batch_goes_on(files, run_cli):
+    r = run_cli("redact", files["good"], files["future"], files["rot13"], "--format", "json")
     _no_traceback(r)
     assert r.returncode == 1
     codes = [row.get("error", {}).get("code") for row in json.loads(r.stdout)]
     assert codes == [None, "corrupt_file", None]
 
 
-def test_assess_with_hostile_files(files):
-    r = run("assess", files["future"], "--posting", files["posting"], "--format", "json")
+def test_assess_with_hostile_files(files, run_cli):
+    r = run_cli("assess", files["future"], "--posting", files["posting"], "--format", "json")
     _no_traceback(r)
     assert r.returncode == 1 and "[corrupt_file]" in r.stderr
-    r = run("assess", files["good"], "--posting", files["rot13"], "--format", "json")
+    r = run_cli("assess", files["good"], "--posting", files["rot13"], "--format", "json")
     _no_traceback(r)
     assert r.returncode == 0, r.stderr
 
 
-def test_rank_keeps_the_good_resumes(files):
-    r = run("rank", "--posting", files["posting"], files["good"], files["future"], files["rot13"],
+def test_rank_keeps_the_good_resumes(files, run_cli):
+    r = run_cli("rank", "--posting", files["posting"], files["good"], files["future"], files["rot13"],
             files["badbytes"], "--format", "json")
     _no_traceback(r)
     assert r.returncode == 1

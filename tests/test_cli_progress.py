@@ -1,4 +1,7 @@
-"""Progress bars appear on a terminal (stderr) and never in machine-readable stdout."""
+"""Progress bars appear on a terminal (stderr) and never in machine-readable stdout.
+
+The terminal runs are real processes with stderr on a pseudo-terminal (only a process has one); the
+piped runs, where stderr is no terminal, run the CLI in-process (``run_cli``), except one real pipe."""
 
 from __future__ import annotations
 
@@ -47,7 +50,7 @@ def test_progress_on_a_terminal_stderr_and_clean_json_stdout(tmp_path):
     assert len(lines) == 3 and all(json.loads(l)["mentions"] for l in lines)
 
 
-def test_no_progress_when_stderr_is_not_a_terminal(tmp_path):
+def test_no_progress_when_stderr_is_not_a_terminal(tmp_path):  # a real pipe
     for i in range(3):
         (tmp_path / f"p{i}.txt").write_text("We need Python.\n", encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "skillradar", "extract", str(tmp_path), "--format", "jsonl"],
@@ -118,7 +121,7 @@ def test_rank_progress_counts_resumes():
     assert len(rows) == 5 and steps == [1] * 5  # failed inputs count as done too
 
 
-def test_long_commands_draw_on_a_terminal_and_stay_silent_when_piped(tmp_path):
+def test_long_commands_draw_on_a_terminal_and_stay_silent_when_piped(tmp_path, run_cli):
     csv = tmp_path / "p.csv"
     _postings_csv(csv, 60)
     db = str(tmp_path / "m.duckdb")
@@ -132,18 +135,17 @@ def test_long_commands_draw_on_a_terminal_and_stay_silent_when_piped(tmp_path):
         assert code == 0, err
         json.loads(out)  # stdout stays machine-readable
         assert unit in err, (args[0], err[-300:])
-        piped = subprocess.run([sys.executable, "-m", "skillradar", *args], capture_output=True, text=True, timeout=300)
+        piped = run_cli(*args)
         assert piped.returncode == 0 and unit not in piped.stderr and "\x1b" not in piped.stderr, piped.stderr
         json.loads(piped.stdout)
 
 
-def test_link_draws_on_a_terminal_and_stays_silent_when_piped(tmp_path):
+def test_link_draws_on_a_terminal_and_stays_silent_when_piped(tmp_path, run_cli):
     lines = tmp_path / "lines.txt"
     lines.write_text("".join(f"built retrieval pipelines over our documents, batch {i}\n" for i in range(70)),
                      encoding="utf-8")
     code, out, err = _run_with_terminal_stderr("link", "--input", str(lines), "--top-k", "1")
     assert code == 0, err
     assert len(out.splitlines()) == 70 and "linking" in err and "/70" in err
-    piped = subprocess.run([sys.executable, "-m", "skillradar", "link", "--input", str(lines), "--top-k", "1"],
-                           capture_output=True, text=True, timeout=300)
+    piped = run_cli("link", "--input", str(lines), "--top-k", "1")
     assert piped.returncode == 0 and "linking" not in piped.stderr

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -50,14 +48,11 @@ def test_top_k_bounds():
     assert link([], TAX) == []
 
 
-def test_cli_link_jsonl(tmp_path):
+def test_cli_link_jsonl(tmp_path, run_cli, monkeypatch):
     tax = tmp_path / "mini.csv"
     tax.write_text("id,label,aliases\ng.rag,Retrieval-augmented generation,RAG\ns.k8s,Kubernetes,k8s\n", encoding="utf-8")
-    r = subprocess.run(
-        [sys.executable, "-m", "skillradar", "link", "--taxonomy", str(tax), "--top-k", "1"],
-        input="RAG over documents\n\nrun containers on k8s\n",
-        capture_output=True, text=True, env={**__import__("os").environ, "SKILLRADAR_CACHE": str(tmp_path)},
-    )
+    monkeypatch.setenv("SKILLRADAR_CACHE", str(tmp_path))
+    r = run_cli("link", "--taxonomy", str(tax), "--top-k", "1", stdin="RAG over documents\n\nrun containers on k8s\n")
     assert r.returncode == 0, r.stderr
     rows = [json.loads(l) for l in r.stdout.splitlines()]
     assert [row["text"] for row in rows] == ["RAG over documents", "", "run containers on k8s"]
@@ -65,8 +60,8 @@ def test_cli_link_jsonl(tmp_path):
     assert rows[2]["candidates"][0]["label"] == "Kubernetes"
 
 
-def test_cli_bad_top_k():
-    r = subprocess.run([sys.executable, "-m", "skillradar", "link", "--top-k", "-2"], input="", capture_output=True, text=True)
+def test_cli_bad_top_k(run_cli):
+    r = run_cli("link", "--top-k", "-2", stdin="")
     assert r.returncode == 2 and "top-k" in r.stderr
 
 

@@ -5,8 +5,6 @@ language check is for employers: it is not in the job seeker's report but in its
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,16 +20,12 @@ Requirements: 5+ years of Python, PyTorch and RAG.
 """
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "skillradar", *args], capture_output=True, text=True, timeout=120)
-
-
-def test_report_redacts_personal_data_by_default_and_keeps_evidence(tmp_path):
+def test_report_redacts_personal_data_by_default_and_keeps_evidence(tmp_path, run_cli):
     cv, posting = tmp_path / "cv.md", tmp_path / "job.txt"
     cv.write_text(CV, encoding="utf-8")
     posting.write_text(POSTING, encoding="utf-8")
     report = tmp_path / "r.html"
-    r = run("assess", str(cv), "--posting", str(posting), "--report", str(report), "--format", "json")
+    r = run_cli("assess", str(cv), "--posting", str(posting), "--report", str(report), "--format", "json")
     assert r.returncode == 0, r.stderr
     html = report.read_text(encoding="utf-8")
     for secret in ("Jane", "jane.doe@example.com", "7700 900123", "Baker Street"):
@@ -48,19 +42,19 @@ def test_report_redacts_personal_data_by_default_and_keeps_evidence(tmp_path):
             assert CV[ev["start"]:ev["end"]] == ev["text"]
 
 
-def test_keep_pii_keeps_the_text(tmp_path):
+def test_keep_pii_keeps_the_text(tmp_path, run_cli):
     cv = tmp_path / "cv.md"
     cv.write_text(CV, encoding="utf-8")
     report = tmp_path / "r.html"
-    r = run("assess", str(cv), "--role", "llm-engineer", "--report", str(report), "--keep-pii")
+    r = run_cli("assess", str(cv), "--role", "llm-engineer", "--report", str(report), "--keep-pii")
     assert r.returncode == 0, r.stderr
     assert "jane.doe@example.com" in report.read_text(encoding="utf-8")
 
 
-def test_check_posting_command(tmp_path):
+def test_check_posting_command(tmp_path, run_cli):
     posting = tmp_path / "job.txt"
     posting.write_text(POSTING, encoding="utf-8")
-    r = run("check-posting", str(posting), str(tmp_path / "missing.txt"), "--format", "jsonl")
+    r = run_cli("check-posting", str(posting), str(tmp_path / "missing.txt"), "--format", "jsonl")
     assert r.returncode == 1
     first, second = (json.loads(l) for l in r.stdout.splitlines())
     terms = {f["term"] for f in first["findings"]}
@@ -70,12 +64,12 @@ def test_check_posting_command(tmp_path):
     assert second["error"]["code"] == "file_not_found"
 
 
-def test_check_posting_report_is_the_employers_page(tmp_path):
+def test_check_posting_report_is_the_employers_page(tmp_path, run_cli):
     posting, other = tmp_path / "job.txt", tmp_path / "clean.txt"
     posting.write_text(POSTING, encoding="utf-8")
     other.write_text("We need Python and SQL, or equivalent experience.\n", encoding="utf-8")
     report = tmp_path / "check.html"
-    r = run("check-posting", str(posting), str(other), "--report", str(report), "--format", "json")
+    r = run_cli("check-posting", str(posting), str(other), "--report", str(report), "--format", "json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)[0]["findings"]  # stdout keeps its JSON
     html = report.read_text(encoding="utf-8")
@@ -86,14 +80,14 @@ def test_check_posting_report_is_the_employers_page(tmp_path):
     assert "<script" not in html and "http" not in html.split("</style>")[1].split("Gaucher")[0]
 
 
-def test_assess_store_keeps_only_redacted_data_and_erase_removes_everything(tmp_path):
+def test_assess_store_keeps_only_redacted_data_and_erase_removes_everything(tmp_path, run_cli):
     cv = tmp_path / "jane_doe_cv.md"
     cv.write_text(CV, encoding="utf-8")
     db = tmp_path / "store.duckdb"
-    r = run("assess", str(cv), "--role", "llm-engineer", "--report", str(tmp_path / "r.html"), "--store",
+    r = run_cli("assess", str(cv), "--role", "llm-engineer", "--report", str(tmp_path / "r.html"), "--store",
             "--store-db", str(db), "--format", "json")
     assert r.returncode == 0, r.stderr
-    items = json.loads(run("data", "list", "--db", str(db), "--format", "json").stdout)
+    items = json.loads(run_cli("data", "list", "--db", str(db), "--format", "json").stdout)
     assert sorted(i["kind"] for i in items) == ["assessment", "report", "resume"]
     from skillradar.privacy.store import get_item
 
@@ -103,5 +97,5 @@ def test_assess_store_keeps_only_redacted_data_and_erase_removes_everything(tmp_
             assert secret not in body, (item["kind"], secret)
     assert all("jane" not in (i["source"] or "").lower() for i in items)  # file names carry names too
     resume_id = next(i["id"] for i in items if i["kind"] == "resume")
-    assert run("data", "erase", resume_id, "--db", str(db)).returncode == 0
-    assert json.loads(run("data", "list", "--db", str(db), "--format", "json").stdout) == []
+    assert run_cli("data", "erase", resume_id, "--db", str(db)).returncode == 0
+    assert json.loads(run_cli("data", "list", "--db", str(db), "--format", "json").stdout) == []

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -37,11 +35,7 @@ skills:
 """
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "skillradar", *args], capture_output=True, text=True, timeout=120)
-
-
-def test_validate_reports_every_problem_with_its_line(tmp_path):
+def test_validate_reports_every_problem_with_its_line(tmp_path, run_cli):
     path = tmp_path / "bad.yaml"
     path.write_text(BAD_YAML, encoding="utf-8")
     problems = validate(read_taxonomy_file(path))
@@ -53,7 +47,7 @@ def test_validate_reports_every_problem_with_its_line(tmp_path):
     assert "unknown prerequisite 'a.nowhere'" in text
     assert "prerequisite cycle: a.one -> a.two -> a.one" in text
     assert all(p.line > 0 for p in problems), by_line
-    r = run("taxonomy", "validate", str(path))
+    r = run_cli("taxonomy", "validate", str(path))
     assert r.returncode == 1 and "bad.yaml:13:" in r.stdout
 
 
@@ -88,8 +82,8 @@ def test_esco_csv_with_multiline_alt_labels(tmp_path):
     assert [m.text for m in ms] == ["Python programming"]
 
 
-def test_export_round_trips_through_the_generic_csv(tmp_path):
-    r = run("taxonomy", "export", "--format", "csv")
+def test_export_round_trips_through_the_generic_csv(tmp_path, run_cli):
+    r = run_cli("taxonomy", "export", "--format", "csv")
     assert r.returncode == 0
     path = tmp_path / "export.csv"
     path.write_text(r.stdout, encoding="utf-8")
@@ -114,8 +108,8 @@ def test_bad_taxonomy_files_give_clear_errors(tmp_path, content, suffix, error):
     assert str(path.name) in str(info.value) or suffix in str(info.value)
 
 
-def test_unknown_taxonomy_is_bad_usage():
-    r = run("extract", "-", "--taxonomy", "nope")
+def test_unknown_taxonomy_is_bad_usage(run_cli):
+    r = run_cli("extract", "-", "--taxonomy", "nope")
     assert r.returncode == 2 and "unknown_taxonomy" in r.stderr
     assert Path("nope").exists() is False
 

@@ -11,6 +11,7 @@ from skillradar.assess.alternatives import alternative_groups
 from skillradar.extract import extract_document
 from skillradar.records import Document
 
+from .._examples import examples
 from .conftest import TODAY
 
 # unambiguous names of distinct skills, as a posting would write them
@@ -104,7 +105,7 @@ def test_a_slash_makes_alternatives_only_within_one_kind_of_skill(taxonomy):
     assert _groups(taxonomy, "- PyTorch/TensorFlow.") == []  # without groups a slash is never enough
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.sampled_from(sorted(NAMES)), min_size=2, max_size=5, unique=True),
        st.sampled_from(["or", "and"]))
 def test_a_list_is_alternatives_exactly_when_it_says_or(taxonomy, names, word):

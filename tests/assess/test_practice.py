@@ -11,6 +11,7 @@ from skillradar.assess import assess
 from skillradar.assess.practice import PRACTICE_FACTORS, find_practice
 from skillradar.records import Document
 
+from .._examples import examples
 from .conftest import TODAY
 
 
@@ -112,7 +113,7 @@ _PIECES = ["Built", "trained", "the churn model", "XGBoost", "AUC 0.81", "the ML
            "fine-tuned", "for clients", "—", "(", ")"]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=30))
 def test_practice_spans_are_ordered_sentences_inside_the_text(pieces):
     text = " ".join(pieces)

@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from skillradar.detect import ambiguity as amb
 from skillradar.detect import lexicon
 
+from .._examples import examples
+
 _OLD_GAP = re.compile(r"^[\s,/;|&()+·•*-]*(and|or|&)?[\s,/;|&()+·•*-]*$", re.I)
 
 
@@ -91,7 +93,7 @@ _WORDS = st.sampled_from([
 ])
 
 
-@settings(max_examples=400, deadline=None, derandomize=True)
+@settings(max_examples=examples(400), deadline=None, derandomize=True)
 @given(st.lists(_WORDS, max_size=60))
 def test_linear_resolution_matches_the_reference(words):
     text = " ".join(words)

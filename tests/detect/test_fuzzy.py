@@ -9,6 +9,8 @@ from skillradar.detect.fuzzy import fuzzy_index
 from skillradar.extract import extract_document, extract_text
 from skillradar.records import Document
 
+from .._examples import examples
+
 CV = "Experience\n2020 - 2024 ML engineer: deployed models on Kubernets with Terrafrom.\nSkills: Tensorflw\n"
 
 
@@ -34,7 +36,7 @@ def test_what_fuzzy_refuses(taxonomy):
     assert fz.lookup("Kbuernetes") is None  # a slip in the first two letters is not caught
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("Kubernets Terafom PyTorch\n-é")), max_size=80))
 def test_fuzzy_spans_reproduce_text(text):
     for m in extract_document(Document("-", text), kind="resume", fuzzy=True).mentions:

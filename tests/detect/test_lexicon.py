@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from skillradar.extract import extract_document, extract_text
 from skillradar.records import Document
 
+from .._examples import examples
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
@@ -77,7 +79,7 @@ _PIECES = st.sampled_from([
 ])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.one_of(_PIECES, st.text(max_size=5)), max_size=40))
 def test_every_span_reproduces_its_text(pieces):
     text = "".join(pieces)

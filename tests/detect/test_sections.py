@@ -188,11 +188,9 @@ def test_title_skills_are_named_targets_but_not_market_demand():
     assert targets.get("ml.machine-learning", "absent") is None and targets["lang.python"] == "required"
 
 
-def test_a_switch_counts_boilerplate_skills_as_targets(tmp_path):
+def test_a_switch_counts_boilerplate_skills_as_targets(tmp_path, run_cli):
     """Issue 11: benefits text is not demand by default, and a switch counts it (library and CLI)."""
     import json
-    import subprocess
-    import sys
 
     from skillradar.assess import build_target
 
@@ -204,8 +202,7 @@ def test_a_switch_counts_boilerplate_skills_as_targets(tmp_path):
     assert "mlops.kubernetes" not in plain and "mlops.kubernetes" in counted
     cv = tmp_path / "cv.md"
     cv.write_text("Data analyst. Python, SQL and Kubernetes at work since 2021.\n", encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "skillradar", "assess", str(cv), "--posting", str(posting),
-                          "--format", "json", "--count-boilerplate"], capture_output=True, text=True)
+    out = run_cli("assess", str(cv), "--posting", str(posting), "--format", "json", "--count-boilerplate")
     assert out.returncode == 0, out.stderr
     d = json.loads(out.stdout)
     assert "mlops.kubernetes" in {m["skill_id"] for m in d["matched"]} | {g["skill_id"] for g in d["gaps"]}

@@ -5,8 +5,6 @@ equals the rows read."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -110,16 +108,16 @@ def test_a_row_over_the_size_cap_fails_alone(mtax, tmp_path):
     assert s["ingested"] + s["duplicates"] == 19
 
 
-def test_cli_encoding_option(tmp_path):
+def test_cli_encoding_option(tmp_path, run_cli):
     from .test_market_ingest import TAXONOMY_FILE
 
     path = tmp_path / "cp1252.csv"
     path.write_bytes(_csv_bytes([t.replace("team", "équipe") for t in _texts()[:10]], bad_row=None,
                                 encoding="cp1252"))
+
     def run(*a):
-        return subprocess.run([sys.executable, "-m", "skillradar", "market", "ingest", str(path), "--db",
-                               str(tmp_path / "m.duckdb"), "--taxonomy", str(TAXONOMY_FILE), *a],
-                              capture_output=True, text=True, timeout=180)
+        return run_cli("market", "ingest", str(path), "--db", str(tmp_path / "m.duckdb"), "--taxonomy", str(TAXONOMY_FILE),
+                       *a)
     r = run("--encoding", "rot13")
     assert r.returncode == 2 and "[bad_usage]" in r.stderr and "--encoding" in r.stderr
     r = run("--format", "json")
@@ -128,8 +126,7 @@ def test_cli_encoding_option(tmp_path):
     assert r.returncode == 0, r.stderr
     s = json.loads(r.stdout)
     assert s["failed"] == 0 and s["duplicates"] + s["ingested"] == 10
-    help_text = subprocess.run([sys.executable, "-m", "skillradar", "market", "ingest", "--help"],
-                               capture_output=True, text=True, timeout=60).stdout
+    help_text = run_cli("market", "ingest", "--help").stdout
     assert "--encoding" in help_text and "cp1252" in help_text
 
 

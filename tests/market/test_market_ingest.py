@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 from skillradar.market.ingest import ingest_files
 from skillradar.market.sources import parse_date
 
+from .._examples import examples
+
 TAXONOMY_FILE = Path(__file__).parent / "data" / "taxonomy.yaml"
 
 
@@ -230,7 +232,7 @@ _texts = st.lists(st.sampled_from([
 ]), min_size=1, max_size=12)
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(12), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=_texts, split=st.integers(min_value=1, max_value=4))
 def test_ingest_twice_equals_once_property(mtax, texts, split):
     with tempfile.TemporaryDirectory() as tmp:

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 from skillradar.market import stats
 
+from .._examples import examples
+
 
 def _wilson(x, n, z=1.959963984540054):
     p = x / n
@@ -85,9 +87,8 @@ def test_planted_trends_found(corpus_db, corpus):
 
 def test_flat_skills_at_the_fdr_level(mtax, tmp_path):
     """Over several synthetic corpora, flat skills are declared changed about as rarely as BH allows."""
-    from skillradar.market.synthetic import generate
     from skillradar.market.ingest import ingest_files
-    from skillradar.market.synthetic import write_corpus
+    from skillradar.market.synthetic import generate, write_corpus
 
     false_disc = discoveries = rising_found = rising_total = 0
     for seed in (11, 12, 13):
@@ -151,7 +152,7 @@ def test_role_profiles(corpus_db):
     assert role_profile(db, "custom", [r"scientist"])  # explicit patterns
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(x=st.integers(0, 500), extra=st.integers(0, 500))
 def test_wilson_bounds_property(x, extra):
     n = x + extra

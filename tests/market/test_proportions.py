@@ -10,10 +10,12 @@ from hypothesis import strategies as st
 
 from skillradar.market import proportions as P
 
+from .._examples import examples
+
 counts = st.integers(0, 300)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(a=counts, b=counts, c=counts, d=counts)
 def test_fisher_two_sided_matches_scipy(a, b, c, d):
     from scipy.stats import fisher_exact
@@ -22,7 +24,7 @@ def test_fisher_two_sided_matches_scipy(a, b, c, d):
     assert P.fisher_two_sided(a, b, c, d) == pytest.approx(expected, rel=1e-7, abs=1e-13)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(total=st.integers(1, 5000), data=st.data())
 def test_hypergeom_tail_matches_scipy(total, data):
     from scipy.stats import hypergeom
@@ -41,7 +43,7 @@ def test_tiny_p_values_keep_their_precision():
     assert p == pytest.approx(hypergeom.sf(49, 862, 60, 70), rel=1e-9) and p < 1e-40
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(p=st.lists(st.floats(0, 1), min_size=1, max_size=60))
 def test_bh_matches_statsmodels(p):
     from statsmodels.stats.multitest import multipletests
@@ -49,7 +51,7 @@ def test_bh_matches_statsmodels(p):
     assert P.bh(p) == pytest.approx(list(multipletests(p, method="fdr_bh")[1]), abs=1e-12)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(x1=counts, e1=counts, x2=counts, e2=counts)
 def test_z_or_fisher_and_intervals_match_the_references(x1, e1, x2, e2):
     from scipy.stats import fisher_exact, norm

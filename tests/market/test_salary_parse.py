@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from skillradar.market.salary import PERIODS, YEARLY_FACTORS, parse_salaries
 
+from .._examples import examples
+
 
 def one(text: str):
     found = parse_salaries(text)
@@ -108,7 +110,7 @@ _MONEYISH = st.lists(st.sampled_from(["$", "€", "£", "USD", "EUR", " ", "-", 
                      max_size=40).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.one_of(_TEXT, _MONEYISH))
 def test_parse_never_raises_and_every_result_is_well_formed(text):
     for s in parse_salaries(text):
@@ -120,7 +122,7 @@ def test_parse_never_raises_and_every_result_is_well_formed(text):
         assert all(v is None or v > 0 for v in (s.minimum, s.maximum))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(a=st.integers(20, 900), b=st.integers(20, 900), sym=st.sampled_from([("$", "USD"), ("£", "GBP"), ("€", "EUR")]),
        sep=st.sampled_from([" - ", "-", " – ", " to ", "—", "~"]))
 def test_any_written_yearly_range_is_read_back_in_order(a, b, sym, sep):

@@ -24,11 +24,12 @@ from skillradar.errors import SkillradarError
 from skillradar.extract import extract_document
 from skillradar.readers import read_bytes, read_path
 
+from .._examples import examples
 from ._support import DATA
 
 MAX_BYTES = 1024 * 1024  # a lowered limit: the budgets scale with it
 SEEN: Counter = Counter()
-FUZZ = settings(max_examples=50, deadline=None, derandomize=True, database=None,
+FUZZ = settings(max_examples=examples(50), deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 

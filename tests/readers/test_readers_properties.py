@@ -12,11 +12,13 @@ from skillradar.readers.pdf import PAGE_SEPARATOR, join_pages
 from skillradar.readers.sniff import sniff
 from skillradar.records import Document
 
+from .._examples import examples
+
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
 lines_text = st.text(alphabet=st.sampled_from("ab é\n\r\t-"), max_size=200)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(texts)
 def test_read_text_round_trip(text):
     if not text.lstrip("\ufeff").strip():
@@ -29,7 +31,7 @@ def test_read_text_round_trip(text):
     assert doc.text == (text[1:] if text.startswith("\ufeff") else text)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(texts)
 def test_read_bytes_utf8_round_trip(text):
     assume(text.strip() and "\x00" not in text and not text.startswith("\ufeff"))
@@ -38,7 +40,7 @@ def test_read_bytes_utf8_round_trip(text):
     assert read_bytes(data, "upload").text == text
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(lines_text)
 def test_line_of_counts_newlines(text):
     doc = Document(source="-", text=text)
@@ -49,7 +51,7 @@ def test_line_of_counts_newlines(text):
 page_text = st.text(alphabet=st.sampled_from("ab \n"), max_size=40).map(lambda s: s.strip())
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(page_text, min_size=1, max_size=6))
 def test_page_of_agrees_with_page_starts(pages):
     text, starts = join_pages(pages)
@@ -65,7 +67,7 @@ def test_page_of_agrees_with_page_starts(pages):
             assert text[start - 1] == "\n"
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(st.text(alphabet=st.sampled_from("abc &<>\"'é"), min_size=1, max_size=15), min_size=1, max_size=5))
 def test_html_paragraph_text_is_escaped_text_with_collapsed_spaces(paras):
     import html

@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -114,11 +112,11 @@ def test_extract_kind_auto_and_null(client):
         assert r.json()["kind"] in ("posting", "resume")
 
 
-def test_extract_file_matches_cli_jsonl(client, posting_bytes):
+def test_extract_file_matches_cli_jsonl(client, posting_bytes, run_cli):
     r = client.post("/api/extract", files={"file": ("posting.md", posting_bytes, "text/markdown")})
     assert r.status_code == 200, r.text
-    cli = subprocess.run([sys.executable, "-m", "skillradar", "extract", str(ROOT / "examples" / "posting.md"),
-                          "--format", "jsonl"], capture_output=True, text=True, check=True)
+    cli = run_cli("extract", str(ROOT / "examples" / "posting.md"), "--format", "jsonl")
+    assert cli.returncode == 0, cli.stderr
     expected = json.loads(cli.stdout.splitlines()[0])
     got = r.json()
     assert got["source"] == "posting.md"

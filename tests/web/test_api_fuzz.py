@@ -1,7 +1,10 @@
 """Property-based requests over the whole API, built from its own OpenAPI document (schemathesis,
 in-process): no 500s, every status declared, every response body matching its declared schema.
 
-Bounded for speed: a fixed number of examples per operation, derandomised so a failure repeats.
+Bounded for speed: a fixed number of examples per operation, derandomised so a failure repeats. The
+quick profile (the default) sends each operation its schema examples and a few generated requests; the
+thorough one (SKILLRADAR_THOROUGH=1) adds schemathesis's coverage phase, about a thousand boundary and
+wrong-type requests across the operations (most of this file's time, as each market query opens DuckDB).
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (content_type_conformance, response_headers_conformance,
                                                response_schema_conformance, status_code_conformance)
 
+from .._examples import THOROUGH, examples
+
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,
           response_headers_conformance]
 
@@ -21,6 +26,7 @@ from skillradar.web.app import create_app  # noqa: E402
 
 APP = create_app()
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
+schema.config.phases.coverage.enabled = THOROUGH
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -30,7 +36,7 @@ def _with_market_db(market_db):
 
 
 @schema.parametrize()
-@settings(max_examples=15, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(15), deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_api_answers_as_documented(case):
     case.call_and_validate(checks=CHECKS)
 

@@ -7,47 +7,10 @@ to tests/artifacts/. A missing browser FAILS (never skips): run scripts/install-
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
-
 import httpx
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: run scripts/install-browser (installs Debian's chromium) and retry")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail("the Python package 'playwright' is missing: run scripts/install-browser "
-                    "(never `playwright install`: the tests use Debian's chromium)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def server(market_db, tmp_path_factory):
-    yield from _serve(market_db, tmp_path_factory)
+from .conftest import ARTIFACTS, ROOT, expect, serve
 
 
 @pytest.fixture(scope="module")
@@ -71,52 +34,7 @@ def gap_db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def gap_server(gap_db, tmp_path_factory):
-    yield from _serve(gap_db, tmp_path_factory)
-
-
-def _serve(db, tmp_path_factory):
-    port = _free_port()
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
-    with open(log, "wb") as fh:
-        proc = subprocess.Popen([sys.executable, "-m", "skillradar", "serve", "--port", str(port), "--db", str(db)],
-                                stdout=fh, stderr=subprocess.STDOUT, cwd=ROOT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    try:
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"skillradar serve exited with {proc.returncode}:\n{log.read_text(errors='replace')}")
-            try:
-                if httpx.get(base + "/openapi.json", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"skillradar serve did not answer within 90 s:\n{log.read_text(errors='replace')}")
-            time.sleep(0.3)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-@pytest.fixture()
-def page(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    external: list[str] = []
-    pg.on("request", lambda req: external.append(req.url) if not req.url.startswith(server) else None)
-    pg.console_errors = errors  # type: ignore[attr-defined]
-    pg.external_requests = external  # type: ignore[attr-defined]
-    yield pg
-    context.close()
+    yield from serve(gap_db, tmp_path_factory)
 
 
 def test_serve_answers_documented_routes(server):
@@ -149,12 +67,6 @@ def test_serve_rejects_huge_upload_and_keeps_serving(server):
     assert httpx.post(server + "/api/extract", json={"text": "PyTorch"}).status_code == 200
 
 
-def expect(locator):
-    from playwright.sync_api import expect as pw_expect
-
-    return pw_expect(locator)
-
-
 def test_assess_report_in_browser(page, server):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.goto(server + "/")
@@ -172,6 +84,11 @@ def test_assess_report_in_browser(page, server):
     assert marks.count() >= 3
     assert "Done" in page.locator("#assess-status").inner_text()
     assert "describe model work" in page.locator("#practice-line").inner_text()  # the AI/ML practice line
+    # families are named as the server's taxonomy declares them (short labels), not from a list in the page
+    families = httpx.get(server + "/api/taxonomy").json()["families"]
+    names = [families[f]["short"] for f in families]
+    assert page.locator("#family-rows td:first-child").all_inner_texts() == names
+    assert page.locator("#radar svg text.radar-label").all_text_contents() == names
     # the first highlighted span is a skill's exact text
     first = page.locator("#match-list button").first
     first.click()

@@ -2,7 +2,7 @@
 words, tick "I have this" and see the score recalculated by the server, reach every step of the plan,
 and read the posting beside the résumé with matched and missing skills in family colours.
 
-Uses the browser and server of ``test_browser`` (Debian's /usr/bin/chromium; a missing browser fails).
+Uses the session's browser and server (conftest.py; Debian's /usr/bin/chromium; a missing browser fails).
 Screenshots go to tests/artifacts/ (git-ignored).
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import httpx
 
-from .test_browser import ARTIFACTS, ROOT, browser, expect, page, server  # noqa: F401  (fixtures)
+from .conftest import ARTIFACTS, ROOT, expect
 
 RESUME = ROOT / "tests" / "data" / "resumes" / "cv-008.md"
 POSTING = ROOT / "tests" / "data" / "postings" / "ai-engineer-genai.md"

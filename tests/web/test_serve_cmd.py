@@ -10,20 +10,33 @@ import pytest
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
+    """``skillradar serve`` as a real process (what a shell sees: exit status and streams)."""
     return subprocess.run([sys.executable, "-m", "skillradar", "serve", *args], capture_output=True, text=True,
                           timeout=120)
 
 
-def test_help_lists_options():
-    out = run("--help").stdout
+def test_help_lists_options(run_cli):
+    out = run_cli("serve", "--help").stdout
     for opt in ("--host", "--port", "--db", "--max-upload-mb", "--cors-origin"):
         assert opt in out
     assert "127.0.0.1" in out
 
 
+def test_a_bad_option_exits_2_in_a_real_process():
+    r = run("--port", "70000")
+    assert r.returncode == 2, (r.returncode, r.stderr)
+    assert "--port" in r.stderr and r.stdout == ""
+
+
 @pytest.mark.parametrize("args", [("--port", "70000"), ("--max-upload-mb", "0"), ("--log-level", "loud")])
-def test_bad_options_exit_2(args):
-    r = run(*args)
+def test_bad_options_exit_2(args, run_cli, monkeypatch):
+    import uvicorn
+
+    def refuse(*a, **k):  # a bad option must stop the command before it serves
+        raise AssertionError(f"serve started with {args}")
+
+    monkeypatch.setattr(uvicorn, "run", refuse)
+    r = run_cli("serve", *args)
     assert r.returncode == 2, (r.returncode, r.stderr)
     assert args[0] in r.stderr
 

@@ -35,7 +35,8 @@ def _side(common: Filters, side, name: str) -> Filters:
 
 def _count(con, filters: Filters, levels, rollup: bool, count_boilerplate: bool, family: str | None):
     """(postings in scope, {skill_id: postings}, {skill_id: label}, taxonomy hashes) on one connection."""
-    from .stats import _demand, _where
+    from .counting import where as _where
+    from .stats import _demand
 
     where, params = _where(con, filters)
     fam_sql = "AND s.family = ?" if family else ""
@@ -71,7 +72,9 @@ def compare(db=None, *, a: Filters | dict | None = None, b: Filters | dict | Non
     """
     from ..errors import UsageError
     from .proportions import bh, newcombe, two_proportion, wilson
-    from .stats import _connection, _family, _levels
+    from .counting import levels as _levels
+    from .stats import _family
+    from .store import reading as _connection
 
     levels = _levels(requirement)
     family = _family(family)

@@ -35,7 +35,10 @@ def cooccur(db=None, *, skill: str, requirement: str = "any", min_both: int = MI
     from .proportions import bh, hypergeom_sf
     from .rows import Rows
     from .skillnames import resolve_skill
-    from .stats import _connection, _levels, _skill_levels, _where
+    from .counting import levels as _levels
+    from .counting import skill_levels as _skill_levels
+    from .counting import where as _where
+    from .store import reading as _connection
 
     check_choice(sort, SORTS, "sort")
     if min_both < 1:

@@ -34,7 +34,7 @@ def describe(db=None, filters=None, *, dated: bool = False, **kw) -> dict:
     """``{"postings", "dated", "first_date", "last_date", "sources": [{"source", "postings"}], "synthetic"}``
     of the postings the filters keep (sources by file name, most postings first)."""
     from .filters import make_filters, scope_sql
-    from .stats import _connection
+    from .store import reading as _connection
 
     filters = make_filters(filters, **kw)
     with _connection(db) as con:
@@ -83,7 +83,7 @@ def facet_counts(db=None, filters=None, **kw) -> dict:
     included), for menus that show what a filter would keep."""
     from .facets import CONTRACT_TYPES, SENIORITY_VALUES, UNSPECIFIED, require
     from .filters import make_filters, scope_sql
-    from .stats import _connection
+    from .store import reading as _connection
 
     filters = make_filters(filters, **kw)
     with _connection(db) as con:

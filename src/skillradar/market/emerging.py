@@ -114,7 +114,9 @@ def emerging_terms(db=None, *, split=None, min_postings: int = MIN_POSTINGS, tax
     from statsmodels.stats.multitest import multipletests
 
     from .filters import make_filters
-    from .stats import _connection, _iso, _two_proportion_p, _where
+    from .counting import where as _where
+    from .stats import _iso, _two_proportion_p
+    from .store import reading as _connection
 
     if min_postings < 1:
         raise UsageError(f"min_postings must be at least 1 (got {min_postings})", params=("min_postings",))

@@ -198,7 +198,7 @@ def check_stored(con, filters: Filters) -> None:
 
 def scope_size(db=None, filters: Filters | None = None, **kw) -> tuple[int, int]:
     """(postings the filters keep, postings in the database)."""
-    from .stats import _connection
+    from .store import reading as _connection
 
     filters = make_filters(filters, **kw)
     where, params = scope_sql(filters)
@@ -214,7 +214,7 @@ def why_empty(db, filters: Filters | None = None, *, family: str | None = None, 
     """Why a query over ``filters`` found no row, in one sentence: no postings at all, a filter that
     keeps none (each one counted alone, so the one to loosen is named), no dated posting (``dated``:
     monthly series), or postings without the skills, family or requirement level asked about."""
-    from .stats import _connection
+    from .store import reading as _connection
 
     filters = make_filters(filters, **kw)
     with _connection(db) as con:

@@ -13,7 +13,7 @@ import re
 from ..choices import unknown_choice
 from ..errors import UnknownRole
 from ..taxonomy.roles import market_role_patterns
-from .stats import _connection
+from .store import reading as _connection
 
 __all__ = ["ROLE_PATTERNS", "role_of", "role_profile", "measured_roles"]
 

@@ -23,7 +23,8 @@ LIST_COLUMNS = ["posting_id", "title", "company", "date", "currency", "period", 
 def _rows(db, filters) -> tuple[list[dict], int, bool]:
     """(statements of the postings in scope, postings in scope, whether read from the stored table)."""
     from .salary_store import complete, salary_rows
-    from .stats import _connection, _where
+    from .counting import where as _where
+    from .store import reading as _connection
 
     with _connection(db) as con:
         where, params = _where(con, filters)  # the filters of every market query (filters.py)
@@ -127,7 +128,7 @@ def check_currency(value: str | None) -> str | None:
 def salaries_stored(db=None) -> bool:
     """Whether the database holds parsed salaries (else queries parse the stored texts on the fly)."""
     from .salary_store import complete
-    from .stats import _connection
+    from .store import reading as _connection
 
     with _connection(db) as con:
         return complete(con)

@@ -31,17 +31,20 @@ from __future__ import annotations
 
 import datetime as dt
 from contextlib import contextmanager
-from pathlib import Path
 
 from ..choices import check_choice
 from ..errors import EmptySplit, UsageError
-from .filters import Filters, check_stored, make_filters, scope_sql
+from .counting import BOILERPLATE, REQUIREMENTS
+from .counting import levels as _levels
+from .counting import skill_levels as _skill_levels
+from .counting import where as _where
+from .filters import Filters, make_filters, scope_sql
 from .rows import Rows
+from .store import reading as _connection
 
 __all__ = ["top", "trends", "monthly", "cooccur", "wilson", "scope_size", "REQUIREMENTS",
            "TOP_COLUMNS", "TREND_COLUMNS", "MONTHLY_COLUMNS", "COOCCUR_COLUMNS", "MIN_POSTINGS", "BOILERPLATE"]
 
-REQUIREMENTS = {"any": ("required", "preferred", "mentioned"), "required": ("required",), "preferred": ("preferred",)}
 TOP_COLUMNS = ["skill_id", "label", "family", "postings", "total", "share", "ci_low", "ci_high", "via_narrower"]
 TREND_COLUMNS = ["skill_id", "label", "share_before", "share_after", "diff", "p_value", "q_value", "test",
                  "postings_before", "postings_after", "total_before", "total_after"]
@@ -49,32 +52,6 @@ MONTHLY_COLUMNS = ["month", "skill_id", "label", "postings", "total", "share", "
 # A month (or a side of a split) with fewer postings than this is "thin": one posting gives share 1.0,
 # and its interval spans most of [0, 1]. Rows keep their n; the CLI says which rule it applied.
 MIN_POSTINGS = 20
-#: Sections whose mentions are stored but not demand, unless ``count_boilerplate`` (the title is not
-#: boilerplate: a skill named only in the title stays uncounted either way).
-BOILERPLATE = ("about", "benefits", "eeo", "apply")
-
-
-@contextmanager
-def _connection(db):
-    """Use a given DuckDB connection, or open the database at a path read-only.
-
-    DuckDB errors inside the block (a damaged file is often noticed only when a query reads the bad
-    block) become coded errors: ``database_corrupt``, ``database_locked``, ``no_database``.
-    """
-    from ..dbfile import translated
-
-    if db is not None and not isinstance(db, (str, Path)):
-        with translated():
-            yield db
-        return
-    from .store import connect
-
-    con = connect(db, read_only=True)
-    try:
-        with translated():
-            yield con
-    finally:
-        con.close()
 
 
 def _iso(value, option: str) -> str | None:
@@ -84,10 +61,6 @@ def _iso(value, option: str) -> str | None:
         return dt.date.fromisoformat(str(value)).isoformat()
     except ValueError:
         raise UsageError(f"{option} must be a date like 2024-06-30 (got '{value}')", params=(option,)) from None
-
-
-def _levels(requirement: str) -> tuple[str, ...]:
-    return REQUIREMENTS[check_choice(requirement, REQUIREMENTS, "requirement")]
 
 
 def _family(family: str | None) -> str | None:
@@ -102,34 +75,12 @@ def _scope(title_contains=None, since=None, until=None, dated=False, **filters) 
     return scope_sql(make_filters(title_contains=title_contains, since=since, until=until, **filters), dated=dated)
 
 
-def _where(con, filters: Filters, dated: bool = False) -> tuple[str, list]:
-    check_stored(con, filters)
-    return scope_sql(filters, dated=dated)
-
-
 def scope_size(db=None, *, filters: Filters | None = None, **kw) -> tuple[int, int]:
     """(postings the filters keep, postings in the database): lets an empty result say whether the
     filters matched nothing or the postings in scope simply lack the skills asked about."""
     from .filters import scope_size as size
 
     return size(db, filters, **kw)
-
-
-def _skill_levels(count_boilerplate: bool) -> str:
-    """The relation ``(posting_id, skill_id, level)`` queries count from: ``posting_skills``, or with
-    boilerplate counted, each skill's strongest level over its demand and boilerplate mentions."""
-    if not count_boilerplate:
-        return "posting_skills"
-    sections = ", ".join(f"'{s}'" for s in BOILERPLATE)
-    return f"""(SELECT posting_id, skill_id,
-                       CASE min(r) WHEN 0 THEN 'required' WHEN 1 THEN 'preferred' WHEN 2 THEN 'mentioned'
-                                   ELSE 'negated' END AS level
-                FROM (SELECT posting_id, skill_id, CASE level WHEN 'required' THEN 0 WHEN 'preferred' THEN 1
-                             WHEN 'mentioned' THEN 2 ELSE 3 END AS r FROM posting_skills
-                      UNION ALL
-                      SELECT posting_id, skill_id, CASE requirement WHEN 'required' THEN 0 WHEN 'preferred' THEN 1
-                             WHEN 'negated' THEN 3 ELSE 2 END FROM mentions WHERE section IN ({sections}))
-                GROUP BY posting_id, skill_id)"""
 
 
 @contextmanager

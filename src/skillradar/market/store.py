@@ -39,12 +39,13 @@ import json
 import os
 import socket
 from datetime import datetime, timedelta, timezone
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..dbfile import duckdb_module, open_duckdb, translated
 from .salary_store import SALARY_TABLE
 
-__all__ = ["connect", "DEFAULT_DB", "SCHEMA_VERSION", "start_run", "finish_run", "end_run_on_error", "mark_interrupted", "stale_count",
+__all__ = ["connect", "reading", "DEFAULT_DB", "SCHEMA_VERSION", "start_run", "finish_run", "end_run_on_error", "mark_interrupted", "stale_count",
            "save_skills", "RUN_TIME_LIMIT"]
 
 # A run still "running" after this long is taken as dead even when its PID cannot be checked (another
@@ -101,6 +102,25 @@ def connect(db: str | Path | None = None, *, read_only: bool = False):
             con.close()
             raise
     return con
+
+
+@contextmanager
+def reading(db):
+    """Use a given DuckDB connection, or open the database at a path read-only (every query's way in).
+
+    DuckDB errors inside the block (a damaged file is often noticed only when a query reads the bad
+    block) become coded errors: ``database_corrupt``, ``database_locked``, ``no_database``.
+    """
+    if db is not None and not isinstance(db, (str, Path)):
+        with translated():
+            yield db
+        return
+    con = connect(db, read_only=True)
+    try:
+        with translated():
+            yield con
+    finally:
+        con.close()
 
 
 def _now() -> datetime:

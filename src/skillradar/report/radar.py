@@ -5,15 +5,13 @@ from __future__ import annotations
 import math
 from html import escape
 
+from ..taxonomy.load import default_families
+
 __all__ = ["radar_svg", "FAMILY_COLOURS", "FAMILY_LABELS"]
 
-FAMILY_LABELS = {
-    "technical": "Technical",
-    "data": "Data",
-    "thinking": "Thinking",
-    "soft": "Soft skills",
-    "domain": "Domain",
-}
+# The axis names are the bundled taxonomy's short family labels (``short:`` in taxonomy.yaml), so the
+# families are named in one place; a family without one is shown by its id.
+FAMILY_LABELS = {f: v["short"] for f, v in default_families().items()}
 FAMILY_COLOURS = {
     "technical": "#2f6fdb",
     "data": "#0f9d8a",

@@ -38,47 +38,13 @@ import yaml
 
 from ..errors import TaxonomyError, UsageError
 from ..textnorm import fold
+from .load import _load_path, load_taxonomy, read_extension, read_taxonomy_file
 from .model import SKILL_TYPES, Taxonomy
+from .validate import validate
 
 __all__ = ["read_extension", "accept_term", "Accepted"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9._+#-]*$")
-
-
-def read_extension(text: str, name: str, header: dict, skills_of):
-    """The taxonomy of an extension file: its base's skills, then its own (``skills_of(text, name)``
-    parses them with line numbers). Returns a ``Located``."""
-    from .load import Located, read_bundled, read_taxonomy_file, tiers_of
-
-    base_ref = str(header.get("extends") or "").strip()
-    if not base_ref:
-        raise TaxonomyError(f"{name}: 'extends:' must name a base taxonomy (genai or a file)", source=name)
-    if base_ref == "genai":
-        base = read_bundled()
-    else:
-        base_path = Path(base_ref)
-        if not base_path.is_absolute():
-            base_path = Path(name).resolve().parent / base_path
-        if base_path.resolve() == Path(name).resolve():
-            raise TaxonomyError(f"{name}: an extension cannot extend itself", source=name)
-        base = read_taxonomy_file(base_path)
-    own = skills_of(text, name)
-    offset = len(base.taxonomy.skills)
-    where = dict(base.where)
-    for i, (_skill, line) in enumerate(own):
-        where[offset + i] = (name, line)
-    ext_name = str(header.get("name") or Path(name).stem)
-    ext_version = str(header.get("version") or "0")
-    own_tiers = tiers_of(text, name, header)
-    if own_tiers.model_work:
-        raise TaxonomyError(f"{name}:{own_tiers.where[1]}: 'model_work' belongs to the base taxonomy; an extension "
-                            "may add tiers rules only", source=name)
-    tax = Taxonomy(name=f"{base.taxonomy.name}+{ext_name}",
-                   version=f"{base.taxonomy.version}+{ext_name}.{ext_version}",
-                   skills=base.taxonomy.skills + tuple(s for s, _line in own),
-                   families=base.taxonomy.families,
-                   tiers=base.taxonomy.tiers.extended(own_tiers.rules))  # its own rules first
-    return Located(tax, where)
 
 
 def _bundled_folder() -> Path:
@@ -110,8 +76,6 @@ def accept_term(term: str, *, family: str, into: str | Path, group: str | None =
     taxonomy; the file is checked with ``validate`` after the change and left as it was on failure."""
     from ..choices import unknown_choice
     from ..records import FAMILIES
-    from .load import load_taxonomy, read_taxonomy_file
-    from .validate import validate
 
     term = (term or "").strip()
     if not term:
@@ -187,8 +151,6 @@ def accept_term(term: str, *, family: str, into: str | Path, group: str | None =
         raise TaxonomyError(f"{into}: with this skill the file would not pass validation, so it was left as it was: "
                             + "; ".join(p.message for p in problems), source=str(into))
     os.replace(tmp, path)
-    from .load import _load_path
-
     _load_path.cache_clear()  # a later load_taxonomy(path) in this process must see the new skill
     final = read_taxonomy_file(path).taxonomy
     return Accepted(skill=skill, file=str(path), created=created, taxonomy={"name": final.name, "version": final.version})

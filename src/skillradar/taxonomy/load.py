@@ -22,7 +22,8 @@ from ..errors import TaxonomyError, UnknownTaxonomy
 from .model import Resource, Skill, Taxonomy
 from .tiers import Tiers, esco_tiers, read_tiers
 
-__all__ = ["load_taxonomy", "read_taxonomy_file", "bundled_taxonomy", "default_families", "Located", "tiers_of"]
+__all__ = ["load_taxonomy", "read_taxonomy_file", "read_extension", "bundled_taxonomy", "default_families", "Located",
+           "tiers_of"]
 
 BUILTIN = {"genai"}
 # libyaml's loader is ~10x faster and keeps node marks (line numbers) just the same.
@@ -32,7 +33,8 @@ def default_families() -> dict[str, dict]:
     """The families of a taxonomy file that declares none (a generic CSV, a YAML without ``families:``):
     the bundled taxonomy's, with their labels and no groups (a file's groups are its own)."""
     declared = yaml.load(_bundled_header(), Loader=_Loader).get("families") or {}
-    return {f: {"label": v.get("label", f), "groups": {}} for f, v in declared.items()}
+    return {f: {"label": v.get("label", f), "short": v.get("short", v.get("label", f)), "groups": {}}
+            for f, v in declared.items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,7 +72,14 @@ def bundled_taxonomy() -> Taxonomy:
 
 
 def read_bundled() -> Located:
-    """The bundled taxonomy with file and line of every skill (a folder of YAML files)."""
+    """The bundled taxonomy with file and line of every skill (a folder of YAML files), read once per
+    process like ``bundled_taxonomy``: every extension file of ``genai`` starts from it."""
+    located = _read_bundled()
+    return Located(located.taxonomy, dict(located.where))  # the caller may add to its own copy
+
+
+@functools.lru_cache(maxsize=1)
+def _read_bundled() -> Located:
     folder = resources.files("skillradar.taxonomy") / "data" / "genai"
     header_text = _bundled_header()
     header = yaml.load(header_text, Loader=_Loader)
@@ -133,9 +142,7 @@ def _read_yaml_file(text: str, name: str) -> Located:
     if not isinstance(header, dict) or "skills" not in header:
         raise TaxonomyError(f"{name}: a taxonomy YAML needs a top-level 'skills:' list", source=name)
     if "extends" in header:  # a user's skills on top of a base taxonomy
-        from .extension import read_extension
-
-        return read_extension(text, name, header, _skills_from_yaml)
+        return read_extension(text, name, header)
     skills: list[Skill] = []
     where: dict[int, tuple[str, int]] = {}
     for skill, line in _skills_from_yaml(text, name):
@@ -148,6 +155,40 @@ def _read_yaml_file(text: str, name: str) -> Located:
         families=header.get("families") or default_families(),
         tiers=tiers_of(text, name, header),
     )
+    return Located(tax, where)
+
+
+def read_extension(text: str, name: str, header: dict) -> Located:
+    """The taxonomy of an extension file (``extends:``, see ``extension``): its base's skills, then its
+    own. It lives here, beside the reader it calls back for a base that is itself a file."""
+    base_ref = str(header.get("extends") or "").strip()
+    if not base_ref:
+        raise TaxonomyError(f"{name}: 'extends:' must name a base taxonomy (genai or a file)", source=name)
+    if base_ref == "genai":
+        base = read_bundled()
+    else:
+        base_path = Path(base_ref)
+        if not base_path.is_absolute():
+            base_path = Path(name).resolve().parent / base_path
+        if base_path.resolve() == Path(name).resolve():
+            raise TaxonomyError(f"{name}: an extension cannot extend itself", source=name)
+        base = read_taxonomy_file(base_path)
+    own = _skills_from_yaml(text, name)
+    offset = len(base.taxonomy.skills)
+    where = dict(base.where)
+    for i, (_skill, line) in enumerate(own):
+        where[offset + i] = (name, line)
+    ext_name = str(header.get("name") or Path(name).stem)
+    ext_version = str(header.get("version") or "0")
+    own_tiers = tiers_of(text, name, header)
+    if own_tiers.model_work:
+        raise TaxonomyError(f"{name}:{own_tiers.where[1]}: 'model_work' belongs to the base taxonomy; an extension "
+                            "may add tiers rules only", source=name)
+    tax = Taxonomy(name=f"{base.taxonomy.name}+{ext_name}",
+                   version=f"{base.taxonomy.version}+{ext_name}.{ext_version}",
+                   skills=base.taxonomy.skills + tuple(s for s, _line in own),
+                   families=base.taxonomy.families,
+                   tiers=base.taxonomy.tiers.extended(own_tiers.rules))  # its own rules first
     return Located(tax, where)
 
 

@@ -4,7 +4,6 @@
   "use strict";
   const { $, node, clear, setStatus, api } = window.SkillDom;
   const C = window.SkillCharts;
-  const FAMILY_LABELS = { technical: "Technical", data: "Data", thinking: "Thinking", soft: "Soft skills", domain: "Domain" };
 
   /* ------------------------------------------------------------------ tabs */
   const tabs = [$("tab-assess"), $("tab-market")];
@@ -36,14 +35,11 @@
   let families = null;
   async function loadFamilies() {
     if (families) return;
-    try {
-      const tax = await api("/api/taxonomy");
-      families = tax.families || {};
-      const sel = $("market-family");
-      for (const [id, f] of Object.entries(families)) {
-        sel.appendChild(node("option", { value: id, text: (f && f.label) || FAMILY_LABELS[id] || id }));
-      }
-    } catch (e) { families = {}; }
+    families = await window.SkillDom.families();
+    const sel = $("market-family");
+    for (const [id, f] of Object.entries(families)) {
+      sel.appendChild(node("option", { value: id, text: (f && f.label) || id }));
+    }
   }
 
   /* Seniority and contract-type menus: every valid value, with how many postings in the database have it. */

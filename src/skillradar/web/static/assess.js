@@ -3,9 +3,8 @@
    scores anything itself, so the page, the CLI and the API cannot disagree. */
 (function () {
   "use strict";
-  const { $, node, clear, setStatus, api } = window.SkillDom;
+  const { $, node, clear, setStatus, api, families, familyName } = window.SkillDom;
   const C = window.SkillCharts;
-  const FAMILY_LABELS = { technical: "Technical", data: "Data", thinking: "Thinking", soft: "Soft skills", domain: "Domain" };
   const GAPS_SHOWN = 8;
 
   /* ------------------------------------------------------------------ the form */
@@ -76,11 +75,11 @@
     button.disabled = true;
     setStatus(status, message || "Assessing…", false);
     try {
-      const result = await api("/api/assess", { method: "POST", body: form });
+      const [result, fams] = await Promise.all([api("/api/assess", { method: "POST", body: form }), families()]);
       if (ticket !== latest) return null;  // a newer request (another tick) answers instead
       const before = lastOverall;
       claimed = claimedNow.slice();
-      render(result, before);
+      render(result, before, fams);
       lastOverall = result.overall;
       return { result, before };
     } catch (err) {
@@ -134,7 +133,9 @@
     return node("span", { class: "badge " + (r === "required" || r === "preferred" ? r : "other"), text: r });
   }
 
-  function render(a, before) {
+  function render(a, before, fams) {
+    const names = {};
+    for (const k of Object.keys(a.families)) names[k] = familyName(fams, k);
     $("assess-results").hidden = false;
     $("overall-score").textContent = Math.round(a.overall);
     const delta = $("score-delta");
@@ -143,13 +144,13 @@
     // a measured profile's note is for the CLI (--role-source); the page lists both profiles already
     const note = t.note && t.profile_source !== "measured" ? `. ${t.note}` : "";
     $("target-label").textContent = "against " + targetPhrase(t) + note;
-    C.radar($("radar"), a.families, FAMILY_LABELS);
-    const summary = Object.entries(a.families).map(([k, v]) => `${FAMILY_LABELS[k] || k} ${v === null ? "not asked" : Math.round(v)}`);
+    C.radar($("radar"), a.families, names);
+    const summary = Object.entries(a.families).map(([k, v]) => `${names[k]} ${v === null ? "not asked" : Math.round(v)}`);
     $("radar").setAttribute("aria-label", "Radar chart of family scores: " + summary.join(", "));
     const rows = $("family-rows");
     clear(rows);
     for (const [k, v] of Object.entries(a.families)) {
-      rows.appendChild(node("tr", {}, [node("td", { text: FAMILY_LABELS[k] || k }),
+      rows.appendChild(node("tr", {}, [node("td", { text: names[k] }),
         node("td", { text: v === null ? "not asked" : v.toFixed(0) })]));
     }
     renderGaps(a, false);

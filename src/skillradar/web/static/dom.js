@@ -40,5 +40,18 @@
     return body;
   }
 
-  window.SkillDom = { $, node, clear, setStatus, api };
+  /* The taxonomy's families ({id: {label, short, groups}}), fetched once and shared by both views: the
+     page names families as the taxonomy the server uses declares them, never from a list of its own. */
+  let familiesPromise = null;
+  function families() {
+    if (!familiesPromise) familiesPromise = api("/api/taxonomy").then((t) => t.families || {}, () => ({}));
+    return familiesPromise;
+  }
+  /* A family's name where space is tight (radar axes, tables): its short label, else its label, else its id. */
+  function familyName(fams, id) {
+    const f = fams && fams[id];
+    return (f && (f.short || f.label)) || id;
+  }
+
+  window.SkillDom = { $, node, clear, setStatus, api, families, familyName };
 })();
