@@ -209,3 +209,32 @@ def test_a_switch_counts_boilerplate_skills_as_targets(tmp_path):
     assert out.returncode == 0, out.stderr
     d = json.loads(out.stdout)
     assert "mlops.kubernetes" in {m["skill_id"] for m in d["matched"]} | {g["skill_id"] for g in d["gaps"]}
+
+
+JOB_PROSE = """Senior Data Engineer
+Acme Analytics
+Remote
+
+Job description
+
+We are seeking a data engineer who has built PyTorch models. The Data team enables other teams by
+building the data ecosystem with Snowflake and Tableau. Acme is the leading supplier of retail analytics.
+In this role you will deploy Docker images. Harnessing a decade of data collection, our model has been
+trained on NLP data.
+
+Requirements:
+- We use Kubernetes every day
+"""
+
+
+@pytest.mark.parametrize("skill, demand", [
+    ("PyTorch", True),        # "We are seeking … who": a sentence about the person sought
+    ("Snowflake", False),     # "The Data team enables …": the team described, to no one
+    ("Tableau", False),
+    ("Docker", True),         # "you will deploy": the job
+    ("Natural language processing", False),  # "…, our model has been trained": the employer's product
+    ("Kubernetes", True),     # under a requirements heading, "We use" says what the job needs
+])
+def test_sentences_about_the_employer_are_not_demand(skill, demand):
+    ms = [m for m in extract_text(JOB_PROSE, kind="posting").mentions if m.label == skill]
+    assert ms and all(m.demand is demand for m in ms), [(m.label, m.section) for m in ms]

@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from importlib import resources
 
-from .boilerplate import Cues, blocks, content_kind
+from .boilerplate import Cues, about_sentences, blocks, content_kind, employer_names, paragraphs
 
 __all__ = ["SECTIONS", "NON_DEMAND", "classify_heading", "SectionMap", "title_block_end"]
 
@@ -35,6 +35,9 @@ SECTIONS = (
     "education", "certifications", "summary", "about", "benefits", "eeo", "apply",
 )
 NON_DEMAND = frozenset({"title", "about", "benefits", "eeo", "apply"})
+# Sections whose prose asks for skills: a sentence there that names the employer ("We use Spark")
+# still says what the job needs.
+_ASKING_SECTIONS = frozenset({"requirements", "nice_to_have", "skills", "experience", "education"})
 
 # Data kinds → section names (``preferred`` is stored as the long-standing ``nice_to_have``).
 _KIND_NAMES = {"preferred": "nice_to_have"}
@@ -243,6 +246,7 @@ class SectionMap:
                 self.spans.append((0, title_end))
                 self.span_names.append("title")
             cues = Cues(text)
+            names = employer_names(text[:title_end])
             for s, e in blocks(text):
                 if s < title_end:
                     continue
@@ -250,6 +254,18 @@ class SectionMap:
                 if found and self._heading_at(s) not in NON_DEMAND - {found}:
                     self.spans.append((s, e))
                     self.span_names.append(found)
+            # a sentence about the employer inside a job's prose ("The Data team enables …")
+            taken = list(self.spans)
+            for s, e in paragraphs(text):
+                if e <= title_end or self._heading_at(s) in _ASKING_SECTIONS | NON_DEMAND:
+                    continue
+                for span in about_sentences(text, max(s, title_end), e, names):
+                    if not any(a < span[1] and span[0] < b for a, b in taken):
+                        self.spans.append(span)
+                        self.span_names.append("about")
+            order = sorted(range(len(self.spans)), key=self.spans.__getitem__)
+            self.spans = [self.spans[i] for i in order]
+            self.span_names = [self.span_names[i] for i in order]
 
     def _heading_at(self, offset: int) -> str | None:
         i = bisect.bisect_right(self.starts, offset) - 1
