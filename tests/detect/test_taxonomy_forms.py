@@ -249,10 +249,7 @@ NEEDS_CODE = [
                                                 "with a skill in the same sentence but not listed next to it",
                                          strict=True)),
     pytest.param("mlops.model-serving", "Hands-on experience with model training and deployment.", "deployment",
-                 id="shared-head-forward",
-                 marks=pytest.mark.xfail(reason="needs code: 'model training and deployment' shares 'model' "
-                                                "forwards; coordination only shares words backwards",
-                                         strict=True)),
+                 id="shared-head-forward"),
     pytest.param("viz.data-visualization", "Clean, analyse and visualise complex data.", "visualise",
                  id="verb-with-object-apart"),
     pytest.param("dom.engineering", "BS in Computer Science, Engineering or a related field.", "Engineering",
@@ -270,9 +267,7 @@ NEEDS_CODE = [
                  marks=pytest.mark.xfail(reason="needs code: an ambiguous tool name followed by a dash and what it is "
                                                 "('- model observability platform') is no cue", strict=True)),
     pytest.param("dom.sports-betting", "Swish Analytics is a sports analytics, betting and fantasy startup.", "betting",
-                 id="shared-modifier-forward",
-                 marks=pytest.mark.xfail(reason="needs code: 'sports analytics, betting' shares 'sports' forwards; "
-                                                "coordination only shares words backwards", strict=True)),
+                 id="shared-modifier-forward"),
 ]
 
 NEEDS_CODE_NEGATIVE = [

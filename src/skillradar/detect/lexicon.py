@@ -121,7 +121,7 @@ class Lexicon:
             last_end = end
             hits.append(Hit(entry.skill_id, o_start, o_end, entry.method, _confidence(entry, o_end - o_start),
                             entry.ambiguous, exact_case))
-        hits = _coordinated(folded, origin, hits, self._keys)
+        hits = _coordinated(text, folded, origin, hits, self._keys)
         orgs = organisation_spans(text)
         hits = [h for h in hits if not is_organisation(text, h.start, h.end, orgs)]
         if "://" in text or "www." in text or "@" in text:  # "apply/ai-mlops-engineer" in a link is no skill
@@ -161,11 +161,15 @@ def spelling_variants(form: str, key: str) -> list[str]:
 # "communication and collaboration skills", "written and verbal communication": the words before a
 # matched phrase, joined to it by and / or / & / a comma, share its other words.
 _COORD_BEFORE = re.compile(r"([a-z][a-z0-9+#.]*)(?:,? (?:and|or|&|as well as)|,|/) ?$")
+# …and the word after one, as the last item of the list or before more: "training and deployment",
+# "analytics, betting and fantasy". The word must end the list (no noun of its own follows).
+_COORD_AFTER = re.compile(r"(?:,? (?:and|or|&)|,|/) ?([a-z][a-z0-9+#-]*)(?=[,.;:)/]|\s+(?:and|or|&)\b|\s*$|\s*\n)")
 
 
-def _coordinated(folded: str, origin, hits: list[Hit], keys: dict) -> list[Hit]:
+def _coordinated(text: str, folded: str, origin, hits: list[Hit], keys: dict) -> list[Hit]:
     """Add the hits that a coordinated phrase implies: "X and Y skills" names "X skills" too (when
-    that is a taxonomy form), and "X and Y communication" names "X communication"."""
+    that is a taxonomy form), "X and Y communication" names "X communication", and "model training
+    and deployment" names "model deployment"."""
     if not hits:
         return hits
     extra = []
@@ -196,6 +200,26 @@ def _coordinated(folded: str, origin, hits: list[Hit], keys: dict) -> list[Hit]:
                 extra.append(Hit(entry.skill_id, o_start, o_end, "alias", 0.9, entry.ambiguous))
                 taken.append((o_start, o_end))
             pos = m.start(1)
+        # forwards: "model training and deployment" names "model deployment", "sports analytics, betting"
+        # names "sports betting" (a listed taxonomy form only)
+        head = first if " " not in last_head else last_head
+        pos = f_end
+        for _ in range(3):
+            m = _COORD_AFTER.match(folded, pos)
+            if not m:
+                break
+            word = m.group(1)
+            entry = keys.get(f"{head} {word}") or keys.get(f"{first} {word}")
+            if entry is None or entry.ambiguous:
+                break
+            o_start, o_end = origin[m.start(1)], origin[m.end(1) - 1] + 1
+            if not text[o_start:o_end].islower():
+                break  # "Computer Science, Engineering": a capitalised item is a name of its own
+            if any(s < o_end and o_start < e for s, e in taken):
+                break  # the word starts a phrase of its own ("model training and data pipelines")
+            extra.append(Hit(entry.skill_id, o_start, o_end, "alias", 0.9, entry.ambiguous))
+            taken.append((o_start, o_end))
+            pos = m.end(1)
     if not extra:
         return hits
     return sorted(hits + extra, key=lambda h: h.start)
