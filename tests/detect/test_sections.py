@@ -73,6 +73,7 @@ def test_requirement_cues(text, skill, level):
     ("Excellent communication and collaboration skills", {"soft.communication", "soft.collaboration"}),
     ("Experience with Lang chain and Llama2", {"fw.langchain", "genai.llama"}),
     ("Prompting GPT3.5 through the Open AI APIs", {"genai.gpt", "genai.openai-api"}),
+    ("Costs of model training, inference and storage", {"ml.model-training", "mlops.model-serving"}),
 ])
 def test_coordination_and_spelling_variants(text, found):
     assert found <= {m.skill_id for m in extract_text(text, kind="posting").mentions}
@@ -133,6 +134,15 @@ def test_culture_words_in_about_and_benefits_are_not_skills():
     ("Requirements:\n* Ability to ramp up quickly on our tech stack, which includes GCP and Airflow.\n", "Airflow",
      "preferred"),
     ("**Qualities you possess…**\n\n* Fluent Python\n", "Python", "required"),
+    # "experience with" frames the whole list: the preference after it speaks for every item
+    ("Requirements:\n* Experience with Snowflake, Fivetran, dbt, and AWS is preferred\n", "Snowflake", "preferred"),
+    ("Requirements:\n* Experience with PyTorch, Spark a plus\n", "PyTorch", "preferred"),
+    ("Requirements:\n* Experience with ELT - you have hands-on SQL, and ideally dbt\n", "ELT", "required"),
+    # a cue that is the skill itself does not soften it
+    ("Requirements:\n* Willingness to learn and adapt to new technologies\n", "Willingness to learn", "required"),
+    # emphasis around a heading, and a list item that only looks like one
+    ("Requirements:\n* Python\n\n _ **Plus:**_\n\n* Experience with Spark\n", "Spark", "preferred"),
+    ("Requirements:\n* Experience in MLOps - an advantage\n* Degree in Statistics\n", "Statistics", "required"),
 ])
 def test_requirement_levels_seen_in_real_postings(text, skill, level):
     m = next(m for m in extract_text(text, kind="posting").mentions if m.text == skill)
@@ -238,3 +248,9 @@ Requirements:
 def test_sentences_about_the_employer_are_not_demand(skill, demand):
     ms = [m for m in extract_text(JOB_PROSE, kind="posting").mentions if m.label == skill]
     assert ms and all(m.demand is demand for m in ms), [(m.label, m.section) for m in ms]
+
+
+def test_a_capitalised_list_item_shares_no_words_forwards():
+    # "Computer Science, Engineering": the degree fields, not "computer engineering"
+    ms = extract_text("Requirements:\n- Studies in Computer Science, Engineering or equivalent\n", kind="posting").mentions
+    assert [m.text for m in ms if m.text == "Engineering" and m.skill_id == "se.computer-science"] == []

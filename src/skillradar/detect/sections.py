@@ -167,9 +167,11 @@ def _duties(words: str, min_known: float) -> bool:
     return votes.get("responsibilities", 0.0) > votes.get("skills", 0.0)
 
 
+# "**", "__", "_ **Plus:**_": markdown emphasis, nested ("* " alone opens a list item, not a heading)
+_EMPHASIS = r"(?:(?:\*\*\*|\*\*|___|__|_|\*(?![ \t]))[ \t]*){0,2}"
 _HEADING_CANDIDATE = re.compile(
-    r"[ \t]{0,3}(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*[A-Za-z][A-Za-z0-9 ,&'’/()!?.…-]{1,62}?[ \t]*(?:\*\*|__)?[ \t]*[:!?…]?"
-    r"[ \t]*(?:\*\*|__)?[ \t]*$")
+    r"[ \t]{0,3}(?:#{1,6}[ \t]*)?" + _EMPHASIS + r"[A-Za-z][A-Za-z0-9 ,&'’/()!?.…-]{1,62}?[ \t]*" + _EMPHASIS
+    + r"[:!?…]?[ \t]*" + _EMPHASIS + r"$")
 _GLUED_HEADING = re.compile(r"(?<=[a-z.)])([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[ \t]*$")
 _SETEXT = re.compile(r"\s{0,3}(?:=+|-{3,})\s*$")
 _INLINE_CANDIDATE = re.compile(
