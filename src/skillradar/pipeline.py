@@ -25,7 +25,7 @@ from pathlib import Path
 from . import bounds
 from .detect import context as ctx
 from .detect.base import Detector, Hit, Scan
-from .detect.entity import is_role_name
+from .detect.entity import is_role_name, people_list_spans
 from .detect.registry import DEFAULT_DETECTORS, build_detector
 from .detect.sections import title_block_end
 from .detect.senses import refine_senses
@@ -130,6 +130,11 @@ class Pipeline:
             title_end = title_block_end(text)  # except in the title, whose role says what the job is
             hits = [h for h in hits if h.start < title_end
                     or not is_role_name(text, h.start, h.end, concrete=tax.get(h.skill_id).type in ("language", "tool"))]
+            # "work closely with Marketing, Sales and Product": the people worked with, not asks
+            people = people_list_spans(text)
+            if people:
+                hits = [h for h in hits if tax.get(h.skill_id).type in ("language", "tool", "soft")
+                        or not any(s <= h.start and h.end <= e for s, e in people)]
         hits = refine_senses(text, hits, tax)
         contexts = ctx.analyse(text, [(h.start, h.end) for h in hits], kind=kind)
         kept = len(hits) if self.max_mentions is None else min(len(hits), self.max_mentions)

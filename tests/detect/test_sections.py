@@ -108,6 +108,9 @@ def test_boilerplate_is_no_target_skill_and_no_market_demand():
 @pytest.mark.parametrize("text, absent", [
     ("You will join a team of six ML engineers who ship PyTorch models.", "ml.machine-learning"),
     ("Work collaboratively with Data Engineering and Analytics teams.", "data.data-engineering"),
+    ("You will work closely with Marketing, Sales, Customer Success and Product.", "dom.marketing"),
+    ("Work closely with various teams (e.g., operations, marketing, product development).", "dom.marketing"),
+    ("Provide quality feedback to Product Owners and other stakeholders.", "soft.product-management"),
 ])
 def test_roles_and_teams_are_not_asks(text, absent):
     assert absent not in {m.skill_id for m in extract_text(text, kind="posting").mentions}
@@ -254,3 +257,9 @@ def test_a_capitalised_list_item_shares_no_words_forwards():
     # "Computer Science, Engineering": the degree fields, not "computer engineering"
     ms = extract_text("Requirements:\n- Studies in Computer Science, Engineering or equivalent\n", kind="posting").mentions
     assert [m.text for m in ms if m.text == "Engineering" and m.skill_id == "se.computer-science"] == []
+
+
+def test_what_is_worked_with_stays_when_it_is_no_team():
+    ids = {m.skill_id for m in extract_text("Requirements:\n- Work closely with Python and SQL daily.\n- Partner with "
+                                            "stakeholders to scope work.\n", kind="posting").mentions}
+    assert {"lang.python", "data.sql", "soft.stakeholder-management"} <= ids

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["organisation_spans", "is_organisation", "is_role_name"]
+__all__ = ["organisation_spans", "is_organisation", "is_role_name", "people_list_spans"]
 
 _LEAD_IN = re.compile(
     r"\b(?:compan(?:y|ies)|firms?|organi[sz]ations?|labs?|startups?|enterprises?|brands?|employers?|leaders?|"
@@ -95,3 +95,36 @@ def is_role_name(text: str, start: int, end: int, concrete: bool = False) -> boo
     if concrete and _BUILDER.search(m.group(0)):
         return False
     return not _AS_ROLE.search(text, max(0, start - 60), start)
+
+
+# "Work closely with Marketing, Sales and Product", "stakeholders in Engineering, Product and Design",
+# "business areas (i.e. Data Science, Revenue, Customer Support)": a list that names the people the
+# person works with or for. Its items are teams and functions, not skills the job asks for.
+_PEOPLE_LEAD = re.compile(
+    r"\b(?:(?:work(?:s|ing)?|partner(?:s|ing)?|collaborat\w*|liais\w*|interfac\w*|coordinat\w*|"
+    r"communicat\w*|align\w*)(?:\s+(?:closely|directly|together|cross-functionally|effectively|regularly|daily))?"
+    r"\s+with|(?:feedback|report(?:s|ing)?|present(?:s|ing)?)\s+to|alongside|"
+    r"(?:teams?|functions?|departments?|areas?|stakeholders?|partners?|leaders?|groups?|owners?)"
+    r"(?:\s*\(|\s+(?:such as|like|including|in|across|from)\b))[\s(,:]*(?:e\.g\.|i\.e\.|such as|including)?[\s,:]*",
+    re.I)
+_PEOPLE_END = re.compile(r"[.;:!?)\n]|\s(?:to|on|using|for|that|who|which|in order|so|within|immersed)\s|\s[-–—]\s|"
+                         r",\s*(?:and\s+)?(?:you|we)\b")
+_PEOPLE_WORD = re.compile(
+    r"\b(?:sales|marketing|product|finance|operations|design(?:ers)?|engineering|engineers|customer (?:success|support|service)|"
+    r"legal|hr|people|leadership|executives?|stakeholders?|scientists?|researchers?|analysts?|developers?|creatives|"
+    r"teams?|owners?|managers?|leaders?|partners?|clients?|data science)\b",
+    re.I)
+
+
+def people_list_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of lists that name the people or teams a job works with (see ``_PEOPLE_LEAD``):
+    only a list with a word for people or a business function in it counts ("work with Python and
+    SQL" names tools)."""
+    out = []
+    for lead in _PEOPLE_LEAD.finditer(text):
+        start = lead.end()
+        end_m = _PEOPLE_END.search(text, start, min(len(text), start + 140))
+        end = end_m.start() if end_m else min(len(text), start + 140)
+        if end > start and len(_PEOPLE_WORD.findall(text, start, end)) >= 1:
+            out.append((start, end))
+    return out
