@@ -74,6 +74,7 @@ def test_requirement_cues(text, skill, level):
     ("Experience with Lang chain and Llama2", {"fw.langchain", "genai.llama"}),
     ("Prompting GPT3.5 through the Open AI APIs", {"genai.gpt", "genai.openai-api"}),
     ("Costs of model training, inference and storage", {"ml.model-training", "mlops.model-serving"}),
+    ("Finetuning and data visualisation, SparkSQL", {"genai.fine-tuning", "viz.data-visualization", "data.sql"}),
 ])
 def test_coordination_and_spelling_variants(text, found):
     assert found <= {m.skill_id for m in extract_text(text, kind="posting").mentions}

@@ -135,10 +135,16 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _LETTER_DIGIT = re.compile(r"(?<=[a-z])[ ]?(?=\d)")
 
 
+_SPELLINGS = (("isation", "ization"), ("ization", "isation"), ("ise ", "ize "), ("ize ", "ise "), ("yse", "yze"),
+              ("yze", "yse"), ("modelling", "modeling"), ("modeling", "modelling"), ("labelling", "labeling"),
+              ("labeling", "labelling"))
+
+
 def spelling_variants(form: str, key: str) -> list[str]:
     """Other spellings of a taxonomy form, folded: split CamelCase ("LangChain" → "lang chain"),
-    letters and digits joined or apart ("llama 2" ↔ "llama2", "gpt 4" ↔ "gpt4"), the last word of a
-    multi-word name in the other number ("openai api" → "openai apis", "ml pipelines" → "ml pipeline")."""
+    letters and digits joined or apart ("llama 2" ↔ "llama2", "gpt 4" ↔ "gpt4"), British and American
+    spellings, two words written as one ("finetuning"), the last word of a name in the other number
+    ("openai api" → "openai apis", "ml pipelines" → "ml pipeline")."""
     out = set()
     if _CAMEL.search(form):
         out.add(fold(_CAMEL.sub(" ", form.strip())))
@@ -146,10 +152,17 @@ def spelling_variants(form: str, key: str) -> list[str]:
         joined = re.sub(r"(?<=[a-z]) (?=\d)", "", k)
         spaced = re.sub(r"(?<=[a-z])(?=\d)", " ", k)
         out.update({joined, spaced})
+    for k in list(out) + [key]:  # British and American spellings: "visualisation" ↔ "visualization"
+        for a, b in _SPELLINGS:
+            if a in k:
+                out.add(k.replace(a, b))
+    words = key.split(" ")
+    if len(words) == 2 and all(w.isalpha() for w in words) and len(key) >= 9 and min(map(len, words)) >= 3:
+        out.add("".join(words))  # "fine tuning" → "finetuning", "data set" → "dataset"
     for k in list(out) + [key]:
         last = k.rsplit(" ", 1)[-1]
         if " " not in k or not last.isalpha() or len(last) < 3:
-            continue
+            continue  # one word changes sense with its number: "initiative(s)", "architecture(s)"
         if not k.endswith("s"):
             out.add(k + "s")
         elif not k.endswith(("ss", "us", "is", "ics")) and len(last) > 4:
