@@ -147,6 +147,9 @@ def test_culture_words_in_about_and_benefits_are_not_skills():
     # emphasis around a heading, and a list item that only looks like one
     ("Requirements:\n* Python\n\n _ **Plus:**_\n\n* Experience with Spark\n", "Spark", "preferred"),
     ("Requirements:\n* Experience in MLOps - an advantage\n* Degree in Statistics\n", "Statistics", "required"),
+    # the person sought is described: what they are and have is asked for
+    ("Job Summary:\nWe are seeking a collaborative engineer who ships PyTorch models.\n", "PyTorch", "required"),
+    ("About the role\nLooking for a self starter with ideas for data science.\n", "data science", "required"),
 ])
 def test_requirement_levels_seen_in_real_postings(text, skill, level):
     m = next(m for m in extract_text(text, kind="posting").mentions if m.text == skill)

@@ -50,7 +50,7 @@ _REQUIRED = (
     " deep knowledge", " deep experience", " deep expertise", " hands-on", " hands on", " demonstrated",
     " experience with", " experience in", " experience using", " years", " yrs", " you have", " you bring",
     " ideal candidate", " candidates are", " candidate is", " you possess",
-    " you will need", " we need", " need ",
+    " you will need", " we need", " need ", " seeking", " looking for", " searching for",
 )
 # Continuations that turn a cue's letters into another word ("require" → "requirements").
 _NOT_A_CUE = ("ment",)
