@@ -75,6 +75,9 @@ def test_requirement_cues(text, skill, level):
     ("Prompting GPT3.5 through the Open AI APIs", {"genai.gpt", "genai.openai-api"}),
     ("Costs of model training, inference and storage", {"ml.model-training", "mlops.model-serving"}),
     ("Finetuning and data visualisation, SparkSQL", {"genai.fine-tuning", "viz.data-visualization", "data.sql"}),
+    ("Experience with cloud databases, such as Snowflake, Redshift or similar", {"db.snowflake", "db.redshift"}),
+    ("Our stack:\n\n  * Python Flask\n  * Snowflake\n  * Fiddler - model observability platform\n",
+     {"db.snowflake", "mlops.fiddler"}),
 ])
 def test_coordination_and_spelling_variants(text, found):
     assert found <= {m.skill_id for m in extract_text(text, kind="posting").mentions}
