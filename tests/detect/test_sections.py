@@ -150,6 +150,9 @@ def test_culture_words_in_about_and_benefits_are_not_skills():
     # emphasis around a heading, and a list item that only looks like one
     ("Requirements:\n* Python\n\n _ **Plus:**_\n\n* Experience with Spark\n", "Spark", "preferred"),
     ("Requirements:\n* Experience in MLOps - an advantage\n* Degree in Statistics\n", "Statistics", "required"),
+    # a heading that says its items are optional, however long
+    ("Requirements:\n* Python\n\n**Our Tech Stack** _(You don't have to excel in all, but willing to learn them):_\n\n"
+     "  * Snowflake\n  * Databricks\n", "Databricks", "preferred"),
     # the person sought is described: what they are and have is asked for
     ("Job Summary:\nWe are seeking a collaborative engineer who ships PyTorch models.\n", "PyTorch", "required"),
     ("About the role\nLooking for a self starter with ideas for data science.\n", "data science", "required"),

@@ -172,6 +172,10 @@ _EMPHASIS = r"(?:(?:\*\*\*|\*\*|___|__|_|\*(?![ \t]))[ \t]*){0,2}"
 _HEADING_CANDIDATE = re.compile(
     r"[ \t]{0,3}(?:#{1,6}[ \t]*)?" + _EMPHASIS + r"[A-Za-z][A-Za-z0-9 ,&'’/()!?.…-]{1,62}?[ \t]*" + _EMPHASIS
     + r"[:!?…]?[ \t]*" + _EMPHASIS + r"$")
+# A heading that says its items are optional, in whatever words it names them.
+_OPTIONAL_HEADING = re.compile(r"(?i)\b(?:nice to have|a plus|bonus|preferred|optional|not required|willing to learn|"
+                               r"(?:don['’]t|do not|doesn['’]t) (?:have|need) to)\b")
+_BULLET_LINE = re.compile(r"\s*(?:[-*•●▪◦·]|\d{1,2}[.)])\s")
 _GLUED_HEADING = re.compile(r"(?<=[a-z.)])([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[ \t]*$")
 _SETEXT = re.compile(r"\s{0,3}(?:=+|-{3,})\s*$")
 _INLINE_CANDIDATE = re.compile(
@@ -224,6 +228,11 @@ class SectionMap:
                 if sec:
                     self.starts.append(pos)
                     self.names.append(sec)
+            if (not sec and kind != "resume" and 2 < n <= 160 and line.rstrip(" *_").endswith(":")
+                    and not _BULLET_LINE.match(line) and _OPTIONAL_HEADING.search(line)):
+                sec = "nice_to_have"  # "**Our Tech Stack** _(You don't have to excel in all, but willing to learn them):_"
+                self.starts.append(pos)
+                self.names.append(sec)
             if not sec and n > 12 and line.rstrip()[-1:].isalpha() and (glued := _GLUED_HEADING.search(line)):
                 # "…Less than 1 year monthsCompany Details": text converters glue a heading to a line's end
                 glued_sec = classify_heading(glued.group(1), kind, min_known=1.0, min_posterior=0.8)
