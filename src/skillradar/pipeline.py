@@ -150,7 +150,10 @@ class Pipeline:
                 requirement=c.requirement, years=c.years, section=c.section,
                 demand=c.section not in ctx.NON_DEMAND,
             ))
-        cut = bounds.truncation_notices(len(full), searched, max(found, len(hits)), kept)
+        # mentions found: the first detector's count only when it hit the cap (the filters above drop
+        # role names and other senses, which is no truncation)
+        capped = self.max_mentions is not None and found > self.max_mentions
+        cut = bounds.truncation_notices(len(full), searched, max(found, len(hits)) if capped else len(hits), kept)
         return Extraction(source=doc.source, kind=kind, chars=len(full), mentions=tuple(mentions),
                           notices=doc.notices + cut, truncated=bool(cut))
 
