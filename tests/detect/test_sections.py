@@ -243,7 +243,7 @@ Job description
 We are seeking a data engineer who has built PyTorch models. The Data team enables other teams by
 building the data ecosystem with Snowflake and Tableau. Acme is the leading supplier of retail analytics.
 In this role you will deploy Docker images. Harnessing a decade of data collection, our model has been
-trained on NLP data.
+trained on NLP data. Our data warehouse is built on AWS technologies including Python.
 
 Requirements:
 - We use Kubernetes every day
@@ -257,6 +257,7 @@ Requirements:
     ("Docker", True),         # "you will deploy": the job
     ("Natural language processing", False),  # "…, our model has been trained": the employer's product
     ("Kubernetes", True),     # under a requirements heading, "We use" says what the job needs
+    ("Python", True),         # "Our warehouse is built on …": the job's own stack
 ])
 def test_sentences_about_the_employer_are_not_demand(skill, demand):
     ms = [m for m in extract_text(JOB_PROSE, kind="posting").mentions if m.label == skill]
