@@ -67,6 +67,9 @@ def test_a_sense_outside_the_field_is_no_mention(text, word, skill):
     ("Use LLMs to review legal contracts", "LLMs", "genai.llm"),
     ("Customer segmentation with clustering and regression", "clustering", "ml.clustering"),
     ("Write regression tests for the API", "regression", "se.testing"),
+    ("Advanced knowledge in AWS environment (Spark, Athena, Presto, EMR, Redshift)", "EMR", "data.aws-glue"),
+    ("Experience modeling data structures in transactional platforms", "data structures", "data.data-modeling"),
+    ("Strong knowledge of algorithms and data structures", "algorithms and data structures", "se.algorithms"),
     ("Fit regression models to sales data", "regression models", "stats.regression-analysis"),
 ])
 def test_the_fields_own_sense_stays(text, word, skill):

@@ -1,4 +1,4 @@
-"""Taxonomy forms added for real postings (taxonomies 1.3.0 and 1.4.0): each new skill or form is found in a sentence
+"""Taxonomy forms added for real postings (taxonomies 1.3.0 to 1.5.0): each new skill or form is found in a sentence
 written the way postings write it, and each name that is also an everyday word is not found in everyday text.
 
 These check the taxonomy data through the whole extractor (lexicon, ambiguity rules, coordination), so a
@@ -72,6 +72,10 @@ POSITIVE = [
     ("genai.llm-evaluation", "Hands-on experience with evaluation of LLMs.", "evaluation of LLMs"),
     ("genai.agents", "Agentic frameworks such as LangGraph, CrewAI or AutoGen.", "Agentic frameworks"),
     ("nlp.information-retrieval", "Experience with search/ranking systems.", "search/ranking"),
+    # taxonomy 1.5.0: the Microsoft BI stack and bare 'Glue', from trying a spare posting (p038)
+    ("data.ssis", "Experience with SSIS is a plus.", "SSIS"),
+    ("viz.ssrs", "Experience with one of the following BI Tools. (SSRS, Tableau, Power BI)", "SSRS"),
+    ("data.aws-glue", "Experience with AWS ETL tools such as Glue and Lambda.", "Glue"),
     # taxonomy 1.4.0: new skills from the tuning postings' new: labels, and new forms of existing skills
     ("cloud.cognito", "Design secure sign-in flows with AWS Cognito user pools.", "AWS Cognito"),
     ("cloud.cognito", "Integrate Cognito with other AWS services.", "Cognito"),
