@@ -257,7 +257,7 @@ Requirements:
     ("Docker", True),         # "you will deploy": the job
     ("Natural language processing", False),  # "…, our model has been trained": the employer's product
     ("Kubernetes", True),     # under a requirements heading, "We use" says what the job needs
-    ("Python", True),         # "Our warehouse is built on …": the job's own stack
+    ("Python", False),        # "Our warehouse is built on …": the employer's stack is about text (LABELLING.md)
 ])
 def test_sentences_about_the_employer_are_not_demand(skill, demand):
     ms = [m for m in extract_text(JOB_PROSE, kind="posting").mentions if m.label == skill]

@@ -178,19 +178,8 @@ def employer_names(title_block: str) -> frozenset[str]:
     return frozenset(words)
 
 
-# …or that names the tools the work is done with: "Our data warehouse is built on AWS and Python",
-# "We use diffusion models": the job's own stack, which the person will need.
-_STACK = re.compile(r"\b(?:use[sd]?|using|built (?:on|with|in)|runs? on|running on|stack|technolog(?:y|ies)|"
-                    r"tools?|leverag\w*|written in|powered by|relies on|rely on)\b", re.I)
-
-
-_MISSION = re.compile(r"\b(?:mission|vision|purpose|ambition)\b", re.I)  # "our mission is to use the latest AI"
-
-
 def _about_sentence(sentence: str, names: frozenset[str]) -> bool:
     if _YOU.search(sentence) or _ASKING.search(sentence) or _SEEKING.search(sentence):
-        return False
-    if _STACK.search(sentence) and not _MISSION.search(sentence):
         return False
     if _EMPLOYER_SUBJECT.match(sentence):
         return True
