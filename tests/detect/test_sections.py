@@ -274,3 +274,13 @@ def test_what_is_worked_with_stays_when_it_is_no_team():
     ids = {m.skill_id for m in extract_text("Requirements:\n- Work closely with Python and SQL daily.\n- Partner with "
                                             "stakeholders to scope work.\n", kind="posting").mentions}
     assert {"lang.python", "data.sql", "soft.stakeholder-management"} <= ids
+
+
+@pytest.mark.parametrize("line", ["**Title: Machine Learning (ML) Engineer (Vertex.AI, GCP)**",
+                                  "**Department:** Data Science", "Job Title: LLM Engineer (AWS, Docker)"])
+def test_metadata_lines_in_the_body_are_the_title_not_demand(line):
+    text = "About the role\n\nWe build things.\n\n" + line + "\n\nRequirements:\n- Python\n"
+    ms = extract_text(text, kind="posting").mentions
+    meta = [m for m in ms if text.index(line) <= m.start < text.index(line) + len(line)]
+    assert meta and all(m.section == "title" and not m.demand for m in meta)
+    assert any(m.label == "Python" and m.demand for m in ms)

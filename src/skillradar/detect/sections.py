@@ -179,7 +179,8 @@ _BULLET_LINE = re.compile(r"\s*(?:[-*•●▪◦·]|\d{1,2}[.)])\s")
 _GLUED_HEADING = re.compile(r"(?<=[a-z.)])([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[ \t]*$")
 _SETEXT = re.compile(r"\s{0,3}(?:=+|-{3,})\s*$")
 _INLINE_CANDIDATE = re.compile(
-    r"[ \t]*(?:[-*•·][ \t]*)?(?:\*\*|__)?([A-Za-z][A-Za-z &'’/-]{1,40}?)(?:\*\*|__)?(?:[ \t]*[:–—][ \t]+|[ \t]+[•*●·][ \t]+)\S")
+    r"[ \t]*(?:[-*•·][ \t]*)?(?:\*\*|__)?([A-Za-z][A-Za-z &'’/-]{1,40}?)"
+    r"(?:(?:\*\*|__)?[ \t]*[:–—](?:\*\*|__)?[ \t]+|[ \t]+[•*●·][ \t]+)\S")  # "Label: …", "**Label:** …"
 
 
 def _heading_strength(line: str, underlined: bool) -> float | None:
