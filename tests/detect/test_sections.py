@@ -284,3 +284,17 @@ def test_metadata_lines_in_the_body_are_the_title_not_demand(line):
     meta = [m for m in ms if text.index(line) <= m.start < text.index(line) + len(line)]
     assert meta and all(m.section == "title" and not m.demand for m in meta)
     assert any(m.label == "Python" and m.demand for m in ms)
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Requirements:\n- 5+ years of experience as a Software Engineer working with AWS", {"se.software-engineering"},
+     set()),
+    ("Requirements:\n- Experience building systems as a Platform Engineer, ML DevOps Engineer, or Data Engineer",
+     {"se.platform-engineering", "data.data-engineering"}, set()),
+    # no role held: a job to be done, or the title being hired
+    ("You will work as a Data Engineer in our platform team.", set(), {"data.data-engineering"}),
+    ("We are hiring a Data Scientist as our first data hire.", set(), {"data.data-science"}),
+])
+def test_a_role_held_names_its_field(text, present, absent):
+    ids = {m.skill_id for m in extract_text(text, kind="posting").mentions}
+    assert present <= ids and not absent & ids, ids

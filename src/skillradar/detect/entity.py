@@ -80,6 +80,8 @@ _AS_ROLE = re.compile(r"(?:experience|background|work(?:ed|ing)?|years?)\s+(?:as
                       re.I)
 
 
+_AS_A = re.compile(r"\b(?:as|in the role of)\s+(?:an?\s+)?[\w /,&-]{0,40}$", re.I)
+_HELD = re.compile(r"\b(?:experience|experienced|background|worked|years?|career|tenure)\b", re.I)
 _BUILDER = re.compile(r"(?:developers?|programmers?|engineers?)\b", re.I)
 
 
@@ -94,7 +96,14 @@ def is_role_name(text: str, start: int, end: int, concrete: bool = False) -> boo
         return False
     if concrete and _BUILDER.search(m.group(0)):
         return False
-    return not _AS_ROLE.search(text, max(0, start - 60), start)
+    if _AS_ROLE.search(text, max(0, start - 60), start):
+        return False
+    # "experience building systems as a Platform Engineer, ML DevOps Engineer, or Data Engineer"
+    lead = _AS_A.search(text, max(0, start - 60), start)
+    if lead:
+        before = text[max(0, lead.start() - 80):lead.start()]
+        return not _HELD.search(before[max(before.rfind("."), before.rfind("\n")) + 1:])
+    return True
 
 
 # "Work closely with Marketing, Sales and Product", "stakeholders in Engineering, Product and Design",

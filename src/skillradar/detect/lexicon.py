@@ -122,6 +122,8 @@ class Lexicon:
             hits.append(Hit(entry.skill_id, o_start, o_end, entry.method, _confidence(entry, o_end - o_start),
                             entry.ambiguous, exact_case))
         hits = _coordinated(text, folded, origin, hits, self._keys)
+        if " as " in text or " As " in text:
+            hits = _roles_as_fields(text, hits, self._keys)
         orgs = organisation_spans(text)
         hits = [h for h in hits if not is_organisation(text, h.start, h.end, orgs)]
         if "://" in text or "www." in text or "@" in text:  # "apply/ai-mlops-engineer" in a link is no skill
@@ -233,6 +235,46 @@ def _coordinated(text: str, folded: str, origin, hits: list[Hit], keys: dict) ->
             extra.append(Hit(entry.skill_id, o_start, o_end, "alias", 0.9, entry.ambiguous))
             taken.append((o_start, o_end))
             pos = m.end(1)
+    if not extra:
+        return hits
+    return sorted(hits + extra, key=lambda h: h.start)
+
+
+# "5+ years of experience as a Data Scientist", "as a Platform Engineer, ML DevOps Engineer, or Data
+# Engineer": a role held names its field (data science, data engineering), which the job asks for.
+_AS_ROLE_LEAD = re.compile(r"\b(?:as|in the role of)\s+(?:an?\s+)?(?=[A-Z])")
+_HELD = re.compile(r"\b(?:experience|experienced|background|worked|years?|career|tenure)\b", re.I)
+_ROLE = re.compile(r"((?:[A-Z][\w/+.-]*\s+){1,3}?)(Engineer|Developer|Scientist|Analyst|Architect|Researcher)s?\b")
+_ROLE_GLUE = re.compile(r"\s*(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+)(?:an?\s+)?")
+_FIELD_OF = {"Engineer": ("engineering",), "Developer": ("development",), "Scientist": ("science",),
+             "Analyst": ("analysis", "analytics"), "Architect": ("architecture",), "Researcher": ("research",)}
+
+
+def _roles_as_fields(text: str, hits: list[Hit], keys: dict) -> list[Hit]:
+    """Add the field each role held names ("experience as a Software Engineer" → software
+    engineering) where no other hit covers the role and the field is a taxonomy form."""
+    extra = []
+    for lead in _AS_ROLE_LEAD.finditer(text):
+        clause = text[max(0, lead.start() - 80):lead.start()]
+        if not _HELD.search(clause[max(clause.rfind("."), clause.rfind("\n")) + 1:]):
+            continue  # "hiring as our first Data Scientist", "work as a Data Engineer": no role held
+        pos = lead.end()
+        for _ in range(4):
+            role = _ROLE.match(text, pos)
+            if not role:
+                break
+            start, end = role.start(), role.end()
+            words = fold(role.group(1)).strip()
+            if not any(h.start < end and start < h.end for h in hits):
+                for field in _FIELD_OF[role.group(2)]:
+                    entry = keys.get(f"{words} {field}")
+                    if entry is not None and not entry.ambiguous:
+                        extra.append(Hit(entry.skill_id, start, end, "alias", 0.85, False))
+                        break
+            glue = _ROLE_GLUE.match(text, end)
+            if not glue:
+                break
+            pos = glue.end()
     if not extra:
         return hits
     return sorted(hits + extra, key=lambda h: h.start)
