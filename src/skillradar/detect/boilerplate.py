@@ -171,7 +171,7 @@ _NAME_WORD = re.compile(r"[A-Z][\w&.-]*[A-Za-z0-9]")
 def employer_names(title_block: str) -> frozenset[str]:
     """Capitalised words of a posting's title block after its first line (company name, place):
     a sentence whose subject is one of them ("Renesas is …", "Aircall offers …") is about the employer."""
-    words = set()
+    words: set[str] = set()
     for line in title_block.split("\n")[1:]:
         line = re.sub(r"`[^`]*`|\[[^\]]*\]\([^)]*\)", " ", line)
         words.update(w for w in _NAME_WORD.findall(line) if len(w) > 2)
