@@ -85,6 +85,10 @@ def test_coordination_and_spelling_variants(text, found):
 
 @pytest.mark.parametrize("text, absent, present", [
     ("Backed by Databricks Ventures. You know Python.", "data.databricks", "lang.python"),
+    ("Work with the world's leading partners, including AWS and Microsoft. You know Python.", "cloud.aws",
+     "lang.python"),
+    ("Funded by venture capital funds such as Goldman Sachs Asset Management. You know Python.", "dom.finance",
+     "lang.python"),
     ("Our founders come from companies like OpenAI, Google and Meta. You use PyTorch.", "genai.openai-api",
      "fw.pytorch"),
     ("OpenAI's investors back us. Requirements: Databricks.", "genai.openai-api", "data.databricks"),
@@ -112,6 +116,7 @@ def test_boilerplate_is_no_target_skill_and_no_market_demand():
 @pytest.mark.parametrize("text, absent", [
     ("You will join a team of six ML engineers who ship PyTorch models.", "ml.machine-learning"),
     ("Work collaboratively with Data Engineering and Analytics teams.", "data.data-engineering"),
+    ("Support the Data Science, Analytics and ML teams.", "data.data-science"),
     ("You will work closely with Marketing, Sales, Customer Success and Product.", "dom.marketing"),
     ("Work closely with various teams (e.g., operations, marketing, product development).", "dom.marketing"),
     ("Provide quality feedback to Product Owners and other stakeholders.", "soft.product-management"),

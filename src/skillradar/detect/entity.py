@@ -17,7 +17,8 @@ __all__ = ["organisation_spans", "is_organisation", "is_role_name", "people_list
 
 _LEAD_IN = re.compile(
     r"\b(?:compan(?:y|ies)|firms?|organi[sz]ations?|labs?|startups?|enterprises?|brands?|employers?|leaders?|"
-    r"players|giants?|customers?|clients?|partners?|investors?|backers?)\s+(?:such as|like|including|include|"
+    r"players|giants?|customers?|clients?|partners?|investors?|backers?|funds?|vendors?|providers?)\s*,?\s+"
+    r"(?:such as|like|including|include|"
     r"includes|incl\.?)\s+|"
     r"\b(?:backed|funded|founded|acquired|trusted|used|adopted|chosen)\s+by\s+|"
     r"\b(?:partner(?:ed|ing|s)?|partnership)\s+with\s+|"
@@ -71,7 +72,8 @@ def is_organisation(text: str, start: int, end: int, spans: list[tuple[int, int]
 # "ML Engineers", "the data science team", "Data Engineering and Analytics teams": a skill naming a job
 # or a group of people is a role, not an ask (unless asked as experience: "experience as an ML Engineer").
 _ROLE_AFTER = re.compile(
-    r"(?:[ \t]*(?:,|and|&|/|or)[ \t]*(?-i:[A-Z])[\w.+#-]*(?:[ \t]+(?-i:[A-Z])[\w.+#-]*){0,2})?[ \t]*(?:\([\w .&/-]{1,20}\)[ \t]*)?(?:[-–][ \t]*)?"
+    r"(?:[ \t]*(?:,|and|&|/|or)[ \t]*(?:(?-i:[A-Z])[\w.+#-]*(?:[ \t]+(?-i:[A-Z])[\w.+#-]*){0,2})?){0,3}[ \t]*"
+    r"(?:\([\w .&/-]{1,20}\)[ \t]*)?(?:[-–][ \t]*)?"
     r"(?:engineers?|scientists?|developers?|analysts?|architects?|researchers?|managers?|leads?|specialists?|"
     r"consultants?|interns?|practitioners?|teams?|groups?|departments?|org(?:anization|anisation)?s?|"
     r"squads?|guild|chapter|compan(?:y|ies)|startups?|firms?|vendors?|providers?|suppliers?|employer)\b(?!\s+(?:experience|skills?|background|work|practices|principles))",
