@@ -155,6 +155,16 @@ def test_culture_words_in_about_and_benefits_are_not_skills():
     # emphasis around a heading, and a list item that only looks like one
     ("Requirements:\n* Python\n\n _ **Plus:**_\n\n* Experience with Spark\n", "Spark", "preferred"),
     ("Requirements:\n* Experience in MLOps - an advantage\n* Degree in Statistics\n", "Statistics", "required"),
+    # the nearer cue speaks: "X is required, and Y … is a plus"; "preferably A, with experience in B"
+    ("Requirements:\n* Knowledge of AWS is required, and a Kubernetes certification is a plus.\n", "AWS", "required"),
+    ("Requirements:\n* Knowledge of AWS is required, and a Kubernetes certification is a plus.\n", "Kubernetes",
+     "preferred"),
+    ("Requirements:\n* 5+ years in back-end development, preferably typed (Java, Scala), with experience in Python\n",
+     "Python", "required"),
+    ("Requirements:\n* 5+ years in back-end development, preferably typed (Java, Scala), with experience in Python\n",
+     "Scala", "preferred"),
+    # a level in brackets at the start of an item speaks for the item
+    ("Requirements:\n* (Great to have) Experience with Databricks and Kafka\n", "Kafka", "preferred"),
     # a heading that says its items are optional, however long
     ("Requirements:\n* Python\n\n**Our Tech Stack** _(You don't have to excel in all, but willing to learn them):_\n\n"
      "  * Snowflake\n  * Databricks\n", "Databricks", "preferred"),

@@ -101,7 +101,8 @@ def _any_in(positions: list[int], start: int, end: int) -> bool:
     return i < len(positions) and positions[i] < end
 
 
-_LEVEL_ONLY = re.compile(r"\(\s*(?:required|preferred|a plus|optional|nice to have|desired|desirable|bonus)\s*\)", re.I)
+_LEVEL_ONLY = re.compile(r"\(\s*(?:required|preferred|a plus|optional|(?:nice|good|great)[ -]to[ -]have|desired|desirable|"
+                         r"(?:a )?bonus|ideally)\s*\)", re.I)
 
 
 def _paren_groups(clause: str, offset: int) -> list[tuple[int, int, bool]]:
@@ -143,13 +144,23 @@ _FRAMING = ("experience with", "experience in", "experience using", "Experience 
 
 
 def _own_item_preferred(text: str, cues: dict, c_start: int, c_end: int, s: int, e: int) -> bool | None:
-    """For a clause with a requirement cue before the mention and preference cues only after it:
-    False when a comma or semicolon separates the mention from every such cue (the cue speaks for a
-    later item of the list), else None (no opinion)."""
+    """Whether a preference cue in the mention's clause speaks for another item of it: False when a
+    comma or semicolon separates the mention from every preference cue after it (the cue speaks for a
+    later item), when the mention's own requirement cue stands between them ("X is required, and Y is
+    a plus"), or when a requirement cue after a comma opens a new item after an earlier preference
+    ("preferably A, with experience in B"); else None (no opinion)."""
     req_before = [p for p in cues["req"][bisect.bisect_left(cues["req"], c_start):] if p < s]
-    if not req_before or _any_in(cues["pref"], c_start, s):
-        return None
+    pref_before = [p for p in cues["pref"][bisect.bisect_left(cues["pref"], c_start):] if p < s]
     after = [p for p in cues["pref"][bisect.bisect_left(cues["pref"], e):] if p < c_end]
+    if after and not pref_before and _any_in(cues["req"], e, after[0]) and "," in text[e:after[0]]:
+        return False  # "Knowledge of AWS is required, and AWS certification is a plus": its own cue is nearer
+    if pref_before and not after:
+        last = pref_before[-1]
+        nearer = [p for p in req_before if p > last]
+        if nearer and ("," in text[last:nearer[0]] or ";" in text[last:nearer[0]]):
+            return False  # "preferably typed languages (Java, Scala), with experience in Python": a new item
+    if not req_before or pref_before:
+        return None
     if (after and all(text.startswith(_FRAMING, p + 1) or text.startswith(_FRAMING, p) for p in req_before)
             and not _any_in(cues["req"], e, after[0])):
         return None  # "Experience with Snowflake, dbt, and AWS is preferred": the frame of the whole list
