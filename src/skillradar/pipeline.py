@@ -19,6 +19,7 @@ Options are fixed at construction: there are no process-wide switches.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -45,6 +46,16 @@ _CULTURE_SECTIONS = {
     "eeo": ("soft", "thinking", "domain"),
     "apply": ("soft", "thinking", "domain"),
 }
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside one of ``spans`` (sorted by start; ``starts`` their starts)."""
+    i = bisect.bisect_right(starts, start) - 1
+    while i >= 0 and start - spans[i][0] <= 200:  # a list is at most 140 characters long
+        if end <= spans[i][1]:
+            return True
+        i -= 1
+    return False
 
 
 class Pipeline:
@@ -133,8 +144,9 @@ class Pipeline:
             # "work closely with Marketing, Sales and Product": the people worked with, not asks
             people = people_list_spans(text)
             if people:
-                hits = [h for h in hits if tax.get(h.skill_id).type in ("language", "tool", "soft")
-                        or not any(s <= h.start and h.end <= e for s, e in people)]
+                starts = [s for s, _e in people]
+                hits = [h for h in hits if not _inside(people, starts, h.start, h.end)
+                        or tax.get(h.skill_id).type in ("language", "tool", "soft")]
         hits = refine_senses(text, hits, tax)
         contexts = ctx.analyse(text, [(h.start, h.end) for h in hits], kind=kind)
         kept = len(hits) if self.max_mentions is None else min(len(hits), self.max_mentions)

@@ -56,7 +56,7 @@ _WEAK_CUES = re.compile(
 _SEP = r"(?:[^\S\n]|[,/;|&()+·•*-])"
 _LIST_GAP = re.compile(rf"{_SEP}*+(?:and|or|&|such as|e\.g\.|eg\.|i\.e\.|including|incl\.|for example)?{_SEP}*+", re.I)
 # A short item of a vertical list: "  * Snowflake", "- Tecton - feature store" (bullet, at most five words).
-_SHORT_ITEM = re.compile(r"[ \t]*(?:[-*•●▪◦·]|\d{1,2}[.)])[ \t]+(?:\S+[ \t]*){1,5}")
+_SHORT_ITEM = re.compile(r"[ \t]*(?:[-*•●▪◦·]|\d{1,2}[.)])[ \t]+\S+(?:[ \t]+\S+){0,4}[ \t]*")
 _WINDOW = 40  # characters each side where cue words count
 
 
@@ -112,7 +112,8 @@ def _short_item(text: str, offset: int) -> bool:
     """Whether ``offset`` lies on a line that is a short list item."""
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
-    return _SHORT_ITEM.fullmatch(text, start, len(text) if end < 0 else end) is not None
+    end = len(text) if end < 0 else end
+    return end - start <= 80 and _SHORT_ITEM.fullmatch(text, start, end) is not None
 
 
 def _window(text: str, start: int, end: int) -> str:

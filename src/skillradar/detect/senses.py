@@ -71,7 +71,8 @@ def _cue_found(text: str, hit: Hit, phrases, where: str) -> bool:
     if where == "next":
         return any(_contains(_words_after(text, hit.end)[:len(p)], p) for p in phrases)
     if where == "near":
-        return any(_contains(_words_near(text, hit.start, hit.end), p) for p in phrases)
+        joined = " " + " ".join(w.rstrip(".") for w in _words_near(text, hit.start, hit.end)) + " "
+        return any(f" {' '.join(p)} " in joined for p in phrases)
     return (_word_before(text, hit.start),) in phrases
 
 
