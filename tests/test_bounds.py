@@ -54,3 +54,12 @@ def test_mentions_listed_under_the_cap_are_those_of_an_unbounded_run(taxonomy):
     for cap in (1, 7, 50, 199, 10_000):
         cut = extract_document(doc, taxonomy=taxonomy, kind="posting", max_mentions=cap)
         assert cut.mentions == full.mentions[:cap] and cut.truncated == (len(full.mentions) > cap)
+
+
+def test_mentions_dropped_as_roles_or_other_senses_are_no_truncation():
+    # "ML engineers" (a team) and power "transformers" are found, then dropped: nothing was cut
+    from skillradar import extract_text
+
+    ex = extract_text("Responsibilities:\n- Join our ML engineers building power transformers and substations.\n"
+                      "- Use Python.\n", kind="posting")
+    assert not ex.truncated and not [n for n in ex.notices if n.code == "truncated"]

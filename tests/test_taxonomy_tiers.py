@@ -143,7 +143,7 @@ def test_model_work_rules_follow_the_declaration(taxonomy):
     """The same taxonomy without ``model_work``: its core skills weigh the same, but one alone is not halved."""
     posting = _posting("Requirements:\n- Transformer models.\n- Python.\n")
     resume = _resume("Experience\nTest Engineer, 2021 - Present\n"
-                     "- Tested Transformer up to 10 MVA; wrote Python scripts for the test bench.\n")
+                     "- Tested Transformer models in a demo app; wrote Python scripts for the test bench.\n")
     plain = Taxonomy(taxonomy.name, taxonomy.version, taxonomy.skills, taxonomy.families,
                      tiers=Tiers(taxonomy.tiers.rules, source="test"))
     with_rules = Pipeline(taxonomy).assess(resume, posting=posting, plan=False)

@@ -19,13 +19,14 @@ Options are fixed at construction: there are no process-wide switches.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from . import bounds
 from .detect import context as ctx
 from .detect.base import Detector, Hit, Scan
-from .detect.entity import is_role_name
+from .detect.entity import is_role_name, people_list_spans
 from .detect.registry import DEFAULT_DETECTORS, build_detector
 from .detect.sections import title_block_end
 from .detect.senses import refine_senses
@@ -45,6 +46,16 @@ _CULTURE_SECTIONS = {
     "eeo": ("soft", "thinking", "domain"),
     "apply": ("soft", "thinking", "domain"),
 }
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside one of ``spans`` (sorted by start; ``starts`` their starts)."""
+    i = bisect.bisect_right(starts, start) - 1
+    while i >= 0 and start - spans[i][0] <= 200:  # a list is at most 140 characters long
+        if end <= spans[i][1]:
+            return True
+        i -= 1
+    return False
 
 
 class Pipeline:
@@ -130,6 +141,12 @@ class Pipeline:
             title_end = title_block_end(text)  # except in the title, whose role says what the job is
             hits = [h for h in hits if h.start < title_end
                     or not is_role_name(text, h.start, h.end, concrete=tax.get(h.skill_id).type in ("language", "tool"))]
+            # "work closely with Marketing, Sales and Product": the people worked with, not asks
+            people = people_list_spans(text)
+            if people:
+                starts = [s for s, _e in people]
+                hits = [h for h in hits if not _inside(people, starts, h.start, h.end)
+                        or tax.get(h.skill_id).type in ("language", "tool", "soft")]
         hits = refine_senses(text, hits, tax)
         contexts = ctx.analyse(text, [(h.start, h.end) for h in hits], kind=kind)
         kept = len(hits) if self.max_mentions is None else min(len(hits), self.max_mentions)
@@ -145,7 +162,10 @@ class Pipeline:
                 requirement=c.requirement, years=c.years, section=c.section,
                 demand=c.section not in ctx.NON_DEMAND,
             ))
-        cut = bounds.truncation_notices(len(full), searched, max(found, len(hits)), kept)
+        # mentions found: the first detector's count only when it hit the cap (the filters above drop
+        # role names and other senses, which is no truncation)
+        capped = self.max_mentions is not None and found > self.max_mentions
+        cut = bounds.truncation_notices(len(full), searched, max(found, len(hits)) if capped else len(hits), kept)
         return Extraction(source=doc.source, kind=kind, chars=len(full), mentions=tuple(mentions),
                           notices=doc.notices + cut, truncated=bool(cut))
 

@@ -52,15 +52,16 @@ def test_involvement_separates_doing_from_talking():
 
 
 def test_a_lone_ai_ml_term_counts_half(taxonomy):
-    """One AI/ML core skill alone (a power engineer's "Transformer") earns half of what the same mention
-    earns beside other AI/ML core skills: people who do the work show several."""
+    """One AI/ML core skill alone (a test engineer who once tried a "Transformer" model) earns half of what
+    the same mention earns beside other AI/ML core skills: people who do the work show several. (A power
+    engineer's "Transformer up to 10 MVA" is no mention at all: detect/senses.py.)"""
     from skillradar.assess.score import LONE_CORE_FACTOR
 
     posting = Document(source="p.txt", kind="posting", text="Requirements:\n- Transformer models.\n- Python.\n")
     lone = Document(source="a.txt", kind="resume", text="Experience\nTest Engineer, 2021 - Present\n"
-                    "- Tested Transformer up to 10 MVA; wrote Python scripts for the test bench.\n")
+                    "- Tested Transformer models in a demo app; wrote Python scripts for the test bench.\n")
     beside = Document(source="b.txt", kind="resume", text="Experience\nTest Engineer, 2021 - Present\n"
-                      "- Tested Transformer up to 10 MVA; wrote Python scripts for the test bench.\n"
+                      "- Tested Transformer models in a demo app; wrote Python scripts for the test bench.\n"
                       "Skills\nscikit-learn\n")
     a = assess(lone, posting=posting, taxonomy=taxonomy, today=TODAY)
     b = assess(beside, posting=posting, taxonomy=taxonomy, today=TODAY)

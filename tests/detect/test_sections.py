@@ -73,6 +73,11 @@ def test_requirement_cues(text, skill, level):
     ("Excellent communication and collaboration skills", {"soft.communication", "soft.collaboration"}),
     ("Experience with Lang chain and Llama2", {"fw.langchain", "genai.llama"}),
     ("Prompting GPT3.5 through the Open AI APIs", {"genai.gpt", "genai.openai-api"}),
+    ("Costs of model training, inference and storage", {"ml.model-training", "mlops.model-serving"}),
+    ("Finetuning and data visualisation, SparkSQL", {"genai.fine-tuning", "viz.data-visualization", "data.sql"}),
+    ("Experience with cloud databases, such as Snowflake, Redshift or similar", {"db.snowflake", "db.redshift"}),
+    ("Our stack:\n\n  * Python Flask\n  * Snowflake\n  * Fiddler - model observability platform\n",
+     {"db.snowflake", "mlops.fiddler"}),
 ])
 def test_coordination_and_spelling_variants(text, found):
     assert found <= {m.skill_id for m in extract_text(text, kind="posting").mentions}
@@ -80,6 +85,10 @@ def test_coordination_and_spelling_variants(text, found):
 
 @pytest.mark.parametrize("text, absent, present", [
     ("Backed by Databricks Ventures. You know Python.", "data.databricks", "lang.python"),
+    ("Work with the world's leading partners, including AWS and Microsoft. You know Python.", "cloud.aws",
+     "lang.python"),
+    ("Funded by venture capital funds such as Goldman Sachs Asset Management. You know Python.", "dom.finance",
+     "lang.python"),
     ("Our founders come from companies like OpenAI, Google and Meta. You use PyTorch.", "genai.openai-api",
      "fw.pytorch"),
     ("OpenAI's investors back us. Requirements: Databricks.", "genai.openai-api", "data.databricks"),
@@ -107,6 +116,10 @@ def test_boilerplate_is_no_target_skill_and_no_market_demand():
 @pytest.mark.parametrize("text, absent", [
     ("You will join a team of six ML engineers who ship PyTorch models.", "ml.machine-learning"),
     ("Work collaboratively with Data Engineering and Analytics teams.", "data.data-engineering"),
+    ("Support the Data Science, Analytics and ML teams.", "data.data-science"),
+    ("You will work closely with Marketing, Sales, Customer Success and Product.", "dom.marketing"),
+    ("Work closely with various teams (e.g., operations, marketing, product development).", "dom.marketing"),
+    ("Provide quality feedback to Product Owners and other stakeholders.", "soft.product-management"),
 ])
 def test_roles_and_teams_are_not_asks(text, absent):
     assert absent not in {m.skill_id for m in extract_text(text, kind="posting").mentions}
@@ -133,6 +146,31 @@ def test_culture_words_in_about_and_benefits_are_not_skills():
     ("Requirements:\n* Ability to ramp up quickly on our tech stack, which includes GCP and Airflow.\n", "Airflow",
      "preferred"),
     ("**Qualities you possess…**\n\n* Fluent Python\n", "Python", "required"),
+    # "experience with" frames the whole list: the preference after it speaks for every item
+    ("Requirements:\n* Experience with Snowflake, Fivetran, dbt, and AWS is preferred\n", "Snowflake", "preferred"),
+    ("Requirements:\n* Experience with PyTorch, Spark a plus\n", "PyTorch", "preferred"),
+    ("Requirements:\n* Experience with ELT - you have hands-on SQL, and ideally dbt\n", "ELT", "required"),
+    # a cue that is the skill itself does not soften it
+    ("Requirements:\n* Willingness to learn and adapt to new technologies\n", "Willingness to learn", "required"),
+    # emphasis around a heading, and a list item that only looks like one
+    ("Requirements:\n* Python\n\n _ **Plus:**_\n\n* Experience with Spark\n", "Spark", "preferred"),
+    ("Requirements:\n* Experience in MLOps - an advantage\n* Degree in Statistics\n", "Statistics", "required"),
+    # the nearer cue speaks: "X is required, and Y … is a plus"; "preferably A, with experience in B"
+    ("Requirements:\n* Knowledge of AWS is required, and a Kubernetes certification is a plus.\n", "AWS", "required"),
+    ("Requirements:\n* Knowledge of AWS is required, and a Kubernetes certification is a plus.\n", "Kubernetes",
+     "preferred"),
+    ("Requirements:\n* 5+ years in back-end development, preferably typed (Java, Scala), with experience in Python\n",
+     "Python", "required"),
+    ("Requirements:\n* 5+ years in back-end development, preferably typed (Java, Scala), with experience in Python\n",
+     "Scala", "preferred"),
+    # a level in brackets at the start of an item speaks for the item
+    ("Requirements:\n* (Great to have) Experience with Databricks and Kafka\n", "Kafka", "preferred"),
+    # a heading that says its items are optional, however long
+    ("Requirements:\n* Python\n\n**Our Tech Stack** _(You don't have to excel in all, but willing to learn them):_\n\n"
+     "  * Snowflake\n  * Databricks\n", "Databricks", "preferred"),
+    # the person sought is described: what they are and have is asked for
+    ("Job Summary:\nWe are seeking a collaborative engineer who ships PyTorch models.\n", "PyTorch", "required"),
+    ("About the role\nLooking for a self starter with ideas for data science.\n", "data science", "required"),
 ])
 def test_requirement_levels_seen_in_real_postings(text, skill, level):
     m = next(m for m in extract_text(text, kind="posting").mentions if m.text == skill)
@@ -221,3 +259,69 @@ def test_an_issuers_certifications_heading_starts_a_resumes_certifications(headi
     assert at(text.index("Applied")) == "certifications"
     assert classify_heading(heading, "posting") is None
     assert classify_heading("Senior Data Scientist", "resume") is None
+
+
+JOB_PROSE = """Senior Data Engineer
+Acme Analytics
+Remote
+
+Job description
+
+We are seeking a data engineer who has built PyTorch models. The Data team enables other teams by
+building the data ecosystem with Snowflake and Tableau. Acme is the leading supplier of retail analytics.
+In this role you will deploy Docker images. Harnessing a decade of data collection, our model has been
+trained on NLP data. Our data warehouse is built on AWS technologies including Python.
+
+Requirements:
+- We use Kubernetes every day
+"""
+
+
+@pytest.mark.parametrize("skill, demand", [
+    ("PyTorch", True),        # "We are seeking … who": a sentence about the person sought
+    ("Snowflake", False),     # "The Data team enables …": the team described, to no one
+    ("Tableau", False),
+    ("Docker", True),         # "you will deploy": the job
+    ("Natural language processing", False),  # "…, our model has been trained": the employer's product
+    ("Kubernetes", True),     # under a requirements heading, "We use" says what the job needs
+    ("Python", False),        # "Our warehouse is built on …": the employer's stack is about text (LABELLING.md)
+])
+def test_sentences_about_the_employer_are_not_demand(skill, demand):
+    ms = [m for m in extract_text(JOB_PROSE, kind="posting").mentions if m.label == skill]
+    assert ms and all(m.demand is demand for m in ms), [(m.label, m.section) for m in ms]
+
+
+def test_a_capitalised_list_item_shares_no_words_forwards():
+    # "Computer Science, Engineering": the degree fields, not "computer engineering"
+    ms = extract_text("Requirements:\n- Studies in Computer Science, Engineering or equivalent\n", kind="posting").mentions
+    assert [m.text for m in ms if m.text == "Engineering" and m.skill_id == "se.computer-science"] == []
+
+
+def test_what_is_worked_with_stays_when_it_is_no_team():
+    ids = {m.skill_id for m in extract_text("Requirements:\n- Work closely with Python and SQL daily.\n- Partner with "
+                                            "stakeholders to scope work.\n", kind="posting").mentions}
+    assert {"lang.python", "data.sql", "soft.stakeholder-management"} <= ids
+
+
+@pytest.mark.parametrize("line", ["**Title: Machine Learning (ML) Engineer (Vertex.AI, GCP)**",
+                                  "**Department:** Data Science", "Job Title: LLM Engineer (AWS, Docker)"])
+def test_metadata_lines_in_the_body_are_the_title_not_demand(line):
+    text = "About the role\n\nWe build things.\n\n" + line + "\n\nRequirements:\n- Python\n"
+    ms = extract_text(text, kind="posting").mentions
+    meta = [m for m in ms if text.index(line) <= m.start < text.index(line) + len(line)]
+    assert meta and all(m.section == "title" and not m.demand for m in meta)
+    assert any(m.label == "Python" and m.demand for m in ms)
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Requirements:\n- 5+ years of experience as a Software Engineer working with AWS", {"se.software-engineering"},
+     set()),
+    ("Requirements:\n- Experience building systems as a Platform Engineer, ML DevOps Engineer, or Data Engineer",
+     {"se.platform-engineering", "data.data-engineering"}, set()),
+    # no role held: a job to be done, or the title being hired
+    ("You will work as a Data Engineer in our platform team.", set(), {"data.data-engineering"}),
+    ("We are hiring a Data Scientist as our first data hire.", set(), {"data.data-science"}),
+])
+def test_a_role_held_names_its_field(text, present, absent):
+    ids = {m.skill_id for m in extract_text(text, kind="posting").mentions}
+    assert present <= ids and not absent & ids, ids

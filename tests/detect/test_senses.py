@@ -1,4 +1,4 @@
-"""Narrower senses of general skill words (detect/senses.py)."""
+"""Senses of skill words read from their neighbours (detect/senses.py)."""
 
 import pytest
 
@@ -50,3 +50,27 @@ def test_ssms_the_sql_server_tool_is_not_state_space_models():
                    for m in extract_text("Tools: SSMS, SQL Server, T-SQL", kind="resume").mentions)
     assert any(m.skill_id == "dl.state-space-models"
                for m in extract_text("Built SSMs and transformers in PyTorch", kind="resume").mentions)
+
+
+@pytest.mark.parametrize("text, word, skill", [
+    ("Experience designing power transformers and substations.", "transformers", "genai.transformers"),
+    ("Master of Laws (LLM) or JD preferred", "LLM", "genai.llm"),
+    ("Knowledge of database clustering and replication in PostgreSQL", "clustering", "ml.clustering"),
+    ("Write regression tests for the API", "regression", "stats.regression-analysis"),
+])
+def test_a_sense_outside_the_field_is_no_mention(text, word, skill):
+    assert (word, skill) not in _ids(text)
+
+
+@pytest.mark.parametrize("text, word, skill", [
+    ("Fine-tune transformers and diffusion models", "transformers", "genai.transformers"),
+    ("Use LLMs to review legal contracts", "LLMs", "genai.llm"),
+    ("Customer segmentation with clustering and regression", "clustering", "ml.clustering"),
+    ("Write regression tests for the API", "regression", "se.testing"),
+    ("Advanced knowledge in AWS environment (Spark, Athena, Presto, EMR, Redshift)", "EMR", "data.aws-glue"),
+    ("Experience modeling data structures in transactional platforms", "data structures", "data.data-modeling"),
+    ("Strong knowledge of algorithms and data structures", "algorithms and data structures", "se.algorithms"),
+    ("Fit regression models to sales data", "regression models", "stats.regression-analysis"),
+])
+def test_the_fields_own_sense_stays(text, word, skill):
+    assert (word, skill) in _ids(text)

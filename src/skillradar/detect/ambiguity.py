@@ -54,7 +54,9 @@ _WEAK_CUES = re.compile(
 # What may separate two listed skills: commas, slashes, "and"/"or" … but no line break. Possessive
 # quantifiers keep a long run of separators from backtracking.
 _SEP = r"(?:[^\S\n]|[,/;|&()+·•*-])"
-_LIST_GAP = re.compile(rf"{_SEP}*+(?:and|or|&)?{_SEP}*+", re.I)
+_LIST_GAP = re.compile(rf"{_SEP}*+(?:and|or|&|such as|e\.g\.|eg\.|i\.e\.|including|incl\.|for example)?{_SEP}*+", re.I)
+# A short item of a vertical list: "  * Snowflake", "- Tecton - feature store" (bullet, at most five words).
+_SHORT_ITEM = re.compile(r"[ \t]*(?:[-*•●▪◦·]|\d{1,2}[.)])[ \t]+\S+(?:[ \t]+\S+){0,4}[ \t]*")
 _WINDOW = 40  # characters each side where cue words count
 
 
@@ -84,7 +86,9 @@ def listed(text: str, a_end: int, b_start: int) -> bool:
 
 
 def list_links(text: str, hits, *, reach: int = 4) -> list[list[int]]:
-    """For each hit (in text order, not overlapping), the indexes of the hits listed next to it.
+    """For each hit (in text order, not overlapping), the indexes of the hits listed next to it: on
+    one line ("Spark, Kafka", "databases such as Snowflake") or as neighbouring short items of a
+    vertical list.
 
     Walks outwards from each hit while the gaps stay list separators, so the cost is linear in the
     number of hits (an item is listed with a farther one only through the nearer one; ``reach`` caps
@@ -97,7 +101,19 @@ def list_links(text: str, hits, *, reach: int = 4) -> list[list[int]]:
             links[i].append(j)
             links[j].append(i)
             j -= 1
+        if (j == i - 1 and text.count("\n", hits[j].end, hits[i].start) == 1
+                and _short_item(text, hits[j].start) and _short_item(text, hits[i].start)):
+            links[i].append(j)  # items of one vertical list: "  * Python Flask\n  * Snowflake"
+            links[j].append(i)
     return links
+
+
+def _short_item(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies on a line that is a short list item."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    end = len(text) if end < 0 else end
+    return end - start <= 80 and _SHORT_ITEM.fullmatch(text, start, end) is not None
 
 
 def _window(text: str, start: int, end: int) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-__all__ = ["Cues", "blocks", "content_kind"]
+__all__ = ["Cues", "blocks", "paragraphs", "content_kind", "about_sentences", "employer_names"]
 
 
 # Cue phrases, lower case, found with one Aho–Corasick pass per document (a regex alternation of this
@@ -152,17 +152,72 @@ def content_kind(block: str, cues: Cues | None = None, start: int = 0) -> str | 
     return "about" if _about_prose(block) else None
 
 
+# Who a sentence is about. Prose about the employer is often written around "you" and under a heading
+# that says nothing ("Job description"); a sentence of it still names the employer as its subject:
+# "We", "Our mission", "The Data team", "Renesas is", "Their belief". Such a sentence that neither
+# speaks to the reader nor asks for anything describes the employer.
+_LEAD = r"(?:[^,.;:!?]{0,80},\s*)?"  # "At Acme, we …", "Harnessing a decade of data, our model …"
+_EMPLOYER_SUBJECT = re.compile(
+    _LEAD + r"(?:we|we're|we've|we'll|our|us|their|they|they're|its|the\s+(?:[\w&-]+\s+){0,4}?"
+    r"(?:team|group|division|department|organi[sz]ation|company|business|platform|product|mission))\b", re.I)
+# …unless the sentence is about the person sought: "We are seeking engineers who …".
+_SEEKING = re.compile(r"\b(?:seek(?:s|ing)?|looking for|hiring|searching for|recruiting|want(?:s|ed)?|"
+                      r"need(?:s)?\s+(?:a|an|someone|people|engineers?)|who (?:is|are|has|have|can|will)|"
+                      r"ideal candidate|join (?:us|our|the))\b", re.I)
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+(?=\s|$)|$)")
+_NAME_WORD = re.compile(r"[A-Z][\w&.-]*[A-Za-z0-9]")
+
+
+def employer_names(title_block: str) -> frozenset[str]:
+    """Capitalised words of a posting's title block after its first line (company name, place):
+    a sentence whose subject is one of them ("Renesas is …", "Aircall offers …") is about the employer."""
+    words: set[str] = set()
+    for line in title_block.split("\n")[1:]:
+        line = re.sub(r"`[^`]*`|\[[^\]]*\]\([^)]*\)", " ", line)
+        words.update(w for w in _NAME_WORD.findall(line) if len(w) > 2)
+    return frozenset(words)
+
+
+def _about_sentence(sentence: str, names: frozenset[str]) -> bool:
+    if _YOU.search(sentence) or _ASKING.search(sentence) or _SEEKING.search(sentence):
+        return False
+    if _EMPLOYER_SUBJECT.match(sentence):
+        return True
+    first = _NAME_WORD.match(sentence)
+    return bool(first and first.group(0).removesuffix("'s").removesuffix("’s") in names)
+
+
+def about_sentences(text: str, start: int, end: int, names: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of the prose paragraph ``text[start:end]`` that describe the
+    employer (list items are the posting's own points and are never read so)."""
+    if end - start < 60 or any(_BULLET.match(line) or line.lstrip().startswith(("#", "|"))
+                               for line in text[start:end].split("\n")):
+        return []
+    out = []
+    for m in _SENTENCE.finditer(text, start, end):
+        s = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        if m.end() - s >= 30 and _about_sentence(text[s:m.end()], names):
+            out.append((s, m.end()))
+    return out
+
+
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
-def blocks(text: str) -> list[tuple[int, int]]:
-    """Paragraphs of ``text``; a paragraph over 600 characters on one line is cut into sentences."""
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of ``text`` (parts between blank lines)."""
     out, pos = [], 0
     for m in _BLOCK_BREAK.finditer(text):
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, len(text)))
+    return out
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraphs of ``text``; a paragraph over 600 characters on one line is cut into sentences."""
+    out = paragraphs(text)
     fine = []
     for s, e in out:
         para = text[s:e]

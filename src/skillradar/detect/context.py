@@ -40,7 +40,7 @@ _NEGATION_REACH = 60  # characters a negation cue reaches ("no prior hands-on Py
 _PREFERRED = (
     "nice to have", "nice-to-have", "nice to haves", " preferred", " preferably", " a plus", " a big plus",
     " a huge plus", " a strong plus", " bonus", " desirable", " desired", " ideally", " would be great",
-    " would be nice", " would be helpful", " an advantage", " would be beneficial", " good to have",
+    " would be nice", " would be helpful", " an advantage", " would be beneficial", " good to have", " great to have",
     " good-to-have", " advantageous", " beneficial", " appreciated", " is welcome", " are welcome",
     " ramp up", " aptitude to", " willingness to learn", " willing to learn", " exposure to",
 )
@@ -50,7 +50,7 @@ _REQUIRED = (
     " deep knowledge", " deep experience", " deep expertise", " hands-on", " hands on", " demonstrated",
     " experience with", " experience in", " experience using", " years", " yrs", " you have", " you bring",
     " ideal candidate", " candidates are", " candidate is", " you possess",
-    " you will need", " we need", " need ",
+    " you will need", " we need", " need ", " seeking", " looking for", " searching for",
 )
 # Continuations that turn a cue's letters into another word ("require" → "requirements").
 _NOT_A_CUE = ("ment",)
@@ -101,7 +101,8 @@ def _any_in(positions: list[int], start: int, end: int) -> bool:
     return i < len(positions) and positions[i] < end
 
 
-_LEVEL_ONLY = re.compile(r"\(\s*(?:required|preferred|a plus|optional|nice to have|desired|desirable|bonus)\s*\)", re.I)
+_LEVEL_ONLY = re.compile(r"\(\s*(?:required|preferred|a plus|optional|(?:nice|good|great)[ -]to[ -]have|desired|desirable|"
+                         r"(?:a )?bonus|ideally)\s*\)", re.I)
 
 
 def _paren_groups(clause: str, offset: int) -> list[tuple[int, int, bool]]:
@@ -135,17 +136,48 @@ def _any_outside(positions: list[int], start: int, end: int, groups: list[tuple[
     return False
 
 
+# Requirement cues that only frame a list ("experience with …"): unlike "strong" or "must" they say
+# nothing about how much each item is wanted, so a preference cue after the list speaks for all of it.
+_FRAMING = ("experience with", "experience in", "experience using", "Experience with", "Experience in",
+            "Experience using", "you have", "You have", "knowledge of", "Knowledge of", "familiarity with",
+            "Familiarity with")
+
+
 def _own_item_preferred(text: str, cues: dict, c_start: int, c_end: int, s: int, e: int) -> bool | None:
-    """For a clause with a requirement cue before the mention and preference cues only after it:
-    False when a comma or semicolon separates the mention from every such cue (the cue speaks for a
-    later item of the list), else None (no opinion)."""
-    req_before = _any_in(cues["req"], c_start, s)
-    if not req_before or _any_in(cues["pref"], c_start, s):
-        return None
+    """Whether a preference cue in the mention's clause speaks for another item of it: False when a
+    comma or semicolon separates the mention from every preference cue after it (the cue speaks for a
+    later item), when the mention's own requirement cue stands between them ("X is required, and Y is
+    a plus"), or when a requirement cue after a comma opens a new item after an earlier preference
+    ("preferably A, with experience in B"); else None (no opinion)."""
+    req_before = [p for p in cues["req"][bisect.bisect_left(cues["req"], c_start):] if p < s]
+    pref_before = [p for p in cues["pref"][bisect.bisect_left(cues["pref"], c_start):] if p < s]
     after = [p for p in cues["pref"][bisect.bisect_left(cues["pref"], e):] if p < c_end]
+    if after and not pref_before and _any_in(cues["req"], e, after[0]) and "," in text[e:after[0]]:
+        return False  # "Knowledge of AWS is required, and AWS certification is a plus": its own cue is nearer
+    if pref_before and not after:
+        last = pref_before[-1]
+        nearer = [p for p in req_before if p > last]
+        if nearer and ("," in text[last:nearer[0]] or ";" in text[last:nearer[0]]):
+            return False  # "preferably typed languages (Java, Scala), with experience in Python": a new item
+    if not req_before or pref_before:
+        return None
+    if (after and all(text.startswith(_FRAMING, p + 1) or text.startswith(_FRAMING, p) for p in req_before)
+            and not _any_in(cues["req"], e, after[0])):
+        return None  # "Experience with Snowflake, dbt, and AWS is preferred": the frame of the whole list
     if after and all("," in text[e:p] or ";" in text[e:p] for p in after):
         return False
     return None
+
+
+def _any_outside_span(positions: list[int], start: int, end: int, s: int, e: int) -> bool:
+    """A cue in ``[start, end)`` that does not begin inside the mention ``[s, e)`` (or one character
+    before it: cues keep the space that starts them)."""
+    i = bisect.bisect_left(positions, start)
+    while i < len(positions) and positions[i] < end:
+        if not s - 1 <= positions[i] < e:
+            return True
+        i += 1
+    return False
 
 
 def _has_any(low: str, cues: tuple[str, ...]) -> bool:
@@ -267,6 +299,8 @@ def analyse(text: str, spans: list[tuple[int, int]], *, kind: str = "posting",
             m_pref = pref
             if groups:  # "(preferably 3-5 years)" qualifies the years, not the skills outside it
                 m_pref = _any_outside(cues["pref"], c_start, c_end, groups, s, e)
+            if m_pref and cues is not None and not _any_outside_span(cues["pref"], c_start, c_end, s, e):
+                m_pref = False  # "willingness to learn" is the skill asked for, not a softener of it
             if m_pref and req and cues is not None and _own_item_preferred(text, cues, c_start, c_end, s, e) is False:
                 m_pref = False  # "Strong SQL, Python, PySpark, Java is a plus": only Java is the plus
             section = sections.at(s, line_of_span[i])

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["organisation_spans", "is_organisation", "is_role_name"]
+__all__ = ["organisation_spans", "is_organisation", "is_role_name", "people_list_spans"]
 
 _LEAD_IN = re.compile(
     r"\b(?:compan(?:y|ies)|firms?|organi[sz]ations?|labs?|startups?|enterprises?|brands?|employers?|leaders?|"
-    r"players|giants?|customers?|clients?|partners?|investors?|backers?)\s+(?:such as|like|including|include|"
+    r"players|giants?|customers?|clients?|partners?|investors?|backers?|funds?|vendors?|providers?)\s*,?\s+"
+    r"(?:such as|like|including|include|"
     r"includes|incl\.?)\s+|"
     r"\b(?:backed|funded|founded|acquired|trusted|used|adopted|chosen)\s+by\s+|"
     r"\b(?:partner(?:ed|ing|s)?|partnership)\s+with\s+|"
@@ -71,7 +72,8 @@ def is_organisation(text: str, start: int, end: int, spans: list[tuple[int, int]
 # "ML Engineers", "the data science team", "Data Engineering and Analytics teams": a skill naming a job
 # or a group of people is a role, not an ask (unless asked as experience: "experience as an ML Engineer").
 _ROLE_AFTER = re.compile(
-    r"(?:[ \t]*(?:,|and|&|/|or)[ \t]*(?-i:[A-Z])[\w.+#-]*(?:[ \t]+(?-i:[A-Z])[\w.+#-]*){0,2})?[ \t]*(?:\([\w .&/-]{1,20}\)[ \t]*)?(?:[-–][ \t]*)?"
+    r"(?:[ \t]*(?:,|and|&|/|or)[ \t]*(?:(?-i:[A-Z])[\w.+#-]*(?:[ \t]+(?-i:[A-Z])[\w.+#-]*){0,2})?){0,3}[ \t]*"
+    r"(?:\([\w .&/-]{1,20}\)[ \t]*)?(?:[-–][ \t]*)?"
     r"(?:engineers?|scientists?|developers?|analysts?|architects?|researchers?|managers?|leads?|specialists?|"
     r"consultants?|interns?|practitioners?|teams?|groups?|departments?|org(?:anization|anisation)?s?|"
     r"squads?|guild|chapter|compan(?:y|ies)|startups?|firms?|vendors?|providers?|suppliers?|employer)\b(?!\s+(?:experience|skills?|background|work|practices|principles))",
@@ -80,6 +82,8 @@ _AS_ROLE = re.compile(r"(?:experience|background|work(?:ed|ing)?|years?)\s+(?:as
                       re.I)
 
 
+_AS_A = re.compile(r"\b(?:as|in the role of)\s+(?:an?\s+)?[\w /,&-]{0,40}$", re.I)
+_HELD = re.compile(r"\b(?:experience|experienced|background|worked|years?|career|tenure)\b", re.I)
 _BUILDER = re.compile(r"(?:developers?|programmers?|engineers?)\b", re.I)
 
 
@@ -94,4 +98,44 @@ def is_role_name(text: str, start: int, end: int, concrete: bool = False) -> boo
         return False
     if concrete and _BUILDER.search(m.group(0)):
         return False
-    return not _AS_ROLE.search(text, max(0, start - 60), start)
+    if _AS_ROLE.search(text, max(0, start - 60), start):
+        return False
+    # "experience building systems as a Platform Engineer, ML DevOps Engineer, or Data Engineer"
+    lead = _AS_A.search(text, max(0, start - 60), start)
+    if lead:
+        before = text[max(0, lead.start() - 80):lead.start()]
+        return not _HELD.search(before[max(before.rfind("."), before.rfind("\n")) + 1:])
+    return True
+
+
+# "Work closely with Marketing, Sales and Product", "stakeholders in Engineering, Product and Design",
+# "business areas (i.e. Data Science, Revenue, Customer Support)": a list that names the people the
+# person works with or for. Its items are teams and functions, not skills the job asks for.
+_PEOPLE_LEAD = re.compile(
+    r"\b(?:(?:work(?:s|ing)?|partner(?:s|ing)?|collaborat\w*|liais\w*|interfac\w*|coordinat\w*|"
+    r"communicat\w*|align\w*)(?:\s+(?:closely|directly|together|cross-functionally|effectively|regularly|daily))?"
+    r"\s+with|(?:feedback|report(?:s|ing)?|present(?:s|ing)?)\s+to|alongside|"
+    r"(?:teams?|functions?|departments?|areas?|stakeholders?|partners?|leaders?|groups?|owners?)"
+    r"(?:\s*\(|\s+(?:such as|like|including|in|across|from)\b))[\s(,:]*(?:e\.g\.|i\.e\.|such as|including)?[\s,:]*",
+    re.I)
+_PEOPLE_END = re.compile(r"[.;:!?)\n]|\s(?:to|on|using|for|that|who|which|in order|so|within|immersed)\s|\s[-–—]\s|"
+                         r",\s*(?:and\s+)?(?:you|we)\b")
+_PEOPLE_WORD = re.compile(
+    r"\b(?:sales|marketing|product|finance|operations|design(?:ers)?|engineering|engineers|customer (?:success|support|service)|"
+    r"legal|hr|people|leadership|executives?|stakeholders?|scientists?|researchers?|analysts?|developers?|creatives|"
+    r"teams?|owners?|managers?|leaders?|partners?|clients?|data science)\b",
+    re.I)
+
+
+def people_list_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of lists that name the people or teams a job works with (see ``_PEOPLE_LEAD``):
+    only a list with a word for people or a business function in it counts ("work with Python and
+    SQL" names tools)."""
+    out = []
+    for lead in _PEOPLE_LEAD.finditer(text):
+        start = lead.end()
+        end_m = _PEOPLE_END.search(text, start, min(len(text), start + 140))
+        end = end_m.start() if end_m else min(len(text), start + 140)
+        if end > start and len(_PEOPLE_WORD.findall(text, start, end)) >= 1:
+            out.append((start, end))
+    return out

@@ -121,7 +121,9 @@ class Lexicon:
             last_end = end
             hits.append(Hit(entry.skill_id, o_start, o_end, entry.method, _confidence(entry, o_end - o_start),
                             entry.ambiguous, exact_case))
-        hits = _coordinated(folded, origin, hits, self._keys)
+        hits = _coordinated(text, folded, origin, hits, self._keys)
+        if " as " in text or " As " in text:
+            hits = _roles_as_fields(text, hits, self._keys)
         orgs = organisation_spans(text)
         hits = [h for h in hits if not is_organisation(text, h.start, h.end, orgs)]
         if "://" in text or "www." in text or "@" in text:  # "apply/ai-mlops-engineer" in a link is no skill
@@ -135,10 +137,16 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _LETTER_DIGIT = re.compile(r"(?<=[a-z])[ ]?(?=\d)")
 
 
+_SPELLINGS = (("isation", "ization"), ("ization", "isation"), ("ise ", "ize "), ("ize ", "ise "), ("yse", "yze"),
+              ("yze", "yse"), ("modelling", "modeling"), ("modeling", "modelling"), ("labelling", "labeling"),
+              ("labeling", "labelling"))
+
+
 def spelling_variants(form: str, key: str) -> list[str]:
     """Other spellings of a taxonomy form, folded: split CamelCase ("LangChain" → "lang chain"),
-    letters and digits joined or apart ("llama 2" ↔ "llama2", "gpt 4" ↔ "gpt4"), the last word of a
-    multi-word name in the other number ("openai api" → "openai apis", "ml pipelines" → "ml pipeline")."""
+    letters and digits joined or apart ("llama 2" ↔ "llama2", "gpt 4" ↔ "gpt4"), British and American
+    spellings, two words written as one ("finetuning"), the last word of a name in the other number
+    ("openai api" → "openai apis", "ml pipelines" → "ml pipeline")."""
     out = set()
     if _CAMEL.search(form):
         out.add(fold(_CAMEL.sub(" ", form.strip())))
@@ -146,10 +154,17 @@ def spelling_variants(form: str, key: str) -> list[str]:
         joined = re.sub(r"(?<=[a-z]) (?=\d)", "", k)
         spaced = re.sub(r"(?<=[a-z])(?=\d)", " ", k)
         out.update({joined, spaced})
+    for k in list(out) + [key]:  # British and American spellings: "visualisation" ↔ "visualization"
+        for a, b in _SPELLINGS:
+            if a in k:
+                out.add(k.replace(a, b))
+    words = key.split(" ")
+    if len(words) == 2 and all(w.isalpha() for w in words) and len(key) >= 9 and min(map(len, words)) >= 3:
+        out.add("".join(words))  # "fine tuning" → "finetuning", "data set" → "dataset"
     for k in list(out) + [key]:
         last = k.rsplit(" ", 1)[-1]
         if " " not in k or not last.isalpha() or len(last) < 3:
-            continue
+            continue  # one word changes sense with its number: "initiative(s)", "architecture(s)"
         if not k.endswith("s"):
             out.add(k + "s")
         elif not k.endswith(("ss", "us", "is", "ics")) and len(last) > 4:
@@ -161,11 +176,15 @@ def spelling_variants(form: str, key: str) -> list[str]:
 # "communication and collaboration skills", "written and verbal communication": the words before a
 # matched phrase, joined to it by and / or / & / a comma, share its other words.
 _COORD_BEFORE = re.compile(r"([a-z][a-z0-9+#.]*)(?:,? (?:and|or|&|as well as)|,|/) ?$")
+# …and the word after one, as the last item of the list or before more: "training and deployment",
+# "analytics, betting and fantasy". The word must end the list (no noun of its own follows).
+_COORD_AFTER = re.compile(r"(?:,? (?:and|or|&)|,|/) ?([a-z][a-z0-9+#-]*)(?=[,.;:)/]|\s+(?:and|or|&)\b|\s*$|\s*\n)")
 
 
-def _coordinated(folded: str, origin, hits: list[Hit], keys: dict) -> list[Hit]:
+def _coordinated(text: str, folded: str, origin, hits: list[Hit], keys: dict) -> list[Hit]:
     """Add the hits that a coordinated phrase implies: "X and Y skills" names "X skills" too (when
-    that is a taxonomy form), and "X and Y communication" names "X communication"."""
+    that is a taxonomy form), "X and Y communication" names "X communication", and "model training
+    and deployment" names "model deployment"."""
     if not hits:
         return hits
     extra = []
@@ -196,6 +215,66 @@ def _coordinated(folded: str, origin, hits: list[Hit], keys: dict) -> list[Hit]:
                 extra.append(Hit(entry.skill_id, o_start, o_end, "alias", 0.9, entry.ambiguous))
                 taken.append((o_start, o_end))
             pos = m.start(1)
+        # forwards: "model training and deployment" names "model deployment", "sports analytics, betting"
+        # names "sports betting" (a listed taxonomy form only)
+        head = first if " " not in last_head else last_head
+        pos = f_end
+        for _ in range(3):
+            m = _COORD_AFTER.match(folded, pos)
+            if not m:
+                break
+            word = m.group(1)
+            entry = keys.get(f"{head} {word}") or keys.get(f"{first} {word}")
+            if entry is None or entry.ambiguous:
+                break
+            o_start, o_end = origin[m.start(1)], origin[m.end(1) - 1] + 1
+            if not text[o_start:o_end].islower():
+                break  # "Computer Science, Engineering": a capitalised item is a name of its own
+            if any(s < o_end and o_start < e for s, e in taken):
+                break  # the word starts a phrase of its own ("model training and data pipelines")
+            extra.append(Hit(entry.skill_id, o_start, o_end, "alias", 0.9, entry.ambiguous))
+            taken.append((o_start, o_end))
+            pos = m.end(1)
+    if not extra:
+        return hits
+    return sorted(hits + extra, key=lambda h: h.start)
+
+
+# "5+ years of experience as a Data Scientist", "as a Platform Engineer, ML DevOps Engineer, or Data
+# Engineer": a role held names its field (data science, data engineering), which the job asks for.
+_AS_ROLE_LEAD = re.compile(r"\b(?:as|in the role of)\s+(?:an?\s+)?(?=[A-Z])")
+_HELD = re.compile(r"\b(?:experience|experienced|background|worked|years?|career|tenure)\b", re.I)
+_ROLE = re.compile(r"((?:[A-Z][\w/+.-]*\s+){1,3}?)(Engineer|Developer|Scientist|Analyst|Architect|Researcher)s?\b")
+_ROLE_GLUE = re.compile(r"\s*(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+)(?:an?\s+)?")
+_FIELD_OF = {"Engineer": ("engineering",), "Developer": ("development",), "Scientist": ("science",),
+             "Analyst": ("analysis", "analytics"), "Architect": ("architecture",), "Researcher": ("research",)}
+
+
+def _roles_as_fields(text: str, hits: list[Hit], keys: dict) -> list[Hit]:
+    """Add the field each role held names ("experience as a Software Engineer" → software
+    engineering) where no other hit covers the role and the field is a taxonomy form."""
+    extra = []
+    for lead in _AS_ROLE_LEAD.finditer(text):
+        clause = text[max(0, lead.start() - 80):lead.start()]
+        if not _HELD.search(clause[max(clause.rfind("."), clause.rfind("\n")) + 1:]):
+            continue  # "hiring as our first Data Scientist", "work as a Data Engineer": no role held
+        pos = lead.end()
+        for _ in range(4):
+            role = _ROLE.match(text, pos)
+            if not role:
+                break
+            start, end = role.start(), role.end()
+            words = fold(role.group(1)).strip()
+            if not any(h.start < end and start < h.end for h in hits):
+                for field in _FIELD_OF[role.group(2)]:
+                    entry = keys.get(f"{words} {field}")
+                    if entry is not None and not entry.ambiguous:
+                        extra.append(Hit(entry.skill_id, start, end, "alias", 0.85, False))
+                        break
+            glue = _ROLE_GLUE.match(text, end)
+            if not glue:
+                break
+            pos = glue.end()
     if not extra:
         return hits
     return sorted(hits + extra, key=lambda h: h.start)

@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from importlib import resources
 
-from .boilerplate import Cues, blocks, content_kind
+from .boilerplate import Cues, about_sentences, blocks, content_kind, employer_names, paragraphs
 
 __all__ = ["SECTIONS", "NON_DEMAND", "classify_heading", "SectionMap", "title_block_end"]
 
@@ -35,6 +35,9 @@ SECTIONS = (
     "education", "certifications", "summary", "about", "benefits", "eeo", "apply",
 )
 NON_DEMAND = frozenset({"title", "about", "benefits", "eeo", "apply"})
+# Sections whose prose asks for skills: a sentence there that names the employer ("We use Spark")
+# still says what the job needs.
+_ASKING_SECTIONS = frozenset({"requirements", "nice_to_have", "skills", "experience", "education"})
 
 # Data kinds → section names (``preferred`` is stored as the long-standing ``nice_to_have``).
 _KIND_NAMES = {"preferred": "nice_to_have"}
@@ -169,13 +172,20 @@ def _duties(words: str, min_known: float) -> bool:
     return votes.get("responsibilities", 0.0) > votes.get("skills", 0.0)
 
 
+# "**", "__", "_ **Plus:**_": markdown emphasis, nested ("* " alone opens a list item, not a heading)
+_EMPHASIS = r"(?:(?:\*\*\*|\*\*|___|__|_|\*(?![ \t]))[ \t]*){0,2}"
 _HEADING_CANDIDATE = re.compile(
-    r"[ \t]{0,3}(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*[A-Za-z][A-Za-z0-9 ,&'’/()!?.…-]{1,62}?[ \t]*(?:\*\*|__)?[ \t]*[:!?…]?"
-    r"[ \t]*(?:\*\*|__)?[ \t]*$")
+    r"[ \t]{0,3}(?:#{1,6}[ \t]*)?" + _EMPHASIS + r"[A-Za-z][A-Za-z0-9 ,&'’/()!?.…-]{1,62}?[ \t]*" + _EMPHASIS
+    + r"[:!?…]?[ \t]*" + _EMPHASIS + r"$")
+# A heading that says its items are optional, in whatever words it names them.
+_OPTIONAL_HEADING = re.compile(r"(?i)\b(?:nice to have|a plus|bonus|preferred|optional|not required|willing to learn|"
+                               r"(?:don['’]t|do not|doesn['’]t) (?:have|need) to)\b")
+_BULLET_LINE = re.compile(r"\s*(?:[-*•●▪◦·]|\d{1,2}[.)])\s")
 _GLUED_HEADING = re.compile(r"(?<=[a-z.)])([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[ \t]*$")
 _SETEXT = re.compile(r"\s{0,3}(?:=+|-{3,})\s*$")
 _INLINE_CANDIDATE = re.compile(
-    r"[ \t]*(?:[-*•·][ \t]*)?(?:\*\*|__)?([A-Za-z][A-Za-z &'’/-]{1,40}?)(?:\*\*|__)?(?:[ \t]*[:–—][ \t]+|[ \t]+[•*●·][ \t]+)\S")
+    r"[ \t]*(?:[-*•·][ \t]*)?(?:\*\*|__)?([A-Za-z][A-Za-z &'’/-]{1,40}?)"
+    r"(?:(?:\*\*|__)?[ \t]*[:–—](?:\*\*|__)?[ \t]+|[ \t]+[•*●·][ \t]+)\S")  # "Label: …", "**Label:** …"
 
 
 def _heading_strength(line: str, underlined: bool) -> float | None:
@@ -224,6 +234,11 @@ class SectionMap:
                 if sec:
                     self.starts.append(pos)
                     self.names.append(sec)
+            if (not sec and kind != "resume" and 2 < n <= 160 and line.rstrip(" *_").endswith(":")
+                    and not _BULLET_LINE.match(line) and _OPTIONAL_HEADING.search(line)):
+                sec = "nice_to_have"  # "**Our Tech Stack** _(You don't have to excel in all, but willing to learn them):_"
+                self.starts.append(pos)
+                self.names.append(sec)
             if not sec and n > 12 and line.rstrip()[-1:].isalpha() and (glued := _GLUED_HEADING.search(line)):
                 # "…Less than 1 year monthsCompany Details": text converters glue a heading to a line's end
                 glued_sec = classify_heading(glued.group(1), kind, min_known=1.0, min_posterior=0.8)
@@ -248,6 +263,7 @@ class SectionMap:
                 self.spans.append((0, title_end))
                 self.span_names.append("title")
             cues = Cues(text)
+            names = employer_names(text[:title_end])
             for s, e in blocks(text):
                 if s < title_end:
                     continue
@@ -255,6 +271,18 @@ class SectionMap:
                 if found and self._heading_at(s) not in NON_DEMAND - {found}:
                     self.spans.append((s, e))
                     self.span_names.append(found)
+            # a sentence about the employer inside a job's prose ("The Data team enables …")
+            taken = list(self.spans)
+            for s, e in paragraphs(text):
+                if e <= title_end or self._heading_at(s) in _ASKING_SECTIONS | NON_DEMAND:
+                    continue
+                for span in about_sentences(text, max(s, title_end), e, names):
+                    if not any(a < span[1] and span[0] < b for a, b in taken):
+                        self.spans.append(span)
+                        self.span_names.append("about")
+            order = sorted(range(len(self.spans)), key=self.spans.__getitem__)
+            self.spans = [self.spans[i] for i in order]
+            self.span_names = [self.span_names[i] for i in order]
 
     def _heading_at(self, offset: int) -> str | None:
         i = bisect.bisect_right(self.starts, offset) - 1

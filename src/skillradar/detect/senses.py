@@ -1,8 +1,10 @@
-"""Narrower senses of general skill words, read from the words around them.
+"""Senses of skill words, read from the words around them.
 
 "Deploying, monitoring, and optimising machine learning models" asks for model monitoring, not for
 the observability tooling that "monitoring" alone names; "AWS security practices" asks for cloud
-security. The lexicon finds the general word; this step moves the hit to the narrower skill when a
+security. Some words have a sense outside the field altogether: "power transformers and substations",
+"an LLM (Master of Laws)", "database clustering", "regression tests". The lexicon finds the word; this
+step moves the hit to the skill its neighbours show, or drops it when they show another field, when a
 cue from ``data/senses.tsv`` stands in the same clause. Rules are data so a curator can add senses.
 """
 
@@ -19,6 +21,8 @@ __all__ = ["refine_senses"]
 _WORD = re.compile(r"[a-z0-9][a-z0-9/+#.-]*")
 _CLAUSE_END = re.compile(r"[.;:!?\n]|\s[-–—]\s")
 _AFTER_WORDS = 5
+_NEAR_WORDS = 8
+NOT_A_SKILL = "-"  # the target of a rule whose cues show a sense outside the taxonomy
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,22 +54,45 @@ def _word_before(text: str, start: int) -> str:
     return words[-1].rstrip(".") if words else ""
 
 
+def _words_near(text: str, start: int, end: int) -> list[str]:
+    """Up to eight words each side of a hit, within its clause."""
+    head = text[max(0, start - 100):start]
+    cut = list(_CLAUSE_END.finditer(head))
+    head = head[cut[-1].end():] if cut else head
+    tail = text[end:end + 100]
+    stop = _CLAUSE_END.search(tail)
+    tail = tail[:stop.start()] if stop else tail
+    return _WORD.findall(head.lower())[-_NEAR_WORDS:] + ["|"] + _WORD.findall(tail.lower())[:_NEAR_WORDS]
+
+
+def _cue_found(text: str, hit: Hit, phrases, where: str) -> bool:
+    if where == "after":
+        return any(_contains(_words_after(text, hit.end), p) for p in phrases)
+    if where == "next":
+        return any(_contains(_words_after(text, hit.end)[:len(p)], p) for p in phrases)
+    if where == "near":
+        joined = " " + " ".join(w.rstrip(".") for w in _words_near(text, hit.start, hit.end)) + " "
+        return any(f" {' '.join(p)} " in joined for p in phrases)
+    return (_word_before(text, hit.start),) in phrases
+
+
 def refine_senses(text: str, hits: list[Hit], skill_ids) -> list[Hit]:
-    """``hits`` with general skills moved to the narrower sense their neighbours show;
-    ``skill_ids`` is what the taxonomy in use has (anything with ``in``)."""
+    """``hits`` with skill words moved to the sense their neighbours show, and without those whose
+    neighbours show a sense outside the taxonomy; ``skill_ids`` is what the taxonomy in use has
+    (anything with ``in``)."""
     rules = _rules()
     out = []
     for hit in hits:
+        keep = True
         for narrower, phrases, where in rules.get(hit.skill_id, ()):
-            if narrower not in skill_ids:
+            if narrower != NOT_A_SKILL and narrower not in skill_ids:
                 continue
-            if where == "after":
-                words = _words_after(text, hit.end)
-                found = any(_contains(words, p) for p in phrases)
-            else:
-                found = (_word_before(text, hit.start),) in phrases
-            if found:
-                hit = hit._replace(skill_id=narrower)
+            if _cue_found(text, hit, phrases, where):
+                if narrower == NOT_A_SKILL:
+                    keep = False
+                else:
+                    hit = hit._replace(skill_id=narrower)
                 break
-        out.append(hit)
+        if keep:
+            out.append(hit)
     return out
