@@ -33,6 +33,20 @@ def test_lines_that_are_not_headings(line):
     assert classify_heading(line, "posting", min_known=0.8) is None
 
 
+@pytest.mark.parametrize("heading, kind", [
+    ("Mandatory requirements:", "requirements"),     # a head noun decides past an unfamiliar modifier
+    ("Essential qualifications:", "requirements"),
+    ("Indispensable skills:", "requirements"),
+])
+def test_an_unfamiliar_modifier_before_a_known_head(heading, kind):
+    assert classify_heading(heading, "posting") == kind
+
+
+@pytest.mark.parametrize("line", ["Proof Technology", "Acme Technology"])
+def test_a_company_name_ending_in_a_rare_head_is_no_heading(line):
+    assert classify_heading(line, "posting") is None
+
+
 def test_resume_headings_stay_resume_sections():
     assert classify_heading("Education", "resume") == "education"
     assert classify_heading("Work Experience", "resume") == "experience"

@@ -77,8 +77,10 @@ class _HeadingModel:
         self.df: dict[str, Counter] = {}
         self.kinds: set[str] = set()
         self.known: dict[str, set[str]] = {}  # a heading seen as such: its own kind(s) decide
+        self.heads: Counter = Counter()  # how many known headings end with each word
         for kind, heading in rows:
             self.kinds.add(kind)
+            self.heads.update(_tokens(heading)[-1:])
             self.known.setdefault(" ".join(_tokens(heading)), set()).add(kind)
             for f in set(self._features(heading)):
                 self.df.setdefault(f, Counter())[kind] += 1
@@ -95,8 +97,12 @@ class _HeadingModel:
         toks = _tokens(heading)
         if not toks:
             return {}
-        known = sum(1 for t in toks if t in self.vocab)
-        if known / len(toks) < min_known:
+        # The last word is a heading's head ("Mandatory requirements", "Key qualifications"): a head that
+        # ends many known headings counts twice, so one unfamiliar modifier does not unmake a heading
+        # (a company's "Proof Technology" ends none).
+        head = 1 if len(toks) > 1 and len(toks[-1]) > 3 and self.heads[toks[-1]] >= _HEAD_MIN else 0
+        known = sum(1 for t in toks if t in self.vocab) + head
+        if known / (len(toks) + head) < min_known:
             return {}
         kinds = self.kinds if kinds is None else self.kinds & kinds
         seen = self.known.get(" ".join(toks), set()) & kinds
@@ -117,6 +123,7 @@ class _HeadingModel:
         return {kd: w / norm for kd, w in weights.items()}
 
 
+_HEAD_MIN = 4  # known headings a word must end to count as a head noun
 _BETA = 0.1  # additive smoothing of each word's vote: small, so one telling word ("benefits") decides
 
 
