@@ -17,6 +17,8 @@ from skillradar.detect.sections import NON_DEMAND, classify_heading
     ("Ways To Stand Out From The Crowd", "nice_to_have"),
     ("Desirable", "nice_to_have"),
     ("About Anyscale:", "about"),
+    ("About You", "requirements"),     # capitalised 'You' is no company called You
+    ("**About You**", "requirements"),
     ("Who we are", "about"),
     ("Perks & Benefits", "benefits"),
     ("Equal Opportunity Employer", "eeo"),

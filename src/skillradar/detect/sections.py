@@ -141,7 +141,7 @@ def _model() -> _HeadingModel:
 # A résumé heading that names whose certificates or courses follow: one or two capitalised words (an
 # issuer such as IBM, AWS, Coursera) before the heading word, which alone decides the kind.
 _ISSUER_HEADING = re.compile(r"(?:[A-Z][\w&.'’-]*\s+){1,2}((?i:certifications?|certificates?|courses|trainings?))$")
-_ABOUT_NAME = re.compile(r"(?i:about)\s+(?!(?:you|the|this|our|us|me|your|a|an)\b)[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}$")
+_ABOUT_NAME = re.compile(r"(?i:about)\s+(?!(?i:you|the|this|our|us|me|your|a|an)\b)[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}$")
 
 
 def classify_heading(words: str, kind: str = "posting", min_posterior: float = 0.5,
