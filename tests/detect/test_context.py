@@ -79,3 +79,8 @@ def test_years_cover_a_list_not_every_later_skill():
     assert ms["Git"].years is None
     ms = _by_text("5 years of Python, SQL or Spark and some Docker")
     assert (ms["Python"].years, ms["SQL"].years, ms["Spark"].years) == (5.0, 5.0, 5.0)
+
+
+def test_is_plus_without_an_article_is_preferred():
+    # seen in a real posting: "Experience of Product Owner of scrum team is plus."
+    assert _by_text("Requirements:\n- Experience with Kubernetes is plus.\n")["Kubernetes"].requirement == "preferred"

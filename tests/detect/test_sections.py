@@ -19,6 +19,9 @@ from skillradar.detect.sections import NON_DEMAND, classify_heading
     ("About Anyscale:", "about"),
     ("About You", "requirements"),     # capitalised 'You' is no company called You
     ("**About You**", "requirements"),
+    ("Why Shipwell:", "about"),          # "Why <company>": the pitch, like "Why join us"
+    ("Apply for this job", "apply"),
+    ("You'll have an edge if you have:", "nice_to_have"),
     ("Who we are", "about"),
     ("Perks & Benefits", "benefits"),
     ("Equal Opportunity Employer", "eeo"),

@@ -41,7 +41,7 @@ _PREFERRED = (
     "nice to have", "nice-to-have", "nice to haves", " preferred", " preferably", " a plus", " a big plus",
     " a huge plus", " a strong plus", " bonus", " desirable", " desired", " ideally", " would be great",
     " would be nice", " would be helpful", " an advantage", " would be beneficial", " good to have", " great to have",
-    " good-to-have", " advantageous", " beneficial", " appreciated", " is welcome", " are welcome",
+    " good-to-have", " is plus", " are plus", " advantageous", " beneficial", " appreciated", " is welcome", " are welcome",
     " ramp up", " aptitude to", " willingness to learn", " willing to learn", " exposure to",
 )
 _REQUIRED = (

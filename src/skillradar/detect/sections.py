@@ -141,6 +141,8 @@ def _model() -> _HeadingModel:
 # A résumé heading that names whose certificates or courses follow: one or two capitalised words (an
 # issuer such as IBM, AWS, Coursera) before the heading word, which alone decides the kind.
 _ISSUER_HEADING = re.compile(r"(?:[A-Z][\w&.'’-]*\s+){1,2}((?i:certifications?|certificates?|courses|trainings?))$")
+_WHY_NAME = re.compile(r"(?i:why)\s+(?:(?i:join|work\s+(?:at|for|with))\s+)?(?!(?i:you|the|this|our|us|me|your|a|an|we)\b)"
+                       r"[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}\??$")
 _ABOUT_NAME = re.compile(r"(?i:about)\s+(?!(?i:you|the|this|our|us|me|your|a|an)\b)[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}$")
 
 
@@ -154,7 +156,7 @@ def classify_heading(words: str, kind: str = "posting", min_posterior: float = 0
     words = words.strip(" \t-*#:_!.?…")
     if not words or len(words) > 64:
         return None
-    if _ABOUT_NAME.match(words):  # "About Anyscale", "About Acme Corp"
+    if _ABOUT_NAME.match(words) or _WHY_NAME.match(words):  # "About Anyscale", "Why Shipwell"
         return "about" if kind != "resume" else None
     resume = kind == "resume"
     by_name: dict[str, float] = {}
