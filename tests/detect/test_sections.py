@@ -344,3 +344,12 @@ def test_metadata_lines_in_the_body_are_the_title_not_demand(line):
 def test_a_role_held_names_its_field(text, present, absent):
     ids = {m.skill_id for m in extract_text(text, kind="posting").mentions}
     assert present <= ids and not absent & ids, ids
+
+
+def test_a_list_item_that_is_only_a_bold_label_heads_the_items_below_it():
+    """Real postings nest headings in lists ("  *  **Essential Technical Skills:**" under a
+    "Preferred experience" heading): the label decides the level of the items under it."""
+    text = ("### Preferred experience\n\n  *  **Essential Technical Skills:**\n  * Experience with PyTorch\n\n"
+            "  *  **Good-to-have technical skills:**\n  * Working knowledge of Kubernetes\n")
+    levels = {m.text: m.requirement for m in extract_text(text, kind="posting").mentions}
+    assert levels == {"PyTorch": "required", "Kubernetes": "preferred"}

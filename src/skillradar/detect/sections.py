@@ -169,6 +169,8 @@ def classify_heading(words: str, kind: str = "posting", min_posterior: float = 0
             return classify_heading(named.group(1), kind, min_posterior=0.8, min_known=1.0)
         return None
     best = max(by_name, key=by_name.get)
+    if best == "requirements" and _OPTIONAL_HEADING.search(words):
+        return "nice_to_have"  # "Good-to-have technical skills": the skills words say what, these say how much
     if resume and best == "skills" and _duties(words, min_known):
         return None  # "Key responsibilities:" under a job: its duties, so the job's section goes on
     return best if by_name[best] >= min_posterior else None
@@ -187,8 +189,10 @@ _HEADING_CANDIDATE = re.compile(
     r"[ \t]{0,3}(?:#{1,6}[ \t]*)?" + _EMPHASIS + r"[A-Za-z][A-Za-z0-9 ,&'’/()!?.…-]{1,62}?[ \t]*" + _EMPHASIS
     + r"[:!?…]?[ \t]*" + _EMPHASIS + r"$")
 # A heading that says its items are optional, in whatever words it names them.
-_OPTIONAL_HEADING = re.compile(r"(?i)\b(?:nice to have|a plus|bonus|preferred|optional|not required|willing to learn|"
+_OPTIONAL_HEADING = re.compile(r"(?i)\b(?:(?:nice|good|great)[ -]to[ -]haves?|a plus|bonus|preferred|optional|not required|willing to learn|"
                                r"(?:don['’]t|do not|doesn['’]t) (?:have|need) to)\b")
+# A list item that is only an emphasised label ending with a colon: it heads the items below it.
+_BULLET_SUBHEADING = re.compile(r"[ \t]*[-*•●▪◦·][ \t]+(?:\*\*|__)([A-Za-z][^*_\n:]{1,60}?)[ \t]*:?[ \t]*(?:\*\*|__)[ \t]*:?[ \t]*$")
 _BULLET_LINE = re.compile(r"\s*(?:[-*•●▪◦·]|\d{1,2}[.)])\s")
 _GLUED_HEADING = re.compile(r"(?<=[a-z.)])([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[ \t]*$")
 _SETEXT = re.compile(r"\s{0,3}(?:=+|-{3,})\s*$")
@@ -240,6 +244,12 @@ class SectionMap:
                 underlined = bool(k + 1 < len(lines) and _SETEXT.match(lines[k + 1]))
                 need = _heading_strength(line, underlined)
                 sec = classify_heading(line, kind, min_known=need) if need is not None else None
+                if sec:
+                    self.starts.append(pos)
+                    self.names.append(sec)
+            if not sec and n <= 80 and (sub := _BULLET_SUBHEADING.match(line)):
+                # "  *  **Essential Technical Skills:**" alone on its line: a heading inside a list
+                sec = classify_heading(sub.group(1), kind)
                 if sec:
                     self.starts.append(pos)
                     self.names.append(sec)
