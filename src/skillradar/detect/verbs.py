@@ -16,7 +16,10 @@ from importlib import resources
 __all__ = ["verb_object_hits"]
 
 _ENDINGS = r"(?:s|es|d|ed|ing|ment|ments|ation|ations)?"
-_GAP = r"(?:[\s,/()-]+(?!(?:and|or|but|to|for|in|on|with|into)\b)[\w.+#'’-]+){0,4}?[\s,/()-]+"
+# Words between verb and object; "and"/"or" only before another -ing verb of the same list
+# ("deploying, monitoring, and optimizing ML models"), never before a new clause ("deploy X and analyse Y").
+_GAP = (r"(?:[\s,/()-]+(?:(?:and|or)[ \t]+\w+ing(?![\w-])|(?!(?:and|or|but|to|for|in|on|with|into)\b)[\w.+#'’-]+))"
+        r"{0,4}?[\s,/()-]+")
 
 
 @functools.lru_cache(maxsize=1)
