@@ -92,8 +92,7 @@ def candidates(text: str, taxonomy, covered: Iterable[tuple[int, int]] = (), *, 
     (cheap estimate) and features (``FEATURES`` order)."""
     from ..embed import small_blas
     from ..link import skill_index
-    from ..textnorm import fold
-    from .semantic import _cheap_nearest, _lexical_forms, _outside, _signature
+    from .semantic import _cheap_nearest, _outside, unclaimed_phrases
 
     covered = sorted(covered)
     spans = candidate_phrases(text, min_words=min_words)
@@ -101,16 +100,7 @@ def candidates(text: str, taxonomy, covered: Iterable[tuple[int, int]] = (), *, 
         spans = _outside(spans, covered)
     if not spans:
         return []
-    forms, signatures = _lexical_forms(taxonomy)
-    keyed: dict[str, tuple[int, int] | None] = {}
-    kept = []
-    for a, b in spans:
-        k = text[a:b].lower()
-        if k not in keyed:
-            maybe = len(k) != b - a or _signature(k) in signatures
-            keyed[k] = None if maybe and fold(text[a:b]) in forms else (a, b)
-        if keyed[k] is not None:
-            kept.append((a, b, k))
+    kept, keyed = unclaimed_phrases(text, taxonomy, spans)
     keys = [k for k, s in keyed.items() if s is not None]
     if not keys:
         return []
