@@ -121,7 +121,7 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
-def measure(items: list[dict], *, semantic: bool = False, errors: bool = False) -> dict:
+def measure(items: list[dict], *, semantic: bool = False, phrases: bool = False, errors: bool = False) -> dict:
     from skillradar.extract import extract_path
     from skillradar.taxonomy import load_taxonomy
 
@@ -133,7 +133,7 @@ def measure(items: list[dict], *, semantic: bool = False, errors: bool = False) 
     for item in items:
         text = item["path"].read_text(encoding="utf-8")
         sections, gold = resolve(text, item["label"])
-        ex = extract_path(item["path"], kind="posting", semantic=semantic)
+        ex = extract_path(item["path"], kind="posting", semantic=semantic, phrases=phrases)
         found_gold = set()
         doc_tool_ids = {m.skill_id for m in ex.mentions}
         for m in ex.mentions:
@@ -208,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="tune", choices=["tune", "heldout"])
     ap.add_argument("--errors", action="store_true", help="list false positives and misses (tune split only)")
     ap.add_argument("--semantic", action="store_true", help="also run the semantic stage")
+    ap.add_argument("--phrases", action="store_true", help="also run the phrased-skill detector (detect.spans)")
     ap.add_argument("--check-labels", action="store_true", help="only check that every label resolves")
     ap.add_argument("--ids", help="only these postings of the split: p004,p007 or p094-p123")
     args = ap.parse_args(argv)
@@ -233,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(exc)
         print(f"{len(items) - bad} of {len(items)} label files resolve")
         return 1 if bad else 0
-    res = measure(items, semantic=args.semantic, errors=args.errors)
+    res = measure(items, semantic=args.semantic, phrases=args.phrases, errors=args.errors)
     print(json.dumps(res, indent=2))
     return 0
 

@@ -24,6 +24,7 @@ def extract_document(
     taxonomy: Taxonomy | str | Path | None = None,
     kind: str | None = None,
     semantic: bool = False,
+    phrases: bool = False,
     fuzzy: bool | None = None,
     max_chars: int | None = bounds.MAX_CHARS,
     max_mentions: int | None = bounds.MAX_MENTIONS,
@@ -36,13 +37,15 @@ def extract_document(
         kind: ``posting``, ``resume`` or ``auto``/None (from the document, else guessed from cues).
         semantic: also run the offline semantic detector over what the lexicon did not cover
             (needs the ``semantic`` extra).
+        phrases: also find phrased skills ("automate processes") with the learned span model
+            (``detect.spans``; needs the ``semantic`` extra).
         fuzzy: also accept one-letter slips in tool and language names ("Kubernets"); None means
             for résumés only, where people type their own (postings are edited, and at corpus scale
             the extra ~0.8 ms per 2.5 KB posting would double the cost for a rare find).
         max_chars, max_mentions: search at most this much text and return at most this many mentions
             (None: no limit); a cut sets ``truncated`` and adds a warning (see ``skillradar.bounds``).
     """
-    return Pipeline(taxonomy, semantic=semantic, fuzzy=fuzzy, max_chars=max_chars,
+    return Pipeline(taxonomy, semantic=semantic, phrases=phrases, fuzzy=fuzzy, max_chars=max_chars,
                     max_mentions=max_mentions).extract(doc, kind=kind)
 
 
@@ -53,10 +56,11 @@ def extract_text(
     kind: str | None = None,
     taxonomy: Taxonomy | str | Path | None = None,
     semantic: bool = False,
+    phrases: bool = False,
     fuzzy: bool | None = None,
 ) -> Extraction:
     """Mentions in a plain string (what stdin, pasted text and posting corpora give)."""
-    return Pipeline(taxonomy, semantic=semantic, fuzzy=fuzzy).extract_text(text, source=source, kind=kind)
+    return Pipeline(taxonomy, semantic=semantic, phrases=phrases, fuzzy=fuzzy).extract_text(text, source=source, kind=kind)
 
 
 def extract_path(
@@ -65,7 +69,8 @@ def extract_path(
     kind: str | None = None,
     taxonomy: Taxonomy | str | Path | None = None,
     semantic: bool = False,
+    phrases: bool = False,
     fuzzy: bool | None = None,
 ) -> Extraction:
     """Mentions in one file (txt, md, html, pdf, docx); raises an InputError subclass when unreadable."""
-    return Pipeline(taxonomy, semantic=semantic, fuzzy=fuzzy).extract_path(path, kind=kind)
+    return Pipeline(taxonomy, semantic=semantic, phrases=phrases, fuzzy=fuzzy).extract_path(path, kind=kind)

@@ -69,6 +69,8 @@ class Pipeline:
         detector_options: keyword options per detector name, given to its factory
             (``{"semantic": {"rescore": True}}``).
         semantic: add the offline semantic detector (needs the ``semantic`` extra).
+        phrases: add the phrased-skill detector (``detect.spans``; needs the ``semantic`` extra),
+            run before the semantic one.
         fuzzy: one-letter slips in tool names: None runs them on résumés only, True on every
             document, False never.
         max_chars, max_mentions: search at most this much text and return at most this many
@@ -82,12 +84,15 @@ class Pipeline:
         detectors: Sequence[str] | None = None,
         detector_options: dict[str, dict] | None = None,
         semantic: bool = False,
+        phrases: bool = False,
         fuzzy: bool | None = None,
         max_chars: int | None = bounds.MAX_CHARS,
         max_mentions: int | None = bounds.MAX_MENTIONS,
     ) -> None:
         self.taxonomy = load_taxonomy(taxonomy)
         names = list(DEFAULT_DETECTORS if detectors is None else detectors)
+        if phrases and "phrases" not in names:
+            names.append("phrases")
         if semantic and "semantic" not in names:
             names.append("semantic")
         if fuzzy is False and "fuzzy" in names:

@@ -41,6 +41,8 @@ def extract_command(
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
     semantic: bool = typer.Option(False, "--semantic/--no-semantic", help="Also link paraphrases offline (extra 'semantic'). Off by default: on real "
                                   "postings 28% of its mentions were right (bench/real_postings.py --semantic)."),
+    phrases: bool = typer.Option(False, "--phrases/--no-phrases", help="Also find phrased skills ('automate processes') "
+                                 "with the learned span model (extra 'semantic'; bench/RESULTS.md has its figures)."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest input file accepted, in bytes (default 20 MB)."),
     fuzzy: Optional[bool] = typer.Option(None, "--fuzzy/--no-fuzzy", help="Accept one-letter slips in tool names "
                                          "('Kubernets'); default: for résumés only."),
@@ -56,7 +58,7 @@ def extract_command(
         raise UsageError("no supported input files found in " + ", ".join(paths))
     def work(name: str) -> dict:
         ex = extract_document(_read(name, kind, max_bytes), taxonomy=tax, kind=None if kind == "auto" else kind,
-                              semantic=semantic, fuzzy=fuzzy)
+                              semantic=semantic, phrases=phrases, fuzzy=fuzzy)
         for notice in ex.notices:
             warn(notice.code, name, notice.message)
         return ex.to_dict()

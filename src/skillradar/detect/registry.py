@@ -106,7 +106,28 @@ class SemanticDetector:
         return [Hit(*h) for h in self._hits(doc.text, self.taxonomy, covered=list(covered), rescore=self.rescore)]
 
 
+class PhraseSpanDetector:
+    """Phrased skills ("automate processes", "Agile environment"): chunker candidates kept by a small
+    learned model over the ESCO-tuned encoder's similarity and sentence cues (see ``spans``; the
+    ``semantic`` extra). ``threshold``: the probability a phrase needs (default: the fitted file's)."""
+
+    name = "phrases"
+    kinds: tuple[str, ...] = ()
+
+    def __init__(self, taxonomy: Taxonomy, *, threshold: float | None = None) -> None:
+        from .spans import load_weights, phrase_span_hits  # the optional extra loads only when this detector is built
+
+        load_weights()  # a missing or stale weights file fails here, not on the first document
+        self.taxonomy = taxonomy
+        self.threshold = threshold
+        self._hits = phrase_span_hits
+
+    def find(self, doc: Scan, covered: Sequence[tuple[int, int]]) -> list[Hit]:
+        return [Hit(*h) for h in self._hits(doc.text, self.taxonomy, covered, threshold=self.threshold)]
+
+
 register_detector(LexiconDetector.name, LexiconDetector)
 register_detector(VerbObjectDetector.name, VerbObjectDetector)
 register_detector(FuzzyDetector.name, FuzzyDetector)
 register_detector(SemanticDetector.name, SemanticDetector)
+register_detector(PhraseSpanDetector.name, PhraseSpanDetector)

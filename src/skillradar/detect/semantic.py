@@ -30,7 +30,7 @@ import numpy as np
 
 from .phrases import STOP_WORDS, candidate_phrases, clauses  # chunking shared with link; re-exported
 
-__all__ = ["semantic_hits", "scored_candidates", "resolve", "candidate_phrases", "clauses", "STOP_WORDS", "CALIBRATION", "THRESHOLD",
+__all__ = ["semantic_hits", "scored_candidates", "unclaimed_phrases", "resolve", "candidate_phrases", "clauses", "STOP_WORDS", "CALIBRATION", "THRESHOLD",
            "CALIBRATION_CHEAP", "THRESHOLD_CHEAP", "RESCORE", "calibrate", "threshold"]
 
 # Cheap-estimate floor for the full model: on SkillSpan TECH dev it keeps ~28% of the candidates and
@@ -190,6 +190,25 @@ def _signature(lowered: str) -> str:
     return lowered.translate(_SIG_DELETE)
 
 
+def unclaimed_phrases(text: str, taxonomy, spans: list[tuple[int, int]]):
+    """The spans not written exactly like a label or alias (the lexicon, with its ambiguity rules,
+    decided on those), as ``(start, end, lower-cased phrase)``, and each distinct lower-cased phrase
+    → its first span (None when left to the lexicon). The model is uncased: one vector per key."""
+    from ..textnorm import fold
+
+    forms, signatures = _lexical_forms(taxonomy)
+    keyed: dict[str, tuple[int, int] | None] = {}
+    kept = []
+    for a, b in spans:
+        k = text[a:b].lower()
+        if k not in keyed:
+            maybe = len(k) != b - a or _signature(k) in signatures
+            keyed[k] = None if maybe and fold(text[a:b]) in forms else (a, b)
+        if keyed[k] is not None:
+            kept.append((a, b, k))
+    return kept, keyed
+
+
 def scored_candidates(
     text: str,
     taxonomy,
@@ -211,7 +230,6 @@ def scored_candidates(
     """
     from ..embed import small_blas
     from ..link import skill_index
-    from ..textnorm import fold
 
     # Paraphrases are phrases: a single word either is in the lexicon or is too generic to name a skill
     # (measured on 100 postings: 766 one-word hits such as "pipelines" → CI/CD, "models" → Model design,
@@ -221,18 +239,7 @@ def scored_candidates(
         spans = _outside(spans, covered)
     if not spans:
         return []
-    # the model is uncased: one vector per lower-cased phrase; phrases written exactly like a label
-    # or alias are left to the lexicon (checked once per distinct phrase)
-    forms, signatures = _lexical_forms(taxonomy)
-    keyed: dict[str, tuple[int, int] | None] = {}
-    kept = []
-    for a, b in spans:
-        k = text[a:b].lower()
-        if k not in keyed:
-            maybe = len(k) != b - a or _signature(k) in signatures
-            keyed[k] = None if maybe and fold(text[a:b]) in forms else (a, b)
-        if keyed[k] is not None:
-            kept.append((a, b, k))
+    kept, keyed = unclaimed_phrases(text, taxonomy, spans)
     first = {k: text[s_[0]:s_[1]] for k, s_ in keyed.items() if s_ is not None}
     if not first:
         return []
