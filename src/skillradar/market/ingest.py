@@ -57,7 +57,10 @@ def _rows_note(rows: list[int]) -> str:
     return shown + (f" … ({len(rows) - _MAX_LISTED_ROWS} more)" if len(rows) > _MAX_LISTED_ROWS else "")
 
 
-SHINGLE_CACHE_SIZE = 20_000
+SHINGLE_CACHE_SIZE = 5_000  # stored postings' shingle sets kept (~6 KB each at real posting length)
+# DuckDB's buffer pool during an ingest: its default (80% of RAM) lets the cache of table pages grow
+# with the database; a fixed limit keeps the ingest's memory flat in corpus size (pages are re-read).
+INGEST_MEMORY_LIMIT = "1GB"
 
 
 def _row_chars(b, i: int) -> int:
@@ -432,6 +435,7 @@ def ingest_files(
     con = connect(db)
     run_id = uuid.uuid4().hex[:16]
     try:
+        con.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
         salary_store.backfill(con)  # once, for a database from before the salaries table
         stale = stale_count(con, tax)
         save_skills(con, tax)
