@@ -17,9 +17,13 @@ entry point with ``if __name__ == "__main__":``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from ..choices import check_choice
 from ..errors import MissingExtra, UsageError
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 __all__ = ["extract_many", "LocalEngine", "DaskEngine", "make_engine", "ENGINES", "default_workers", "MIN_PARALLEL"]
 
@@ -112,12 +116,12 @@ class LocalEngine:
     def __init__(self, taxonomy, workers: int = 1) -> None:
         self.taxonomy = taxonomy
         self.workers = workers
-        self._pool = None
+        self._pool: ProcessPoolExecutor | None = None
 
     def extract(self, texts: list[str], on_done: Callable[[int], None] | None = None) -> list[list[tuple]]:
         return extract_many(texts, self.taxonomy, on_done)
 
-    def submit(self, items: list[tuple], on_done: Callable[[int], None] | None = None):
+    def submit(self, items: list[tuple], on_done: Callable[[int], None] | None = None) -> Any:
         """Prepare ``(id, text, title, extra)`` items (``prepare.prepare_many``); ``.result()`` of the
         handle returns them in order."""
         from .prepare import prepare_many

@@ -5,16 +5,23 @@ The pipeline for each batch of rows (1,000 by default):
 1. rows without text fail (with their row numbers), as do rows over :data:`MAX_ROW_CHARS` (one
    hostile row must not hold the run) and rows with bytes the file's encoding cannot decode; dates
    become ISO dates or stay empty (warning);
-2. contact e-mails and phone numbers are redacted from the text that is stored;
+2. each valid row is prepared by the engine (:mod:`.prepare`: contacts redacted from the text that is
+   stored, exact key, shingles and MinHash-LSH band keys, skills extracted on the original text,
+   facets, salaries), in worker processes when there are several, while the batch before is
+   finished; a row whose extraction fails fails alone;
 3. duplicates are recognised in input order against everything stored and everything earlier in the
    run: the same id (the id column, else a hash of the original text), the same normalised text, or a
-   near-duplicate (word 3-gram Jaccard ≥ threshold, candidates from MinHash-LSH, verified exactly,
-   unless :mod:`.dedup_rules` says the titles or dates make them distinct requisitions); of a
-   duplicate pair the richer copy (dated, then more text) is kept, replacing a stored posting, and
-   every merge is recorded (:mod:`.merges`);
-4. the remaining postings are extracted on their original text by the engine (local or Dask);
-5. postings, their LSH band keys, mentions and per-posting skill levels, the deletion of the stored
+   near-duplicate (word 3-gram Jaccard ≥ threshold, candidates from the LSH band table in DuckDB,
+   verified exactly, unless :mod:`.dedup_rules` says the titles or dates make them distinct
+   requisitions); of a duplicate pair the richer copy (dated, then more text) is kept, replacing a
+   stored posting, and every merge is recorded (:mod:`.merges`);
+4. postings, their LSH band keys, mentions and per-posting skill levels, the deletion of the stored
    postings they replace and the merges are written in one transaction.
+
+Memory stays flat in corpus size: the band table lives in DuckDB (whose buffer pool is limited to
+:data:`INGEST_MEMORY_LIMIT` during an ingest), the shingles of stored candidates are cached up to
+:data:`SHINGLE_CACHE_SIZE` postings, and at most two batches are in flight. Duplicates are prepared
+too (a few per cent of the work) so that preparing never waits for the database.
 
 A run killed at any point leaves whole batches; run again, it recognises what is stored as duplicates
 and ends with exactly the contents of one clean run. ``ingested + duplicates + failed`` always equals
