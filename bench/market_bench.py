@@ -38,7 +38,7 @@ t0 = time.time()
 def tick(c):
     print("progress", round(time.time() - t0, 1), c["rows_read"], c["ingested"], flush=True)
 args = json.loads(sys.argv[1])
-s = ingest_files(args["files"], db=args["db"], engine=args["engine"], workers=args["workers"])
+s = ingest_files(args["files"], db=args["db"], engine=args["engine"], workers=args["workers"], on_batch=tick)
 print("summary", json.dumps({k: v for k, v in s.items() if k not in ("errors", "warnings")}), flush=True)
 """
 QUERIES = {
@@ -119,7 +119,7 @@ def ingest(files: list[Path], db: Path, engine: str, workers: int | None, n: int
     for line in proc.stdout:
         if line.startswith("progress"):
             _p, secs, read, _ingested = line.split()
-            if float(secs) - last >= 60:
+            if float(secs) - last >= 60 or not last:
                 last = float(secs)
                 loads.append(os.getloadavg()[0])
                 print(f"  {n:,}: {float(secs):7.0f} s, {int(read):,} rows, {int(read) / float(secs):.0f} rows/s, "

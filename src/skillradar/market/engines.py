@@ -8,7 +8,8 @@ with a handle, so the ingest can deduplicate and store one batch while the next 
 The local engine with ``workers > 1`` prepares batches of at least ``MIN_PARALLEL`` postings in that
 many spawned worker processes (spawned, not forked: the parent holds a DuckDB connection and its
 threads); smaller batches, as in most tests and small files, run in this process, where starting
-workers would cost more than it saves. With Dask, ``--scheduler ADDRESS`` connects to a
+workers would cost more than it saves. As with Dask, a script that ingests must guard its entry point
+with ``if __name__ == "__main__":``. With Dask, ``--scheduler ADDRESS`` connects to a
 running scheduler; without it a LocalCluster with two worker processes on 127.0.0.1 is started (and
 stopped at the end). Worker processes are spawned: scripts that ingest with Dask must guard their
 entry point with ``if __name__ == "__main__":``.
@@ -110,6 +111,17 @@ def extract_many(texts: list[str], taxonomy, on_done: Callable[[int], None] | No
     return out
 
 
+def _worker_result(future):
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise UsageError("the worker processes that extract postings stopped before they could start or finish "
+                         "(a script that ingests must guard its entry point with `if __name__ == \"__main__\":`, "
+                         "since workers are spawned; or pass workers=1 / --workers 1)", params=("workers",)) from exc
+
+
 class LocalEngine:
     name = "local"
 
@@ -136,7 +148,7 @@ class LocalEngine:
                                              initializer=_init_worker, initargs=(self.taxonomy,))
         parts = _chunks(items, _CHUNK)
         futures = [self._pool.submit(_prepare_in_worker, part) for part in parts]
-        return _Gather(futures, [len(p) for p in parts], on_done, lambda f: f.result())
+        return _Gather(futures, [len(p) for p in parts], on_done, _worker_result)
 
     def close(self) -> None:
         if self._pool is not None:
