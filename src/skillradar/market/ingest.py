@@ -67,7 +67,7 @@ def _rows_note(rows: list[int]) -> str:
 SHINGLE_CACHE_SIZE = 5_000  # stored postings' shingle sets kept (~6 KB each at real posting length)
 # DuckDB's buffer pool during an ingest: its default (80% of RAM) lets the cache of table pages grow
 # with the database; a fixed limit keeps the ingest's memory flat in corpus size (pages are re-read).
-INGEST_MEMORY_LIMIT = "1GB"
+INGEST_MEMORY_LIMIT = "256MB"
 
 
 def _row_chars(b, i: int) -> int:
@@ -124,9 +124,8 @@ class _Ingestor:
         missing = [i for i in ids if i not in cache]
         found = {}
         if missing:
-            texts = dict(self._existing("SELECT p.id, p.text FROM postings p JOIN _probe ON p.id = _probe.v", missing))
             for info in self._stored_info("p.id = _probe.v", missing):
-                found[info["id"]] = (dedup.shingles(dedup.normalise(texts[info["id"]])), info)
+                found[info["id"]] = (dedup.shingles(dedup.normalise(info.pop("text"))), info)
         out = {}
         for i in ids:
             entry = found.get(i)
@@ -202,6 +201,8 @@ class _Ingestor:
             "p.id = _probe.v", sorted({r["id"] for r in rows}))}
         index_key = {i["key"]: i for i in self._stored_info(
             "p.exact_key = _probe.v", sorted({r["key"] for r in rows}))}
+        for info in (*index_id.values(), *index_key.values()):
+            info.pop("text", None)
         fresh = [r for r in rows if r["id"] not in index_id and r["key"] not in index_key]
         db_bands: dict[int, list[str]] = {}
         stored: dict[str, tuple] = {}
@@ -232,11 +233,21 @@ class _Ingestor:
             self._write(source, m)
 
     def _stored_info(self, where: str, values: list) -> list[dict]:
-        """What deciding about a duplicate needs of stored postings: date, size, title, origin."""
-        rows = self._existing("SELECT p.id, p.exact_key, p.date, length(p.text), p.title, p.source, p.row_number "
+        """What deciding about a duplicate needs of stored postings: date, size, title, origin (and
+        ``text``, for the caller to use and drop).
+
+        The join reads only narrow columns; the texts of the few postings found are then read one by
+        one by ``seq``, which DuckDB's zone maps narrow to one row group. A join that read the text
+        column would read every stored text for every batch: ingest time would grow with the square
+        of the corpus."""
+        rows = self._existing("SELECT p.id, p.exact_key, p.date, p.seq, p.title, p.source, p.row_number "
                               f"FROM postings p JOIN _probe ON {where}", values)
-        return [dict(id=i, key=k, date=d, chars=n, title=t, source=s, row=rn, replaces=None, in_db=True)
-                for i, k, d, n, t, s, rn in rows]
+        out = []
+        for i, k, d, seq, t, s, rn in rows:
+            text = self.con.execute("SELECT text FROM postings WHERE seq = ?", [seq]).fetchall()[0][0] or ""
+            out.append(dict(id=i, key=k, date=d, chars=len(text), title=t, source=s, row=rn, replaces=None, in_db=True,
+                            text=text))
+        return out
 
     def _near_duplicate(self, r, db_bands, stored, m) -> tuple[dict | None, float, bool]:
         """The most similar posting (stored, or kept earlier in this batch) that ``r`` is a near-duplicate
