@@ -536,7 +536,9 @@ def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "loc
         where = "" if all_postings else "WHERE taxonomy_hash IS DISTINCT FROM ?"
         params = [] if all_postings else [tax.content_hash]
         salary_store.backfill(con)  # once, for a database from before the salaries table
-        ids = [r[0] for r in con.execute(f"SELECT id FROM postings {where} ORDER BY seq", params).fetchall()]
+        listed = con.execute(f"SELECT id, seq FROM postings {where} ORDER BY seq", params).fetchall()
+        ids = [r[0] for r in listed]
+        seqs = [r[1] for r in listed]
         if on_total:
             on_total(len(ids))
         tv, th = tax.version, tax.content_hash
@@ -545,7 +547,10 @@ def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "loc
             chunk = ids[start:start + batch_size]
             frame = pd.DataFrame({"id": chunk})
             con.register("_ids", frame)
-            texts = dict(con.execute("SELECT p.id, p.text FROM postings p JOIN _ids USING (id)").fetchall())
+            # the seq range lets DuckDB's zone maps skip the row groups outside it: a join on id alone
+            # would read every stored text for every batch
+            texts = dict(con.execute("SELECT p.id, p.text FROM postings p JOIN _ids USING (id) WHERE p.seq BETWEEN ? AND ?",
+                                     [seqs[start], seqs[start + len(chunk) - 1]]).fetchall())
             eng = eng or make_engine(engine, tax, scheduler=scheduler)
             mentions = eng.extract([texts[i] for i in chunk], (lambda n: on_progress(n, n)) if on_progress else None)
             m_rows, l_rows = [], []
