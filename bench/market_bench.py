@@ -51,8 +51,9 @@ QUERIES = {
 }
 
 
-def corpus_files(n: int, work: Path, length: str) -> list[Path]:
-    """The corpus of ``n`` postings as files of at most PART postings, generated when missing."""
+def corpus_files(n: int, work: Path, length: str, generate_missing: bool = True) -> list[Path]:
+    """The corpus of ``n`` postings as files of at most PART postings, generated when missing (unless
+    another process is writing them ahead of the ingest: ``generate_missing=False``)."""
     from skillradar.market.synthetic import generate, write_corpus
 
     tag = "real" if length == "real" else "tpl"
@@ -61,7 +62,7 @@ def corpus_files(n: int, work: Path, length: str) -> list[Path]:
     else:
         names = [(work / f"postings_{tag}_{PART}_s{k}.csv", PART, k) for k in range(1, n // PART + 1)]
     for path, size, seed in names:
-        if not path.exists():
+        if generate_missing and not path.exists():
             rows, truth = generate(size, seed=seed, length=length)
             tmp = path.with_name("tmp_" + path.name)
             write_corpus(rows, tmp, truth)
@@ -166,6 +167,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
     ap.add_argument("--workdir", default="/tmp/market-scale")
     ap.add_argument("--queries", action="store_true")
+    ap.add_argument("--files-written-ahead", action="store_true",
+                    help="do not generate: another process writes the corpus files while the ingest reads them")
     args = ap.parse_args()
     work = Path(args.workdir)
     work.mkdir(parents=True, exist_ok=True)
@@ -173,7 +176,7 @@ def main() -> None:
           f"engine {args.engine}, workers {args.workers or 'one per core'}", flush=True)
     results = []
     for n in args.sizes:
-        files = corpus_files(n, work, args.length)
+        files = corpus_files(n, work, args.length, not args.files_written_ahead)
         db = work / f"market_{args.length}_{args.engine}_{n}.duckdb"
         res = ingest(files, db, args.engine, args.workers, n)
         print(json.dumps(res), flush=True)

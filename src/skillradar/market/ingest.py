@@ -211,7 +211,8 @@ class _Ingestor:
             for key, pid in self._existing("SELECT l.band_key, l.posting_id FROM lsh l JOIN _probe ON l.band_key = _probe.v",
                                            probe):
                 db_bands.setdefault(key, []).append(pid)
-            stored = self._stored_shingles({p for ids in db_bands.values() for p in ids})
+            wanted = set().union(*(dedup.candidates(r["bands"], db_bands) for r in fresh))
+            stored = self._stored_shingles(wanted)
         m = Merger(index_id, index_key)
         for r in rows:
             holder, sim, reason = m.exact(r), 1.0, "exact"
@@ -252,10 +253,8 @@ class _Ingestor:
     def _near_duplicate(self, r, db_bands, stored, m) -> tuple[dict | None, float, bool]:
         """The most similar posting (stored, or kept earlier in this batch) that ``r`` is a near-duplicate
         of, with its Jaccard, and whether a candidate over the threshold was kept apart by the rules."""
-        cands_db, cands_run = set(), set()
-        for k in r["bands"]:
-            cands_db.update(p for p in db_bands.get(k, ()) if p not in m.gone)
-            cands_run.update(m.bands.get(k, ()))
+        cands_db = dedup.candidates(r["bands"], db_bands, m.gone)
+        cands_run = dedup.candidates(r["bands"], m.bands)
         scored = [(dedup.jaccard(r["shingles"], m.pending[pid]["shingles"]), m.pending[pid]) for pid in sorted(cands_run)]
         for pid in sorted(cands_db):
             sh, info = stored[pid]

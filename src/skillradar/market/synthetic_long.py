@@ -65,8 +65,48 @@ _APPLY = ("Send us your CV and a few lines about why this role interests you. We
           "{w} weeks. You will meet the people you would work with before you decide.")
 
 
+_NOUN = ("invoices", "shipments", "claims", "patients", "warehouses", "contracts", "orders", "tickets", "subscriptions",
+         "suppliers", "routes", "campaigns", "appointments", "policies", "payments", "listings", "deliveries", "loans",
+         "reservations", "inspections", "permits", "harvests", "tenders", "audits", "refunds", "shifts", "parcels",
+         "leases", "donations", "enrolments", "prescriptions", "invoicing rules", "price lists", "store layouts",
+         "call scripts", "field visits", "repair jobs", "meal plans", "fleet schedules", "energy bills", "tax forms",
+         "grant applications", "court filings", "lab samples", "crop forecasts", "hotel bookings", "ferry timetables",
+         "school timetables", "museum archives", "insurance quotes", "spare parts", "service visits", "rent reviews",
+         "product recalls", "loyalty points", "return labels", "charging stations", "water meters", "solar panels",
+         "cargo manifests", "bank statements", "medical records", "customs declarations", "train delays")
+_ADJ = ("regional", "monthly", "overdue", "seasonal", "urgent", "cross-border", "rural", "wholesale", "public",
+        "handwritten", "recurring", "incoming", "archived", "disputed", "scanned", "multilingual", "weekly", "local",
+        "unpaid", "late", "fragile", "refrigerated", "second-hand", "municipal", "hospital", "coastal", "nightly",
+        "quarterly", "duplicate", "partial", "bulk", "premium", "legacy", "frozen", "cancelled", "pending")
+_AUD = ("nurses", "farmers", "shop owners", "dispatchers", "accountants", "teachers", "city planners", "pharmacists",
+        "truck drivers", "hotel managers", "social workers", "insurance agents", "call-centre staff", "lawyers",
+        "warehouse teams", "field engineers", "store managers", "ship captains", "clinic receptionists", "tenants",
+        "volunteers", "landlords", "bakers", "electricians", "travel agents", "customs officers", "librarians")
+_PLACE = ("in Lisbon", "in Kraków", "in Leeds", "in Lyon", "in Rotterdam", "in Porto", "in Gdańsk", "in Bilbao",
+          "in Aarhus", "in Graz", "in Turin", "in Tampere", "in Ghent", "in Cork", "in Brno", "in Malmö",
+          "across the Nordics", "along the Rhine", "in three provinces", "in small towns", "in the Alps")
+_DO = ("sort", "reconcile", "approve", "forecast", "chase", "schedule", "price", "route", "audit", "translate",
+       "summarise", "archive", "renew", "flag", "match", "track", "verify", "batch", "split", "merge", "rank", "count")
+_SENTENCES = (
+    "Every week {aud} {place} {do} {n} {adj} {noun} with our help.",
+    "Last year {aud} {place} used the product to {do} {adj} {noun} in half the time.",
+    "You will help {aud} {do} {adj} {noun} and {do2} {adj2} {noun2} without extra paperwork.",
+    "Our largest customer {place} handles {n} {adj} {noun} a day.",
+    "The team wants {aud} to {do} {noun} as easily as they {do2} {noun2}.",
+    "Today {aud} still {do} {adj} {noun} by hand, which is where you come in.",
+    "Next quarter we will bring {adj} {noun} to {aud} {place}.",
+    "We learned from {aud} {place} that {adj} {noun} and {adj2} {noun2} are the hardest part of their day.",
+    "A typical week includes a visit to {aud} {place} who {do} {adj} {noun}.",
+    "We measure success by how many {adj} {noun} {aud} no longer have to {do}.",
+)
+
+
 def _sentence(rng: random.Random) -> str:
-    return f"{rng.choice(_SUBJ)} {rng.choice(_VERB)} {rng.choice(_OBJ)} {rng.choice(_WHY)}."
+    """A sentence about the business, from a template and large word lists: two postings rarely share
+    a word 3-gram here, as postings from different employers rarely do."""
+    c = rng.choice
+    return c(_SENTENCES).format(aud=c(_AUD), place=c(_PLACE), do=c(_DO), do2=c(_DO), adj=c(_ADJ), adj2=c(_ADJ),
+                                noun=c(_NOUN), noun2=c(_NOUN), n=rng.randint(12, 9000))
 
 
 def padding(company: str, rng: random.Random) -> dict[str, list[str]]:
@@ -78,9 +118,10 @@ def padding(company: str, rng: random.Random) -> dict[str, list[str]]:
                 w=rng.randint(12, 26), m=rng.choice(("1,500 EUR", "2,000 USD", "1,000 GBP", "3,000 CHF")))
     scale = rng.choice((0.6, 0.9, 1.0, 1.2, 1.4, 1.8))
     role = [" ".join(_sentence(rng) for _ in range(max(2, round(rng.randint(4, 7) * scale)))) for _ in range(3)]
-    resp = [f"- {rng.choice(_RESP_VERB)} {rng.choice(_RESP_OBJ)} {rng.choice(_WHY)}"
-            for _ in range(max(3, round(rng.randint(5, 10) * scale)))]
-    story = [" ".join(s.format(**fill) for s in rng.sample(_STORY, max(3, min(len(_STORY), round(7 * scale)))))]
+    resp = [f"- {rng.choice(_RESP_VERB)} {rng.choice(_RESP_OBJ)} for {rng.choice(_AUD)} {rng.choice(_PLACE)}, "
+            f"starting with {rng.choice(_ADJ)} {rng.choice(_NOUN)}" for _ in range(max(3, round(rng.randint(5, 10) * scale)))]
+    story = [" ".join([s.format(**fill) for s in rng.sample(_STORY, max(2, min(len(_STORY), round(3 * scale))))]
+                      + [_sentence(rng) for _ in range(max(2, round(4 * scale)))])]
     perks = ["- " + p.format(**fill) for p in rng.sample(_PERKS, max(4, min(len(_PERKS), round(rng.randint(7, 11) * scale))))]
     return dict(role=role, resp=resp, story=story, perks=perks, eeo=[rng.choice(_EEO).format(**fill)],
                 apply=[rng.choice(_APPLY).format(**fill)])
