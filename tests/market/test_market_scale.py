@@ -153,3 +153,22 @@ def test_bounded_shingle_cache_changes_nothing_and_misses_no_near_duplicate(corp
             if dedup.jaccard(sh[i], sh[j]) >= 0.9 and kept_apart(rows[i][2], rows[i][3], rows[j][2], rows[j][3]) is None:
                 left_in.append((rows[i][0], rows[j][0]))
     assert left_in == []
+
+
+def test_real_length_corpus_is_as_long_as_real_postings_and_plants_the_same(mtax):
+    """``length="real"`` pads postings to the real ones' length (median 4.9 KB, quartiles 3.6–5.9 KB in
+    tests/data/real/postings) and changes nothing else that is drawn: dates, skills, duplicates."""
+    import statistics
+
+    from skillradar.market.synthetic import generate
+
+    short, truth_short = generate(400, seed=3, taxonomy=mtax)
+    long, truth_long = generate(400, seed=3, taxonomy=mtax, length="real")
+    sizes = [len(r["description"]) for r in long]
+    assert 4000 <= statistics.median(sizes) <= 6000 and min(sizes) >= 2000
+    assert all(len(a["description"]) < len(b["description"]) for a, b in zip(short, long))
+    assert [(r["id"], r["date_posted"], r["title"], r["synthetic"]) for r in long] == \
+        [(r["id"], r["date_posted"], r["title"], r["synthetic"]) for r in short]
+    assert truth_long == truth_short
+    with pytest.raises(ValueError):
+        generate(10, taxonomy=mtax, length="long")
