@@ -129,6 +129,7 @@ class LocalEngine:
         self.taxonomy = taxonomy
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
+        self._can_pickle: bool | None = None
 
     def extract(self, texts: list[str], on_done: Callable[[int], None] | None = None) -> list[list[tuple]]:
         return extract_many(texts, self.taxonomy, on_done)
@@ -138,7 +139,7 @@ class LocalEngine:
         handle returns them in order."""
         from .prepare import prepare_many
 
-        if self.workers <= 1 or len(items) < MIN_PARALLEL:
+        if self.workers <= 1 or len(items) < MIN_PARALLEL or not self._picklable():
             return _Ready(lambda: prepare_many(items, self.taxonomy, on_done))
         if self._pool is None:
             import multiprocessing
@@ -149,6 +150,19 @@ class LocalEngine:
         parts = _chunks(items, _CHUNK)
         futures = [self._pool.submit(_prepare_in_worker, part) for part in parts]
         return _Gather(futures, [len(p) for p in parts], on_done, _worker_result)
+
+    def _picklable(self) -> bool:
+        """Whether the taxonomy can go to worker processes: one that carries a loaded model session
+        (the semantic stage's) cannot, and is then used in this process."""
+        if self._can_pickle is None:
+            import pickle
+
+            try:
+                pickle.dumps(self.taxonomy)
+                self._can_pickle = True
+            except (TypeError, pickle.PicklingError, AttributeError):
+                self._can_pickle = False
+        return self._can_pickle
 
     def close(self) -> None:
         if self._pool is not None:
