@@ -85,6 +85,8 @@ def ingest_command(
     id_column: Optional[str] = typer.Option(None, "--id-column", help="Column with a posting id (else a hash of the text)."),
     engine: str = typer.Option("local", "--engine", help="local or dask."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (else a LocalCluster)."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Processes that extract postings (local "
+                                          "engine) or of the Dask LocalCluster; default one per core."),
     near_dup_threshold: float = typer.Option(0.9, "--near-dup-threshold", help="Word 3-gram Jaccard for near-duplicates; 1.0 = exact only."),
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t", help="genai (default) or a taxonomy file."),
     batch_size: int = typer.Option(1000, "--batch-size", help="Rows per transaction."),
@@ -117,7 +119,7 @@ def ingest_command(
         with naming_db(db):
             summary = ingest_files(files, db=db, taxonomy=tax, columns=columns, engine=engine, scheduler=scheduler,
                                    near_dup_threshold=near_dup_threshold, batch_size=batch_size, on_progress=bar,
-                                   on_batch=committed.update, encoding=encoding)
+                                   on_batch=committed.update, encoding=encoding, workers=workers)
     except (StoreError, DatabaseProblem) as err:
         if fmt == "json":  # scripts read stdout: say what was committed before the failure, and why it stopped
             sys.stdout.write(dumps({**committed, "error": err.to_dict()}) + "\n")

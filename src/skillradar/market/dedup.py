@@ -2,9 +2,14 @@
 
 Near-duplicates are postings whose normalised texts have a word 3-gram Jaccard similarity of at least
 a threshold (0.9 by default). Candidates come from MinHash with locality-sensitive hashing
-(128 permutations in 16 bands of 8 rows: a pair at Jaccard 0.9 becomes a candidate with probability
-≈ 0.99998, a pair at 0.5 with ≈ 0.06), and every candidate is then verified with the exact Jaccard of
-the shingle sets, so the decision is the exact rule and the cost stays close to linear in the corpus.
+(128 permutations in 16 bands of 8 rows); a stored posting is a candidate when it shares at least
+:data:`MIN_SHARED_BANDS` (2) bands, and every candidate is then verified with the exact Jaccard of the
+shingle sets, so the decision is the exact rule. A pair at Jaccard 0.9 becomes a candidate with
+probability ≈ 0.998, at 0.95 ≈ 0.999999; a pair at 0.5 with ≈ 0.002 and at 0.2 (two postings of one
+template) with ≈ 8e-10. One shared band was enough before, but it let pairs at 0.2 through with
+probability 4e-5 each: over a million stored postings of similar layout that is tens of false
+candidates per new posting, each a stored text to read, and ingest time grew with the square of the
+corpus.
 Everything is deterministic (CRC-32 word hashes, fixed permutation seeds), so a rerun after a crash
 makes the same decisions.
 """
@@ -17,10 +22,12 @@ import zlib
 
 import numpy as np
 
-__all__ = ["normalise", "exact_key", "shingles", "minhash", "band_keys", "jaccard", "NUM_PERM", "BANDS"]
+__all__ = ["normalise", "exact_key", "shingles", "minhash", "band_keys", "jaccard", "candidates", "NUM_PERM", "BANDS",
+           "MIN_SHARED_BANDS"]
 
 NUM_PERM = 128
 BANDS = 16
+MIN_SHARED_BANDS = 2
 ROWS = NUM_PERM // BANDS
 _WORD = re.compile(r"\w+")
 _rng = np.random.default_rng(20240917)
@@ -74,3 +81,12 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
         return 1.0
     inter = len(np.intersect1d(a, b, assume_unique=True))
     return inter / (len(a) + len(b) - inter)
+
+
+def candidates(bands: list[int], table: dict[int, list[str]], gone=()) -> set[str]:
+    """Ids in ``table`` (band key -> ids) sharing at least MIN_SHARED_BANDS of ``bands``, less ``gone``."""
+    shared: dict[str, int] = {}
+    for k in bands:
+        for pid in table.get(k, ()):
+            shared[pid] = shared.get(pid, 0) + 1
+    return {pid for pid, n in shared.items() if n >= MIN_SHARED_BANDS and pid not in gone}

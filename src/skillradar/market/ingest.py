@@ -5,16 +5,23 @@ The pipeline for each batch of rows (1,000 by default):
 1. rows without text fail (with their row numbers), as do rows over :data:`MAX_ROW_CHARS` (one
    hostile row must not hold the run) and rows with bytes the file's encoding cannot decode; dates
    become ISO dates or stay empty (warning);
-2. contact e-mails and phone numbers are redacted from the text that is stored;
+2. each valid row is prepared by the engine (:mod:`.prepare`: contacts redacted from the text that is
+   stored, exact key, shingles and MinHash-LSH band keys, skills extracted on the original text,
+   facets, salaries), in worker processes when there are several, while the batch before is
+   finished; a row whose extraction fails fails alone;
 3. duplicates are recognised in input order against everything stored and everything earlier in the
    run: the same id (the id column, else a hash of the original text), the same normalised text, or a
-   near-duplicate (word 3-gram Jaccard ≥ threshold, candidates from MinHash-LSH, verified exactly,
-   unless :mod:`.dedup_rules` says the titles or dates make them distinct requisitions); of a
-   duplicate pair the richer copy (dated, then more text) is kept, replacing a stored posting, and
-   every merge is recorded (:mod:`.merges`);
-4. the remaining postings are extracted on their original text by the engine (local or Dask);
-5. postings, their LSH band keys, mentions and per-posting skill levels, the deletion of the stored
+   near-duplicate (word 3-gram Jaccard ≥ threshold, candidates from the LSH band table in DuckDB,
+   verified exactly, unless :mod:`.dedup_rules` says the titles or dates make them distinct
+   requisitions); of a duplicate pair the richer copy (dated, then more text) is kept, replacing a
+   stored posting, and every merge is recorded (:mod:`.merges`);
+4. postings, their LSH band keys, mentions and per-posting skill levels, the deletion of the stored
    postings they replace and the merges are written in one transaction.
+
+Memory stays flat in corpus size: the band table lives in DuckDB (whose buffer pool is limited to
+:data:`INGEST_MEMORY_LIMIT` during an ingest), the shingles of stored candidates are cached up to
+:data:`SHINGLE_CACHE_SIZE` postings, and at most two batches are in flight. Duplicates are prepared
+too (a few per cent of the work) so that preparing never waits for the database.
 
 A run killed at any point leaves whole batches; run again, it recognises what is stored as duplicates
 and ends with exactly the contents of one clean run. ``ingested + duplicates + failed`` always equals
@@ -24,20 +31,18 @@ the rows read.
 from __future__ import annotations
 
 import hashlib
-import json
 import uuid
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..bounds import MAX_CHARS
-from ..detect.sections import NON_DEMAND
 from ..errors import EmptyText, InputError, StoreError, TooLarge, UsageError
 from . import dedup, salary_store
 from .dedup_rules import kept_apart, richer
-from .facets import backfill as backfill_facets, facets_for
+from .facets import backfill as backfill_facets
 from .merges import Merger
-from .redact import redact_contacts
+from .prepare import LEVELS, levels as _levels
 from .sources import file_codec, parse_date, read_batches
 from .store import connect, end_run_on_error, finish_run, save_skills, stale_count, start_run
 
@@ -46,8 +51,6 @@ __all__ = ["ingest_files", "reextract", "posting_id", "LEVELS", "MAX_ROW_CHARS"]
 #: A row (its text and every other field) longer than this fails: what extraction would search of it.
 MAX_ROW_CHARS = MAX_CHARS
 
-LEVELS = ("required", "preferred", "mentioned", "negated")  # strongest first
-_LEVEL_OF = {"required": 0, "preferred": 1, None: 2, "negated": 3}
 _MAX_LISTED_ROWS = 20
 
 
@@ -56,25 +59,15 @@ def posting_id(text: str) -> str:
     return "h:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
-def _levels(mentions: list[tuple]) -> dict[str, str]:
-    """Each skill's strongest level in one posting, from the mentions that ask for it: those in
-    about-us, benefits, EEO or how-to-apply text are stored but are not demand."""
-    best: dict[str, int] = {}
-    for m in mentions:
-        if m[6] in NON_DEMAND:
-            continue
-        rank = _LEVEL_OF[m[4]]
-        if m[0] not in best or rank < best[m[0]]:
-            best[m[0]] = rank
-    return {sid: LEVELS[r] for sid, r in best.items()}
-
-
 def _rows_note(rows: list[int]) -> str:
     shown = ", ".join(str(r) for r in rows[:_MAX_LISTED_ROWS])
     return shown + (f" … ({len(rows) - _MAX_LISTED_ROWS} more)" if len(rows) > _MAX_LISTED_ROWS else "")
 
 
-SHINGLE_CACHE_SIZE = 20_000
+SHINGLE_CACHE_SIZE = 5_000  # stored postings' shingle sets kept (~6 KB each at real posting length)
+# DuckDB's buffer pool during an ingest: its default (80% of RAM) lets the cache of table pages grow
+# with the database; a fixed limit keeps the ingest's memory flat in corpus size (pages are re-read).
+INGEST_MEMORY_LIMIT = "256MB"
 
 
 def _row_chars(b, i: int) -> int:
@@ -85,7 +78,8 @@ def _row_chars(b, i: int) -> int:
 
 
 class _Ingestor:
-    def __init__(self, con, taxonomy, engine_name, scheduler, threshold, run_id, max_row_chars=MAX_ROW_CHARS):
+    def __init__(self, con, taxonomy, engine_name, scheduler, threshold, run_id, max_row_chars=MAX_ROW_CHARS,
+                 workers=None):
         self.con = con
         self.tax = taxonomy
         self.engine_name = engine_name
@@ -93,8 +87,8 @@ class _Ingestor:
         self.threshold = threshold
         self.run_id = run_id
         self.max_row_chars = max_row_chars
+        self.workers = workers
         self.engine = None
-        self.on_extracted = None  # called with n as n postings are extracted (progress within a batch)
         self.seq = con.execute("SELECT coalesce(max(seq) + 1, 0) FROM postings").fetchall()[0][0]
         # shingles of stored postings met as near-duplicate candidates; bounded (least recently used
         # out first) so memory stays flat however large the corpus grows
@@ -110,7 +104,7 @@ class _Ingestor:
         if self.engine is None:
             from .engines import make_engine
 
-            self.engine = make_engine(self.engine_name, self.tax, scheduler=self.scheduler)
+            self.engine = make_engine(self.engine_name, self.tax, scheduler=self.scheduler, workers=self.workers)
         return self.engine
 
     def _existing(self, sql: str, values: list) -> list[tuple]:
@@ -130,9 +124,8 @@ class _Ingestor:
         missing = [i for i in ids if i not in cache]
         found = {}
         if missing:
-            texts = dict(self._existing("SELECT p.id, p.text FROM postings p JOIN _probe ON p.id = _probe.v", missing))
             for info in self._stored_info("p.id = _probe.v", missing):
-                found[info["id"]] = (dedup.shingles(dedup.normalise(texts[info["id"]])), info)
+                found[info["id"]] = (dedup.shingles(dedup.normalise(info.pop("text"))), info)
         out = {}
         for i in ids:
             entry = found.get(i)
@@ -146,13 +139,11 @@ class _Ingestor:
             cache.popitem(last=False)
         return out
 
-    # -- one batch ---------------------------------------------------------------------------------
-    def batch(self, b) -> None:
-        c = self.counts
-        c["rows_read"] += len(b.rows) + len(b.row_errors)
-        for row, err in b.row_errors:
-            c["failed"] += 1
-            self.errors.append({"source": b.source, "row": row, "error": err.to_dict()})
+    # -- one batch -------------------------------------------------------------------------------
+    def start(self, b, on_done: Callable[[int], None] | None = None) -> dict:
+        """Check a batch's rows and hand the valid ones to the engine; nothing is counted or stored
+        until :meth:`finish`, so the next batch can start while this one is finished."""
+        failed: list[tuple[int, object]] = [(row, err) for row, err in b.row_errors]
         empty, bad_dates, no_dates = [], [], []
         rows = []
         for i, rowno in enumerate(b.rows):
@@ -162,51 +153,71 @@ class _Ingestor:
                 continue
             size = _row_chars(b, i)
             if self.max_row_chars is not None and size > self.max_row_chars:
-                c["failed"] += 1
-                self.errors.append({"source": b.source, "row": rowno, "error": TooLarge(
+                failed.append((rowno, TooLarge(
                     f"row {rowno} holds {size:,} characters, over the {self.max_row_chars:,} limit for one posting: "
-                    "split it, or check that the file's quoting is right", source=b.source).to_dict()})
+                    "split it, or check that the file's quoting is right", source=b.source)))
                 continue
             raw = b.date_raw[i]
             date = parse_date(raw)
             if date is None:
                 (no_dates if raw is None or (isinstance(raw, str) and not raw.strip()) else bad_dates).append(rowno)
-            stored, spans, shift = redact_contacts(text)
             pid = b.id_raw[i].strip() if b.id_raw[i] and b.id_raw[i].strip() else posting_id(text)
-            words = dedup.normalise(stored)
-            rows.append(dict(row=rowno, text=text, stored=stored, shift=shift, redactions=len(spans), id=pid,
-                             key=dedup.exact_key(words), words=words, date=date, title=b.title[i],
-                             company=b.company[i], location=b.location[i], extra=b.extra[i]))
+            rows.append(dict(row=rowno, text=text, id=pid, date=date, title=b.title[i], company=b.company[i],
+                             location=b.location[i], extra=b.extra[i], source=b.source, replaces=None))
         for rowno in empty:
+            failed.append((rowno, EmptyText(f"row {rowno} has no text", source=b.source)))
+        job = dict(source=b.source, read=len(b.rows) + len(b.row_errors), failed=failed, rows=rows,
+                   bad_dates=bad_dates, no_dates=no_dates, prepared=None)
+        if rows:
+            items = [(r["id"], r["text"], r["title"], r["extra"]) for r in rows]
+            job["prepared"] = self._engine().submit(items, on_done)
+        return job
+
+    def finish(self, job: dict) -> None:
+        """Count a started batch, decide its duplicates against everything stored, and store it."""
+        c = self.counts
+        c["rows_read"] += job["read"]
+        for row, err in job["failed"]:
             c["failed"] += 1
-            self.errors.append({"source": b.source, "row": rowno,
-                                "error": EmptyText(f"row {rowno} has no text", source=b.source).to_dict()})
-        self._date_issues.setdefault((b.source, "bad_date"), []).extend(bad_dates)
-        self._date_issues.setdefault((b.source, "no_date"), []).extend(no_dates)
-        c["undated"] += len(bad_dates) + len(no_dates)
+            self.errors.append({"source": job["source"], "row": row, "error": err.to_dict()})
+        source = job["source"]
+        self._date_issues.setdefault((source, "bad_date"), []).extend(job["bad_dates"])
+        self._date_issues.setdefault((source, "no_date"), []).extend(job["no_dates"])
+        c["undated"] += len(job["bad_dates"]) + len(job["no_dates"])
+        rows = []
+        for r, prep in zip(job["rows"], job["prepared"].result() if job["rows"] else []):
+            if prep["error"] is not None:
+                c["failed"] += 1
+                self.errors.append({"source": source, "row": r["row"], "error": InputError(
+                    f"row {r['row']}: extraction failed ({prep['error'][:200]}); the other rows go on",
+                    source=source).to_dict()})
+                continue
+            r.update(prep)
+            r["chars"] = len(r["stored"])
+            rows.append(r)
         if not rows:
             return
-        for r in rows:
-            r.update(source=b.source, chars=len(r["stored"]), replaces=None)
         index_id = {i["id"]: i for i in self._stored_info(
             "p.id = _probe.v", sorted({r["id"] for r in rows}))}
         index_key = {i["key"]: i for i in self._stored_info(
             "p.exact_key = _probe.v", sorted({r["key"] for r in rows}))}
+        for info in (*index_id.values(), *index_key.values()):
+            info.pop("text", None)
         fresh = [r for r in rows if r["id"] not in index_id and r["key"] not in index_key]
-        for r in fresh:
-            r["shingles"] = dedup.shingles(r["words"])
-            r["bands"] = dedup.band_keys(dedup.minhash(r["shingles"]))
         db_bands: dict[int, list[str]] = {}
+        stored: dict[str, tuple] = {}
         if self.threshold < 1.0 and fresh:
             probe = sorted({k for r in fresh for k in r["bands"]})
             for key, pid in self._existing("SELECT l.band_key, l.posting_id FROM lsh l JOIN _probe ON l.band_key = _probe.v",
                                            probe):
                 db_bands.setdefault(key, []).append(pid)
+            wanted = set().union(*(dedup.candidates(r["bands"], db_bands) for r in fresh))
+            stored = self._stored_shingles(wanted)
         m = Merger(index_id, index_key)
         for r in rows:
             holder, sim, reason = m.exact(r), 1.0, "exact"
             if holder is None and self.threshold < 1.0:
-                holder, sim, apart = self._near_duplicate(r, db_bands, m)
+                holder, sim, apart = self._near_duplicate(r, db_bands, stored, m)
                 reason = "near"
                 c["kept_apart"] += apart and holder is None
             if holder is None:
@@ -220,26 +231,34 @@ class _Ingestor:
             else:
                 m.drop(r, holder, sim, reason)
         if m.kept or m.merges:
-            self._write(b.source, m)
+            self._write(source, m)
 
     def _stored_info(self, where: str, values: list) -> list[dict]:
-        """What deciding about a duplicate needs of stored postings: date, size, title, origin."""
-        rows = self._existing("SELECT p.id, p.exact_key, p.date, length(p.text), p.title, p.source, p.row_number "
-                              f"FROM postings p JOIN _probe ON {where}", values)
-        return [dict(id=i, key=k, date=d, chars=n, title=t, source=s, row=rn, replaces=None, in_db=True)
-                for i, k, d, n, t, s, rn in rows]
+        """What deciding about a duplicate needs of stored postings: date, size, title, origin (and
+        ``text``, for the caller to use and drop).
 
-    def _near_duplicate(self, r, db_bands, m) -> tuple[dict | None, float, bool]:
+        The join reads only narrow columns; the texts of the few postings found are then read one by
+        one by ``seq``, which DuckDB's zone maps narrow to one row group. A join that read the text
+        column would read every stored text for every batch: ingest time would grow with the square
+        of the corpus."""
+        rows = self._existing("SELECT p.id, p.exact_key, p.date, p.seq, p.title, p.source, p.row_number "
+                              f"FROM postings p JOIN _probe ON {where}", values)
+        out = []
+        for i, k, d, seq, t, s, rn in rows:
+            text = self.con.execute("SELECT text FROM postings WHERE seq = ?", [seq]).fetchall()[0][0] or ""
+            out.append(dict(id=i, key=k, date=d, chars=len(text), title=t, source=s, row=rn, replaces=None, in_db=True,
+                            text=text))
+        return out
+
+    def _near_duplicate(self, r, db_bands, stored, m) -> tuple[dict | None, float, bool]:
         """The most similar posting (stored, or kept earlier in this batch) that ``r`` is a near-duplicate
         of, with its Jaccard, and whether a candidate over the threshold was kept apart by the rules."""
-        cands_db, cands_run = set(), set()
-        for k in r["bands"]:
-            cands_db.update(p for p in db_bands.get(k, ()) if p not in m.gone)
-            cands_run.update(m.bands.get(k, ()))
+        cands_db = dedup.candidates(r["bands"], db_bands, m.gone)
+        cands_run = dedup.candidates(r["bands"], m.bands)
         scored = [(dedup.jaccard(r["shingles"], m.pending[pid]["shingles"]), m.pending[pid]) for pid in sorted(cands_run)]
-        if cands_db:
-            for _pid, (sh, info) in sorted(self._stored_shingles(cands_db).items()):
-                scored.append((dedup.jaccard(r["shingles"], sh), info))
+        for pid in sorted(cands_db):
+            sh, info = stored[pid]
+            scored.append((dedup.jaccard(r["shingles"], sh), info))
         apart = False
         for sim, other in sorted(scored, key=lambda x: -x[0]):
             if sim < self.threshold:
@@ -255,25 +274,18 @@ class _Ingestor:
         import pandas as pd
 
         kept = merger.kept
-        mentions = self._engine().extract([r["text"] for r in kept], self.on_extracted) if kept else []
         tv, th = self.tax.version, self.tax.content_hash
         post_rows, lsh_rows, mention_rows, level_rows, pay_rows = [], [], [], [], []
-        for r, ms in zip(kept, mentions):
-            extra = json.dumps(r["extra"], ensure_ascii=False, sort_keys=True, default=str) if r["extra"] else None
-            if extra:
-                extra = redact_contacts(extra)[0]
-            f = facets_for(r["title"], r["text"], r["extra"])
+        for r in kept:
+            f = r["facets"]
             post_rows.append((r["id"], self.seq, r["key"], r["stored"], r["title"], r["company"], r["location"],
-                              r["date"], source, r["row"], extra, tv, th, self.run_id, f["seniority"],
+                              r["date"], source, r["row"], r["extra_json"], tv, th, self.run_id, f["seniority"],
                               f["contract_type"], f["sector"], f["synthetic"]))
             self.seq += 1
             lsh_rows.extend((k, r["id"]) for k in r["bands"])
-            shift, stored = r["shift"], r["stored"]
-            for m in ms:
-                s, e = shift(m[1]), shift(m[2])
-                mention_rows.append((r["id"], m[0], s, e, stored[s:e], m[4], m[5], m[6], m[7], m[8], tv, th))
-            level_rows.extend((r["id"], sid, lvl) for sid, lvl in sorted(_levels(ms).items()))
-            pay_rows.extend(salary_store.salary_rows(r["id"], stored))
+            mention_rows.extend((r["id"], *m, tv, th) for m in r["mentions"])
+            level_rows.extend((r["id"], sid, lvl) for sid, lvl in sorted(r["levels"].items()))
+            pay_rows.extend(r["pay"])
             if r["redactions"]:
                 self.counts["redacted"] += 1
         frames = {
@@ -364,6 +376,28 @@ class _BatchProgress:
             self.on_progress(self.nbytes - self.bytes, max(0, rows - self.rows))
 
 
+_LOOKAHEAD = 1  # batches read and handed to the engine before the oldest one is stored
+
+
+def _read_all(paths, columns, batch_size: int, encoding: str):
+    """``("batch", source, Batch, bytes)`` for every batch of every file in order, and ``("error",
+    source, InputError, bytes)`` where a file cannot be read further (``bytes``: of the file not
+    yet reported, for progress)."""
+    for path in paths:
+        source = str(path)
+        done = 0
+        try:
+            for b in read_batches(path, columns, batch_size, encoding):
+                yield "batch", source, b, b.bytes_done - done
+                done = b.bytes_done
+        except InputError as err:
+            try:
+                size = Path(path).stat().st_size
+            except OSError:
+                size = 0
+            yield "error", source, err, max(0, size - done)
+
+
 def ingest_files(
     paths: Sequence[str | Path],
     *,
@@ -378,6 +412,7 @@ def ingest_files(
     on_batch: Callable[[dict], None] | None = None,
     encoding: str = "utf-8",
     max_row_chars: int | None = MAX_ROW_CHARS,
+    workers: int | None = None,
 ) -> dict:
     """Ingest posting files into the market database and return the run summary.
 
@@ -394,6 +429,8 @@ def ingest_files(
         encoding: of CSV and JSONL files (UTF-8 by default); a row with bytes not valid in it fails
             with its row number and the others go on.
         max_row_chars: a longer row fails with ``too_large`` (None: no limit).
+        workers: processes preparing and extracting postings (local engine) or of the Dask
+            LocalCluster; default one per core. The database holds the same either way.
 
     Returns:
         ``{"ingested", "duplicates", "failed", "rows_read", "exact_duplicates", "near_duplicates",
@@ -408,41 +445,50 @@ def ingest_files(
         raise UsageError(f"near_dup_threshold must be in (0, 1] (got {near_dup_threshold})", params=("near_dup_threshold",))
     if batch_size < 1:
         raise UsageError("batch size must be at least 1")
+    if workers is not None and workers < 1:
+        raise UsageError(f"workers must be at least 1 (got {workers})", params=("workers",))
     file_codec(encoding)  # an unknown or non-text encoding is a usage error before anything is stored
     tax = load_taxonomy(taxonomy)
     con = connect(db)
     run_id = uuid.uuid4().hex[:16]
     try:
+        con.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
         salary_store.backfill(con)  # once, for a database from before the salaries table
         stale = stale_count(con, tax)
         save_skills(con, tax)
         backfill_facets(con)
         start_run(con, run_id, command="ingest", engine=engine, files=paths, taxonomy=tax)
-        ing = _Ingestor(con, tax, engine, scheduler, near_dup_threshold, run_id, max_row_chars)
+        ing = _Ingestor(con, tax, engine, scheduler, near_dup_threshold, run_id, max_row_chars, workers)
         if engine not in ("local", "dask"):
             raise UsageError(f"engine must be one of local, dask (got '{engine}')", params=("engine",))
+        queue: deque[dict] = deque()
+
+        def finish(job: dict) -> None:
+            if job["kind"] == "error":
+                ing.errors.append({"source": job["source"], "row": None, "error": job["error"].to_dict()})
+                if on_progress:
+                    on_progress(job["bytes"], 0)
+                return
+            before = ing.counts["rows_read"]
+            ing.finish(job)
+            job["step"].finish(ing.counts["rows_read"] - before)
+            if on_batch:
+                on_batch(dict(ing.counts))
+
         try:
-            for path in paths:
-                source = str(path)
-                done = 0
-                try:
-                    for b in read_batches(path, columns, batch_size, encoding):
-                        before = ing.counts["rows_read"]
-                        step = _BatchProgress(on_progress, b.bytes_done - done, len(b.rows) + len(b.row_errors))
-                        ing.on_extracted = step if on_progress else None
-                        ing.batch(b)
-                        step.finish(ing.counts["rows_read"] - before)
-                        done = b.bytes_done
-                        if on_batch:
-                            on_batch(dict(ing.counts))
-                except InputError as err:
-                    ing.errors.append({"source": source, "row": None, "error": err.to_dict()})
-                    if on_progress:
-                        try:
-                            size = Path(path).stat().st_size
-                        except OSError:
-                            size = 0
-                        on_progress(max(0, size - done), 0)
+            # one batch is prepared (by the engine) while the one before it is deduplicated and stored
+            for kind, source, what, nbytes in _read_all(paths, columns, batch_size, encoding):
+                if kind == "error":
+                    queue.append(dict(kind=kind, source=source, error=what, bytes=nbytes))
+                else:
+                    step = _BatchProgress(on_progress, nbytes, len(what.rows) + len(what.row_errors))
+                    job = ing.start(what, step if on_progress else None)
+                    job.update(kind=kind, step=step)
+                    queue.append(job)
+                while len(queue) > _LOOKAHEAD:
+                    finish(queue.popleft())
+            while queue:
+                finish(queue.popleft())
         finally:
             ing.close()
         summary = dict(ing.counts)
@@ -489,7 +535,9 @@ def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "loc
         where = "" if all_postings else "WHERE taxonomy_hash IS DISTINCT FROM ?"
         params = [] if all_postings else [tax.content_hash]
         salary_store.backfill(con)  # once, for a database from before the salaries table
-        ids = [r[0] for r in con.execute(f"SELECT id FROM postings {where} ORDER BY seq", params).fetchall()]
+        listed = con.execute(f"SELECT id, seq FROM postings {where} ORDER BY seq", params).fetchall()
+        ids = [r[0] for r in listed]
+        seqs = [r[1] for r in listed]
         if on_total:
             on_total(len(ids))
         tv, th = tax.version, tax.content_hash
@@ -498,7 +546,10 @@ def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "loc
             chunk = ids[start:start + batch_size]
             frame = pd.DataFrame({"id": chunk})
             con.register("_ids", frame)
-            texts = dict(con.execute("SELECT p.id, p.text FROM postings p JOIN _ids USING (id)").fetchall())
+            # the seq range lets DuckDB's zone maps skip the row groups outside it: a join on id alone
+            # would read every stored text for every batch
+            texts = dict(con.execute("SELECT p.id, p.text FROM postings p JOIN _ids USING (id) WHERE p.seq BETWEEN ? AND ?",
+                                     [seqs[start], seqs[start + len(chunk) - 1]]).fetchall())
             eng = eng or make_engine(engine, tax, scheduler=scheduler)
             mentions = eng.extract([texts[i] for i in chunk], (lambda n: on_progress(n, n)) if on_progress else None)
             m_rows, l_rows = [], []

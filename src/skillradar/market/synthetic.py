@@ -21,6 +21,8 @@ import json
 import random
 from pathlib import Path
 
+from .synthetic_long import padding
+
 __all__ = ["generate", "write_corpus", "usable_surfaces"]
 
 _TITLES = ("LLM Engineer", "Machine Learning Engineer", "Data Scientist", "AI Engineer", "Generative AI Engineer",
@@ -144,14 +146,20 @@ def _plan(ids: list[str], rng: random.Random, max_flat: int) -> dict[str, tuple[
 
 
 def generate(n: int, *, seed: int = 0, taxonomy=None, start: str = "2023-01-01", days: int = 730,
-             repost_rate: float = 0.04, max_flat: int = 20) -> tuple[list[dict], dict]:
+             repost_rate: float = 0.04, max_flat: int = 20, length: str = "template") -> tuple[list[dict], dict]:
     """``(rows, truth)``: ``n`` posting rows (``id, title, company, location, date_posted, description,
     synthetic``) in date order, and the ground truth (planted probabilities, kinds, split date,
-    planted duplicates)."""
+    planted duplicates).
+
+    ``length="real"`` pads each posting to the length of real ones (:mod:`.synthetic_long`, ~5 KB)
+    from a random stream of its own: the skills, dates and duplicates drawn are those of the default."""
     from ..taxonomy import load_taxonomy
 
+    if length not in ("template", "real"):
+        raise ValueError(f"length must be 'template' or 'real' (got {length!r})")
     tax = load_taxonomy(taxonomy)
     rng = random.Random(seed)
+    pad_rng = random.Random(f"{seed}-length") if length == "real" else None
     surfaces = {sid: (s, neg) for sid, s, neg in _surfaces_for(tax)}
     if len(surfaces) < 3:
         raise ValueError("the taxonomy needs at least three skills the extractor can find to plant trends")
@@ -189,6 +197,10 @@ def generate(n: int, *, seed: int = 0, taxonomy=None, start: str = "2023-01-01",
         parts = [f"{title} at {company}", "", "About us:",
                  " ".join([rng.choice(_ABOUT).format(c=company)] + rng.sample(_FILLER, 2)), "",
                  "Responsibilities:"] + ["- " + r for r in rng.sample(_RESP, rng.randint(3, 5))]
+        pad = padding(company, pad_rng) if pad_rng is not None else None
+        if pad:
+            parts[4:4] = pad["story"] + ["", "The role:"] + pad["role"]
+            parts += pad["resp"]
         if req:
             parts += ["", "Requirements:"] + req
         if pref:
@@ -197,6 +209,8 @@ def generate(n: int, *, seed: int = 0, taxonomy=None, start: str = "2023-01-01",
         if candidates and rng.random() < 0.08:
             parts += ["", _NEG.format(s=surfaces[rng.choice(candidates)][0])]
         parts += ["", "What we offer:"] + rng.sample(_OFFER, 3)
+        if pad:
+            parts += pad["perks"] + ["", pad["eeo"][0], "", "How to apply:", pad["apply"][0]]
         if rng.random() < 0.1:
             slug = company.lower().replace(" ", "")
             parts += ["", f"Questions? Write to jobs@{slug}.example or call +1 555 010 {rng.randint(1000, 9999)}."]
