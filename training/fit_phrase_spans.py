@@ -35,19 +35,8 @@ EVAL = ROOT.parent / "shared" / "eval" / "skillspan"
 OUT = ROOT / "src" / "skillradar" / "detect" / "data" / "phrase_spans.json"
 
 
-def conll(path: Path) -> list[list[tuple[str, str, str]]]:
-    sentences, cur = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if cur:
-                sentences.append(cur)
-            cur = []
-            continue
-        tok, skill, know = line.split("\t")
-        cur.append((tok, skill, know))
-    if cur:
-        sentences.append(cur)
-    return sentences
+sys.path.insert(0, str(ROOT / "bench"))
+from eval_spans import conll  # noqa: E402 - the one SkillSpan CoNLL reader, shared with the span bench
 
 
 def bio(tags: list[str], offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
