@@ -36,34 +36,7 @@ OUT = ROOT / "src" / "skillradar" / "detect" / "data" / "phrase_spans.json"
 
 
 sys.path.insert(0, str(ROOT / "bench"))
-from eval_spans import conll  # noqa: E402 - the one SkillSpan CoNLL reader, shared with the span bench
-
-
-def bio(tags: list[str], offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    spans, start = [], None
-    for i, tag in enumerate(tags):
-        if tag.startswith("B") or (tag.startswith("I") and start is None):
-            if start is not None:
-                spans.append((offsets[start][0], offsets[i - 1][1]))
-            start = i
-        elif tag == "O" and start is not None:
-            spans.append((offsets[start][0], offsets[i - 1][1]))
-            start = None
-    if start is not None:
-        spans.append((offsets[start][0], offsets[-1][1]))
-    return spans
-
-
-def load(split: str) -> list[tuple[str, list, list]]:
-    out = []
-    for sent in conll(EVAL / f"skillspan_{split}_dev.conll"):
-        offsets, pos = [], 0
-        for tok, _, _ in sent:
-            offsets.append((pos, pos + len(tok)))
-            pos += len(tok) + 1
-        know = bio([k for _, _, k in sent], offsets)
-        out.append((" ".join(t for t, _, _ in sent), know, know + bio([s for _, s, _ in sent], offsets)))
-    return out
+from eval_spans import load  # noqa: E402 - the one SkillSpan reader (sentences, knowledge and all spans), shared with the span bench
 
 
 def overlap(a, b) -> bool:
