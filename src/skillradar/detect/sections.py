@@ -141,9 +141,11 @@ def _model() -> _HeadingModel:
 # A résumé heading that names whose certificates or courses follow: one or two capitalised words (an
 # issuer such as IBM, AWS, Coursera) before the heading word, which alone decides the kind.
 _ISSUER_HEADING = re.compile(r"(?:[A-Z][\w&.'’-]*\s+){1,2}((?i:certifications?|certificates?|courses|trainings?))$")
-_WHY_NAME = re.compile(r"(?i:why)\s+(?:(?i:join|work\s+(?:at|for|with))\s+)?(?!(?i:you|the|this|our|us|me|your|a|an|we)\b)"
-                       r"[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}\??$")
-_ABOUT_NAME = re.compile(r"(?i:about)\s+(?!(?i:you|the|this|our|us|me|your|a|an)\b)[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}$")
+# A company's name after "About" or "Why": one to four capitalised words, none of them a pronoun or
+# article ("About You" asks for the reader, "About Anyscale" describes the employer).
+_COMPANY_NAME = r"(?!(?i:you|the|this|our|us|me|your|a|an|we)\b)[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}"
+_WHY_NAME = re.compile(r"(?i:why)\s+(?:(?i:join|work\s+(?:at|for|with))\s+)?" + _COMPANY_NAME + r"\??$")
+_ABOUT_NAME = re.compile(r"(?i:about)\s+" + _COMPANY_NAME + "$")
 
 
 def classify_heading(words: str, kind: str = "posting", min_posterior: float = 0.5,
