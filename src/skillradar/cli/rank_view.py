@@ -6,6 +6,7 @@ a recruiter reading 30 rows wants skill labels and file names; this is where the
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import PurePath
 
 __all__ = ["display_names", "flat_rows", "SCORE_HINT"]
@@ -24,17 +25,14 @@ def display_names(paths: list[str]) -> dict[str, str]:
     "livecareer24/r004.txt"), so no two rows look alike and none shows a long path. Never a resolved
     path."""
     parts = {p: PurePath(p).parts for p in paths}
-    shown: dict[str, str] = {}
-    for p in paths:
-        depth = 1
-        while True:
-            tail = parts[p][-depth:]
-            clash = [q for q in paths if q != p and parts[q][-depth:] == tail]
-            if not clash or depth >= len(parts[p]):
-                break
-            depth += 1
-        shown[p] = str(PurePath(*parts[p][-depth:])) if parts[p] else p
-    return shown
+    depth = dict.fromkeys(paths, 1)
+    pending = list(paths)
+    while pending:  # lengthen the endings that still clash, one level at a time
+        tails = Counter(parts[p][-depth[p]:] for p in paths)
+        pending = [p for p in pending if tails[parts[p][-depth[p]:]] > 1 and depth[p] < len(parts[p])]
+        for p in pending:
+            depth[p] += 1
+    return {p: str(PurePath(*parts[p][-depth[p]:])) if parts[p] else p for p in paths}
 
 
 def flat_rows(ranked: list[dict]) -> list[dict]:
