@@ -111,7 +111,7 @@ def test_bundled_taxonomy_validates_cleanly():
 def test_version_and_size():
     tax = _bundled().taxonomy
     assert tax.name == "genai"
-    assert tax.version == "1.5.0"
+    assert tax.version == "1.6.0"
     assert len(tax) >= 400
 
 

@@ -62,7 +62,7 @@ def _related_groups(taxonomy, text: str):
     # "or other" a category: the category is a choice too, with the example it gives (real postings' lines)
     ("- Experience working with Kubeflow Pipelines or other MLOps tools like MLFlow.",
      [{"mlops.kubeflow", "mlops.mlops", "mlops.mlflow"}]),
-    ("- Experience with Databricks, Kafka (or other message brokers)", [{"data.kafka", "se.jms"}]),
+    ("- Experience with Databricks, Kafka (or other message brokers)", [{"data.kafka", "se.message-queues"}]),
     # a category and its example without an "or" is no choice
     ("- Experience with machine learning frameworks like PyTorch.", []),
     ("- PyTorch or TensorFlow, and cloud platforms like AWS.", [{"fw.pytorch", "fw.tensorflow"}]),

@@ -87,3 +87,20 @@ def test_every_span_reproduces_its_text(pieces):
         assert 0 <= m.start < m.end <= len(text)
         assert text[m.start:m.end] == m.text
         assert m.line == text.count("\n", 0, m.start) + 1
+
+
+@pytest.mark.parametrize("text, skill_id, evidence", [
+    ("2+ years building recommendation/feed systems.", "ml.recommender-systems", "recommendation"),
+    ("Design recommendation and ranking systems.", "ml.recommender-systems", "recommendation"),
+])
+def test_first_word_of_a_pair_shares_the_head_after_the_second(text, skill_id, evidence):
+    """"recommendation/feed systems": "feed systems" is no taxonomy form, yet "recommendation" still
+    takes "systems" and names recommender systems, on the word itself."""
+    found = {(m.skill_id, m.text) for m in _mentions(text)}
+    assert (skill_id, evidence) in found
+
+
+def test_a_pair_does_not_lend_its_head_to_a_word_that_is_a_skill_of_its_own():
+    """"Python and data pipelines": Python names itself; the pair gives it nothing more."""
+    ms = [m for m in _mentions("Experience with Python and data pipelines.") if m.text == "Python"]
+    assert [m.skill_id for m in ms] == ["lang.python"]

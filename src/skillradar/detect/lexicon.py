@@ -185,8 +185,6 @@ def _coordinated(text: str, folded: str, origin, hits: list[Hit], keys: dict) ->
     """Add the hits that a coordinated phrase implies: "X and Y skills" names "X skills" too (when
     that is a taxonomy form), "X and Y communication" names "X communication", and "model training
     and deployment" names "model deployment"."""
-    if not hits:
-        return hits
     extra = []
     taken = [(h.start, h.end) for h in hits]
     for h in hits:
@@ -235,9 +233,30 @@ def _coordinated(text: str, folded: str, origin, hits: list[Hit], keys: dict) ->
             extra.append(Hit(entry.skill_id, o_start, o_end, "alias", 0.9, entry.ambiguous))
             taken.append((o_start, o_end))
             pos = m.end(1)
+    extra.extend(_shared_head(text, folded, origin, keys, taken))
     if not extra:
         return hits
     return sorted(hits + extra, key=lambda h: h.start)
+
+
+# "recommendation/feed systems", "fraud or risk models": the first word of a coordinated pair takes the
+# words after the second ("recommendation systems") even where the second's own phrase is no taxonomy
+# form, so no hit above started the walk back.
+_PAIR = re.compile(r"\b([a-z][a-z0-9+#-]*)(?: ?/ ?|,? (?:and|or|&) )([a-z][a-z0-9+#-]*) ([a-z][a-z0-9+#-]*)")
+
+
+def _shared_head(text: str, folded: str, origin, keys: dict, taken: list) -> list[Hit]:
+    out = []
+    for m in _PAIR.finditer(folded):
+        o_start, o_end = origin[m.start(1)], origin[m.end(1) - 1] + 1
+        if any(s < o_end and o_start < e for s, e in taken):
+            continue
+        entry = keys.get(f"{m.group(1)} {m.group(3)}")
+        if entry is None or entry.ambiguous or keys.get(m.group(1)) is not None:
+            continue
+        out.append(Hit(entry.skill_id, o_start, o_end, "alias", 0.9, False))
+        taken.append((o_start, o_end))
+    return out
 
 
 # "5+ years of experience as a Data Scientist", "as a Platform Engineer, ML DevOps Engineer, or Data
