@@ -132,3 +132,14 @@ def test_assess_have_in_the_cli(cli_json):
     more = cli_json("assess", str(EXAMPLES / "resume.md"), "--posting", str(EXAMPLES / "posting.md"),
                     "--have", gap["skill_id"])
     assert more["overall"] > base["overall"] and more["claimed"] == [gap["skill_id"]]
+
+
+def test_a_skill_best_shown_in_the_skills_list_is_not_called_only_listed_when_old_work_names_it():
+    """Python listed with its years, and named in a job ten years back: the words say where the other
+    mentions are and why they weigh less, never "only listed"."""
+    cv = ("Pat Doe\n\nSkills\npython - Experience - 36 months\n\nExperience\n"
+          "2013 - 2015  Data Intern, Acme. Wrote Python scripts that cleaned survey data.\n")
+    posting = Document(source="p.txt", kind="posting", text="Engineer\n\nRequirements\n- Python.\n")
+    py = next(m for m in assess(_cv(cv), posting=posting, today=TODAY).to_dict()["matched"] if m["label"] == "Python")
+    assert py["summary"].startswith("Shown in your skills list, and less strongly in 1 other place (the latest about")
+    assert "only listed" not in py["why"] and "1 other mention weighs less" in py["why"]

@@ -122,6 +122,13 @@ class SkillEvidence:
         best = max(self.evidence, key=lambda e: (e.strength, -e.start))
         parts = [f"named as an aim (“{best.aim}”), not shown: counts as a listed skill" if best.aim
                  else _SECTION_WHY.get(best.section, f"mentioned in {best.section}")]
+        others = [e for e in self.evidence if e.section != "skills"]
+        if best.section == "skills" and not best.aim and others:
+            # "only listed" would be untrue: the other mentions exist but weigh less (old, or a role)
+            ages = [e.years_ago for e in others if e.years_ago is not None]
+            parts = [f"strongest in a skills section; {len(others)} other "
+                     + ("mention weighs" if len(others) == 1 else "mentions weigh") + " less" + (f" (the latest about {min(ages):.0f} years ago)"
+                                     if ages and all(e.recency < 1.0 for e in others) else "")]
         if best.entry:
             parts.append(f"in the entry dated {best.entry}")
         if best.recency < 1.0:

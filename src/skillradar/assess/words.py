@@ -44,8 +44,11 @@ def where_shown(se: SkillEvidence) -> str:
         return f"only as something you are looking for (“{best.aim}”)"
     where = _WHERE.get(best.section, f"in your {best.section} section")
     if best.section == "skills" and any(e.section != "skills" for e in se.evidence):
-        others = sum(1 for e in se.evidence if e.section != "skills")  # "only" would not be true
-        where = f"in your skills list, and less strongly in {others} other place{'s' if others != 1 else ''}"
+        others = [e for e in se.evidence if e.section != "skills"]  # "only" would not be true
+        where = f"in your skills list, and less strongly in {len(others)} other place{'s' if len(others) != 1 else ''}"
+        ages = [e.years_ago for e in others if e.years_ago is not None]
+        if ages and all(e.recency < 1.0 for e in others):
+            where += f" (the latest about {min(ages):.0f} years ago)"
     if best.entry:
         where += f" ({best.entry})"
     if best.role:
