@@ -104,3 +104,12 @@ def test_a_pair_does_not_lend_its_head_to_a_word_that_is_a_skill_of_its_own():
     """"Python and data pipelines": Python names itself; the pair gives it nothing more."""
     ms = [m for m in _mentions("Experience with Python and data pipelines.") if m.text == "Python"]
     assert [m.skill_id for m in ms] == ["lang.python"]
+
+
+@pytest.mark.parametrize("text, skill_id", [
+    ("Courses on world conflict and its resolution.", "soft.conflict-resolution"),  # a pronoun is no modifier
+    ("A/R, A/P including monthly reconciliation.", "lang.r"),  # accounts receivable, not the language
+    ("Project-II: Go Ayur System", "lang.go"),  # a project's name before "System"
+])
+def test_everyday_text_on_real_resumes_stays_out(text, skill_id):
+    assert skill_id not in _ids(text)

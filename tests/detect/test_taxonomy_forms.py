@@ -38,7 +38,7 @@ POSITIVE = [
     ("se.jira", "Track work in Jira and keep tickets up to date.", "Jira"),
     ("se.message-queues", "Familiar with message queue systems (E.g. Kafka, Pub/Sub).", "message queue"),
     ("se.message-queues", "Experience with RabbitMQ or another message broker.", "RabbitMQ"),
-    # an ambiguous name given as an example of a technical head ("systems (e.g. Kafka")
+    # an ambiguous name given as an example ("systems (e.g. Kafka")
     ("data.kafka", "Familiar with message queue systems (E.g. Kafka, Pub/Sub).", "Kafka"),
     ("se.confluence", "Familiarity with Jira and Confluence.", "Confluence"),
     ("think.reproducibility", "Champion reproducible research practices across the team.", "reproducible research"),

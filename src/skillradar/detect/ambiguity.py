@@ -48,7 +48,7 @@ _WEAK_CUES = re.compile(
     r"\b(proficien\w*|experience|expertise|knowledge|skills?|engineer|engineering|apps?|applications?|native|"
     r"written|develop\w*|build\w*|services?|tools?|technologies|tech|using|advanced|fluent|fluency|speak\w*|"
     r"required|preferred|nice to have|plus|familiar\w*|know|knowing|learn|learning|used|worked with|work with|"
-    r"working with|e\.g|eg|such as|including|incl|for example|systems?|platforms?|queues?|brokers?)\b",
+    r"working with|e\.g|eg|such as|platforms?|queues?|brokers?)\b",
     re.I,
 )
 # What may separate two listed skills: commas, slashes, "and"/"or" … but no line break. Possessive

@@ -245,12 +245,18 @@ def _coordinated(text: str, folded: str, origin, hits: list[Hit], keys: dict) ->
 _PAIR = re.compile(r"\b([a-z][a-z0-9+#-]*)(?: ?/ ?|,? (?:and|or|&) )([a-z][a-z0-9+#-]*) ([a-z][a-z0-9+#-]*)")
 
 
+_NOT_A_MODIFIER = frozenset("a an the its their our your his her this that these those other others any some all "
+                            "each every more most such".split())
+
+
 def _shared_head(text: str, folded: str, origin, keys: dict, taken: list) -> list[Hit]:
     out = []
     for m in _PAIR.finditer(folded):
         o_start, o_end = origin[m.start(1)], origin[m.end(1) - 1] + 1
         if any(s < o_end and o_start < e for s, e in taken):
             continue
+        if m.group(2) in _NOT_A_MODIFIER:
+            continue  # "conflict and its resolution"
         entry = keys.get(f"{m.group(1)} {m.group(3)}")
         if entry is None or entry.ambiguous or keys.get(m.group(1)) is not None:
             continue
