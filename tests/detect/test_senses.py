@@ -57,6 +57,9 @@ def test_ssms_the_sql_server_tool_is_not_state_space_models():
     ("Master of Laws (LLM) or JD preferred", "LLM", "genai.llm"),
     ("Knowledge of database clustering and replication in PostgreSQL", "clustering", "ml.clustering"),
     ("Write regression tests for the API", "regression", "stats.regression-analysis"),
+    # the algorithms of a model, not the computer-science subject
+    ("Design and implement advanced machine learning models and algorithms", "algorithms", "se.algorithms"),
+    ("Efficient inference algorithms research and development", "algorithms", "se.algorithms"),
 ])
 def test_a_sense_outside_the_field_is_no_mention(text, word, skill):
     assert (word, skill) not in _ids(text)
@@ -70,6 +73,7 @@ def test_a_sense_outside_the_field_is_no_mention(text, word, skill):
     ("Advanced knowledge in AWS environment (Spark, Athena, Presto, EMR, Redshift)", "EMR", "data.aws-glue"),
     ("Experience modeling data structures in transactional platforms", "data structures", "data.data-modeling"),
     ("Strong knowledge of algorithms and data structures", "algorithms and data structures", "se.algorithms"),
+    ("Develop methods and algorithms from first principles", "algorithms", "se.algorithms"),
     ("Fit regression models to sales data", "regression models", "stats.regression-analysis"),
 ])
 def test_the_fields_own_sense_stays(text, word, skill):
