@@ -34,7 +34,7 @@ def extract_document(
     Args:
         doc: the document (its ``text`` is what offsets index).
         taxonomy: a Taxonomy, a bundled name or a file; default ``genai``.
-        kind: ``posting``, ``resume`` or ``auto``/None (from the document, else guessed from cues).
+        kind: ``posting``, ``resume`` or ``auto``/None (from the document, else guessed from its words: detect/kind.py).
         semantic: also run the offline semantic detector over what the lexicon did not cover
             (needs the ``semantic`` extra).
         phrases: also find phrased skills ("automate processes") with the learned span model

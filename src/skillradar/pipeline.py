@@ -27,6 +27,7 @@ from . import bounds
 from .detect import context as ctx
 from .detect.base import Detector, Hit, Scan
 from .detect.entity import is_role_name, people_list_spans
+from .detect.kind import guess_kind
 from .detect.registry import DEFAULT_DETECTORS, build_detector
 from .detect.sections import title_block_end
 from .detect.senses import refine_senses
@@ -119,14 +120,14 @@ class Pipeline:
     def extract(self, doc: Document, *, kind: str | None = None) -> Extraction:
         """Mentions of taxonomy skills in ``doc``, in text order, each with evidence span and context.
 
-        ``kind``: ``posting``, ``resume`` or ``auto``/None (from the document, else guessed from cues).
+        ``kind``: ``posting``, ``resume`` or ``auto``/None (from the document, else guessed from its words: detect/kind.py).
         """
         tax = self.taxonomy
         full = doc.text
         searched = bounds.search_end(full, self.max_chars)
         text = full[:searched] if searched < len(full) else full
         if kind in (None, "auto"):
-            kind = doc.kind if doc.kind in ("posting", "resume") else ctx.guess_kind(text)
+            kind = doc.kind if doc.kind in ("posting", "resume") else guess_kind(text)
         hits: list[Hit] = []
         found = 0
         for i, detector in enumerate(self._detectors):

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from .sections import NON_DEMAND, SECTIONS, SectionMap
 
-__all__ = ["Context", "SECTIONS", "NON_DEMAND", "analyse", "guess_kind", "section_at"]
+__all__ = ["Context", "SECTIONS", "NON_DEMAND", "analyse", "section_at"]
 
 
 _CLAUSE_BREAK = re.compile(
@@ -380,19 +380,3 @@ def _years_for(clause: str, offset: int, members: list[tuple[int, int]]) -> list
     return out
 
 
-_RESUME_CUES = re.compile(
-    r"^\s*(?:#+\s*)?(work experience|professional experience|education|employment history|curriculum vitae|résumé|resume|"
-    r"skills|projects|certifications|summary|profile)\s*:?\s*$|\b(19|20)\d\d\s*[-–]\s*((19|20)\d\d|present|current|now)\b|"
-    r"@\w+\.\w+|\b(led|built|developed|designed|implemented|managed|delivered)\b", re.I | re.M)
-_POSTING_CUES = re.compile(
-    r"\b(responsibilities|requirements|qualifications|we are looking|we(?:'|’)re looking|you will|you(?:'|’)ll|"
-    r"the ideal candidate|apply|join our|join us|nice to have|what we offer|benefits|about the role|"
-    r"equal opportunity|salary|must have|preferred)\b", re.I)
-
-
-def guess_kind(text: str) -> str:
-    """``posting`` or ``resume`` from cue counts in the first part of the text (ties go to posting)."""
-    head = text[:6000]
-    resume = len(_RESUME_CUES.findall(head))
-    posting = len(_POSTING_CUES.findall(head))
-    return "resume" if resume > posting * 1.5 else "posting"
