@@ -52,3 +52,13 @@ def test_odd_case_folds_fall_back():
     _same(p, "we ſerve models and serve data")
     _same(p, "İ serve")
     assert [m.start() for m in Prescan(p).finditer("we ſerve")] == [3]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["see", "https://", "www.", "acme.com/jobs", " ", "(", ")", "\n", "x", "http", ".ai", "/"]),
+                max_size=20))
+def test_web_links_without_at_sign_as_the_whole_link_pattern(pieces):
+    from skillradar.detect import lexicon
+
+    text = "".join(pieces)
+    assert [m.span() for m in lexicon._WEB_LINK.finditer(text)] == [m.span() for m in lexicon._LINK.finditer(text)]

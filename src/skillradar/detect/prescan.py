@@ -29,7 +29,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 __all__ = ["heads", "finditer", "Prescan"]
 
 _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
-_ODD_FOLDS = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ: re.IGNORECASE and str.lower() disagree
+_ODD_FOLDS = ("\u0130", "\u0131", "\u017f")  # İ ı ſ: re.IGNORECASE and str.lower() disagree
 
 
 def _heads(items) -> set[str]:
@@ -88,7 +88,7 @@ class Prescan:
         hay = text
         if self.folded:
             hay = text.lower() if low is None else low
-            if len(hay) != len(text) or (not text.isascii() and _ODD_FOLDS.search(text)):
+            if len(hay) != len(text) or (not text.isascii() and any(c in text for c in _ODD_FOLDS)):
                 return self.pattern.finditer(text)
         return _at_offsets(self.pattern, text, _offsets(hay, self.heads))
 
