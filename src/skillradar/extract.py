@@ -58,9 +58,13 @@ def extract_text(
     semantic: bool = False,
     phrases: bool = False,
     fuzzy: bool | None = None,
+    language_check: bool = True,
 ) -> Extraction:
-    """Mentions in a plain string (what stdin, pasted text and posting corpora give)."""
-    return Pipeline(taxonomy, semantic=semantic, phrases=phrases, fuzzy=fuzzy).extract_text(text, source=source, kind=kind)
+    """Mentions in a plain string (what stdin, pasted text and posting corpora give).
+
+    ``language_check=False``: no not-English notice (for callers that read only the mentions)."""
+    return Pipeline(taxonomy, semantic=semantic, phrases=phrases, fuzzy=fuzzy).extract_text(
+        text, source=source, kind=kind, language_check=language_check)
 
 
 def extract_path(

@@ -175,11 +175,13 @@ class Pipeline:
         return Extraction(source=doc.source, kind=kind, chars=len(full), mentions=tuple(mentions),
                           notices=doc.notices + cut, truncated=bool(cut))
 
-    def extract_text(self, text: str, *, source: str = "-", kind: str | None = None) -> Extraction:
-        """Mentions in a plain string (what stdin, pasted text and posting corpora give)."""
+    def extract_text(self, text: str, *, source: str = "-", kind: str | None = None,
+                     language_check: bool = True) -> Extraction:
+        """Mentions in a plain string (what stdin, pasted text and posting corpora give);
+        ``language_check=False`` leaves out the not-English notice."""
         from .readers import read_text
 
-        return self.extract(read_text(text, source, kind=kind or "unknown"), kind=kind)
+        return self.extract(read_text(text, source, kind=kind or "unknown", language_check=language_check), kind=kind)
 
     def extract_path(self, path: str | Path, *, kind: str | None = None) -> Extraction:
         """Mentions in one file (txt, md, html, pdf, docx); raises an InputError subclass when unreadable."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from .prescan import Prescan
+
 __all__ = ["Cues", "blocks", "paragraphs", "content_kind", "about_sentences", "employer_names"]
 
 
@@ -65,6 +67,8 @@ _CUE_PATTERNS = {  # the few cues that are not phrases: amounts of money, "Serie
     "about": re.compile(r"\bseries [a-e]\b|\bfortune \d+\b", re.I),
 }
 
+_CUE_SCANS = {kind: Prescan(p) for kind, p in _CUE_PATTERNS.items()}  # tried where "series", "fortune", "$" start
+
 
 def _cue_automaton():
     import ahocorasick
@@ -94,9 +98,9 @@ class Cues:
         else:  # a rare letter changed length when lower-cased: find phrases block by block instead
             self.at = {}
         self.low = low
-        for kind, pattern in _CUE_PATTERNS.items():
+        for kind, scan in _CUE_SCANS.items():
             if kind in self.at:
-                self.at[kind].extend((m.start(), m.group(0).lower()) for m in pattern.finditer(text))
+                self.at[kind].extend((m.start(), m.group(0).lower()) for m in scan.finditer(text))
                 self.at[kind].sort()
 
     def distinct(self, kind: str, s: int, e: int, block: str) -> int:

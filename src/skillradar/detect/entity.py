@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .prescan import Prescan
+
 __all__ = ["organisation_spans", "is_organisation", "is_role_name", "people_list_spans"]
 
 _LEAD_IN = re.compile(
@@ -125,6 +127,7 @@ _PEOPLE_WORD = re.compile(
     r"legal|hr|people|leadership|executives?|stakeholders?|scientists?|researchers?|analysts?|developers?|creatives|"
     r"teams?|owners?|managers?|leaders?|partners?|clients?|data science)\b",
     re.I)
+_PEOPLE_LEAD_SCAN = Prescan(_PEOPLE_LEAD)  # tried only where one of its lead words starts
 
 
 def people_list_spans(text: str) -> list[tuple[int, int]]:
@@ -132,7 +135,7 @@ def people_list_spans(text: str) -> list[tuple[int, int]]:
     only a list with a word for people or a business function in it counts ("work with Python and
     SQL" names tools)."""
     out = []
-    for lead in _PEOPLE_LEAD.finditer(text):
+    for lead in _PEOPLE_LEAD_SCAN.finditer(text):
         start = lead.end()
         end_m = _PEOPLE_END.search(text, start, min(len(text), start + 140))
         end = end_m.start() if end_m else min(len(text), start + 140)

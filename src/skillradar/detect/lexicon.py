@@ -17,6 +17,7 @@ from ..textnorm import fold, fold_with_map
 from .ambiguity import everyday_use, list_links, technical_evidence
 from .base import Hit
 from .entity import is_organisation, organisation_spans
+from .prescan import Prescan
 
 __all__ = ["Hit", "Lexicon", "lexicon_for"]
 
@@ -127,12 +128,16 @@ class Lexicon:
         orgs = organisation_spans(text)
         hits = [h for h in hits if not is_organisation(text, h.start, h.end, orgs)]
         if "://" in text or "www." in text or "@" in text:  # "apply/ai-mlops-engineer" in a link is no skill
-            links = [(m.start(), m.end()) for m in _LINK.finditer(text)]
+            # without an "@" only the web-address half of _LINK can match: that half alone, tried where it can start
+            found = _LINK.finditer(text) if "@" in text else _WEB_LINK.finditer(text)
+            links = [(m.start(), m.end()) for m in found]
             hits = [h for h in hits if not any(s <= h.start < e for s, e in links)]
         return _resolve_ambiguous(text, hits)
 
 
-_LINK = re.compile(r"(?:https?://|www\.)[^\s)\]>\"']+|[\w.+-]+@[\w-]+\.[\w.]+")
+_WEB_ADDRESS = r"(?:https?://|www\.)[^\s)\]>\"']+"
+_LINK = re.compile(_WEB_ADDRESS + r"|[\w.+-]+@[\w-]+\.[\w.]+")
+_WEB_LINK = Prescan(re.compile(_WEB_ADDRESS))
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _LETTER_DIGIT = re.compile(r"(?<=[a-z])[ ]?(?=\d)")
 

@@ -13,6 +13,8 @@ import functools
 import re
 from importlib import resources
 
+from .prescan import Prescan
+
 __all__ = ["verb_object_hits"]
 
 _ENDINGS = r"(?:s|es|d|ed|ing|ment|ments|ation|ations)?"
@@ -38,6 +40,12 @@ def _patterns() -> list[tuple[str, tuple[str, ...], tuple[str, ...], re.Pattern]
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _scans() -> list[Prescan]:
+    """Each pattern of :func:`_patterns` tried only where one of its verbs starts."""
+    return [Prescan(p[3]) for p in _patterns()]
+
+
 def _verb_regex(verb: str) -> str:
     verb = verb.strip().lower()
     if "[sz]" in verb:  # written as a pattern in the data ("visuali[sz]e")
@@ -52,10 +60,10 @@ def verb_object_hits(text: str, skill_ids, covered: list[tuple[int, int]]) -> li
     out = []
     taken = list(covered)
     low = text.lower()
-    for skill_id, prefixes, nouns, pattern in _patterns():
+    for (skill_id, prefixes, nouns, _pattern), scan in zip(_patterns(), _scans()):
         if skill_id not in skill_ids or not any(p in low for p in prefixes) or not any(n in low for n in nouns):
             continue
-        for m in pattern.finditer(text):
+        for m in scan.finditer(text, low):
             start, end = m.span("verb")
             if "\n" in m.group(0) or any(s < end and start < e for s, e in taken):
                 continue

@@ -60,7 +60,8 @@ def prepare_one(pid: str, text: str, title, extra: dict | None, taxonomy) -> dic
     if extra:
         out["extra_json"] = redact_contacts(json.dumps(extra, ensure_ascii=False, sort_keys=True, default=str))[0]
     try:
-        ms = extract_text(text, source="-", kind="posting", taxonomy=taxonomy).mentions
+        # no language notice: ingest reads the mentions only
+        ms = extract_text(text, source="-", kind="posting", taxonomy=taxonomy, language_check=False).mentions
     except Exception as exc:  # noqa: BLE001 - one posting's failure must not lose its batch
         out["error"] = f"{type(exc).__name__}: {exc}"
         return out

@@ -120,9 +120,15 @@ def _trim_url(text: str, start: int, end: int) -> int:
     return end
 
 
+# Every address holds an "@", every obfuscated one a bracketed "at": a text without them (most
+# postings) skips the two patterns, which try a 63-character local part at every letter.
+_OBFUSCATED_AT = re.compile(r"[\[(<{]\s*(?i:at)\s*[\])>}]")
+
+
 def _find_email(text: str) -> list[_Span]:
-    out = [("EMAIL", m.start(), m.end()) for m in _EMAIL.finditer(text)]
-    out += [("EMAIL", m.start(), m.end()) for m in _EMAIL_OBFUSCATED.finditer(text)]
+    out = [("EMAIL", m.start(), m.end()) for m in _EMAIL.finditer(text)] if "@" in text else []
+    if _OBFUSCATED_AT.search(text):
+        out += [("EMAIL", m.start(), m.end()) for m in _EMAIL_OBFUSCATED.finditer(text)]
     return out
 
 

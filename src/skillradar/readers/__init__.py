@@ -99,12 +99,12 @@ def _too_large(size: int, max_bytes: int, source: str) -> TooLarge:
     )
 
 
-def _finish(doc: Document, extra: tuple[Notice, ...] = ()) -> Document:
-    """Refuse empty text, add the language notice and any extra notices."""
+def _finish(doc: Document, extra: tuple[Notice, ...] = (), *, language_check: bool = True) -> Document:
+    """Refuse empty text, add the language notice (unless ``language_check`` is off) and any extra notices."""
     if not doc.text.strip():
         raise EmptyText("contains no text", source=doc.source)
     notices = list(extra) + list(doc.notices)
-    lang = language_notice(doc.text)
+    lang = language_notice(doc.text) if language_check else None
     if lang is not None:
         notices.append(lang)
     if notices == list(doc.notices):
@@ -315,13 +315,16 @@ def read_path(path: str | Path, *, kind: str = "unknown", max_bytes: int = DEFAU
     return _dispatch(data, source, kind, _SUFFIX_FORMAT.get(suffix), max_bytes=max_bytes)
 
 
-def read_text(text: str, source: str = "-", *, kind: str = "unknown") -> Document:
+def read_text(text: str, source: str = "-", *, kind: str = "unknown", language_check: bool = True) -> Document:
     """Wrap pasted or piped text as a document: BOM removed, everything else kept as given.
+
+    ``language_check=False`` leaves out the not-English notice, for callers that never show notices
+    (market ingest: ~0.15 ms of a 5 KB posting's ~3 ms).
 
     Raises:
         EmptyText: the text is empty or only white space.
     """
-    return _finish(Document(source=source, text=strip_bom(text), format="txt", kind=kind))
+    return _finish(Document(source=source, text=strip_bom(text), format="txt", kind=kind), language_check=language_check)
 
 
 def iter_inputs(paths: Iterable[str | Path]) -> Iterator[str | Path]:
