@@ -8,8 +8,6 @@ from typing import Optional
 import typer
 
 from ..errors import UsageError
-from ..extract import KINDS, extract_document
-from ..taxonomy import load_taxonomy
 from . import app
 from .output import check_choice, dumps, emit_rows, run_batch, stdout, warn, write_jsonl
 
@@ -51,6 +49,9 @@ def extract_command(
     from ..readers import iter_inputs
 
     check_choice(fmt, ("table", "json", "jsonl", "csv"), "--format")
+    from ..extract import KINDS, extract_document  # not at import: `market` queries never load the extractor
+    from ..taxonomy import load_taxonomy
+
     check_choice(kind, KINDS, "--kind")
     tax = load_taxonomy(taxonomy)
     inputs = list(iter_inputs(paths))
