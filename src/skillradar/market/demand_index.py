@@ -41,26 +41,26 @@ def mask(levels) -> int:
 
 
 def _has_table(con, name: str) -> bool:
-    return bool(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0])
+    return bool(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchall()[0][0])
 
 
 def _links_hash(con) -> str | None:
     if not _has_table(con, "skill_broader"):
         return None
     return con.execute("SELECT md5(coalesce(string_agg(skill_id || '>' || broader_id, ',' ORDER BY skill_id, "
-                       "broader_id), '')) FROM skill_broader").fetchone()[0]
+                       "broader_id), '')) FROM skill_broader").fetchall()[0][0]
 
 
 def _state(con) -> dict:
-    n, top = con.execute("SELECT count(*), max(seq) FROM postings").fetchone()
-    ps = con.execute("SELECT count(*) FROM posting_skills").fetchone()[0]
+    n, top = con.execute("SELECT count(*), max(seq) FROM postings").fetchall()[0]
+    ps = con.execute("SELECT count(*) FROM posting_skills").fetchall()[0][0]
     return {"postings": int(n), "max_seq": None if top is None else int(top), "posting_skills": int(ps),
             "links": _links_hash(con)}
 
 
 def _stamp_read(con) -> dict | None:
-    row = con.execute("SELECT value FROM meta WHERE key = ?", [_META]).fetchone() if _has_table(con, "meta") else None
-    return json.loads(row[0]) if row else None
+    rows = con.execute("SELECT value FROM meta WHERE key = ?", [_META]).fetchall() if _has_table(con, "meta") else []
+    return json.loads(rows[0][0]) if rows else None
 
 
 def usable(con) -> bool:
