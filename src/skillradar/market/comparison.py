@@ -43,10 +43,9 @@ def _count(con, filters: Filters, levels, rollup: bool, count_boilerplate: bool,
     with _demand(con, filters, levels, rollup=rollup, count_boilerplate=count_boilerplate) as (dem, dem_params):
         n = con.execute(f"SELECT count(*) FROM postings {where}", params).fetchone()[0]
         rows = con.execute(f"""
-            WITH {dem}
-            SELECT dem.skill_id, coalesce(s.label, dem.skill_id), count(*)
-            FROM dem LEFT JOIN skills s USING (skill_id) WHERE TRUE {fam_sql}
-            GROUP BY dem.skill_id, s.label""", dem_params + ([family] if family else [])).fetchall()
+            WITH {dem}, c AS (SELECT skill_id, count(*) AS n FROM dem GROUP BY skill_id)
+            SELECT c.skill_id, coalesce(s.label, c.skill_id), c.n
+            FROM c LEFT JOIN skills s USING (skill_id) WHERE TRUE {fam_sql}""", dem_params + ([family] if family else [])).fetchall()
     hashes = {h for (h,) in con.execute(f"SELECT DISTINCT taxonomy_hash FROM postings {where}", params).fetchall()}
     return int(n), {r[0]: int(r[2]) for r in rows}, {r[0]: r[1] for r in rows}, hashes
 

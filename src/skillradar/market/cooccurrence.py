@@ -54,13 +54,13 @@ def cooccur(db=None, *, skill: str, requirement: str = "any", min_both: int = MI
                 WITH {dem},
                      ps AS (SELECT posting AS posting_id, skill_id FROM dem),
                      a AS (SELECT posting_id FROM ps WHERE skill_id = ?),
-                     nb AS (SELECT skill_id, count(*) AS n FROM ps GROUP BY skill_id)
-                SELECT ps.skill_id, coalesce(s.label, ps.skill_id), count(*) AS both_n, nb.n,
+                     nb AS (SELECT skill_id, count(*) AS n FROM ps GROUP BY skill_id),
+                     both_n AS (SELECT ps.skill_id, count(*) AS n FROM ps JOIN a USING (posting_id)
+                                WHERE ps.skill_id <> ? GROUP BY ps.skill_id HAVING count(*) >= ?)
+                SELECT both_n.skill_id, coalesce(s.label, both_n.skill_id), both_n.n, nb.n,
                        (SELECT count(*) FROM a), CAST(? AS BIGINT)
-                FROM ps JOIN a USING (posting_id) JOIN nb USING (skill_id) LEFT JOIN skills s USING (skill_id)
-                WHERE ps.skill_id <> ?
-                GROUP BY ps.skill_id, s.label, nb.n
-                HAVING count(*) >= ?""", dem_params + [skill, total, skill, int(min_both)]).fetchall()
+                FROM both_n JOIN nb USING (skill_id) LEFT JOIN skills s USING (skill_id)""",
+                               dem_params + [skill, skill, int(min_both), total]).fetchall()
     meta = {"filters": filters.given(), "skill_id": skill}
     if not rows:
         return Rows([], COOCCUR_COLUMNS, meta)

@@ -110,13 +110,14 @@ def top(db=None, *, family: str | None = None, limit: int | None = None, require
         total = con.execute(f"SELECT count(*) FROM postings {where}", params).fetchone()[0]
         with _demand(con, filters, levels, rollup=rollup, count_boilerplate=count_boilerplate) as (dem, dem_params):
             rows = con.execute(f"""
-                WITH {dem}
-                SELECT dem.skill_id, coalesce(s.label, dem.skill_id) AS label, s.family, count(*) AS postings,
-                       CAST(? AS BIGINT) AS total, count(*) FILTER (WHERE NOT dem.direct)
-                FROM dem LEFT JOIN skills s USING (skill_id)
+                WITH {dem},
+                     c AS (SELECT skill_id, count(*) AS postings, count(*) FILTER (WHERE NOT direct) AS via
+                           FROM dem GROUP BY skill_id)
+                SELECT c.skill_id, coalesce(s.label, c.skill_id) AS label, s.family, c.postings,
+                       CAST(? AS BIGINT) AS total, c.via
+                FROM c LEFT JOIN skills s USING (skill_id)
                 WHERE TRUE {fam_sql}
-                GROUP BY dem.skill_id, s.label, s.family
-                ORDER BY postings DESC, dem.skill_id
+                ORDER BY c.postings DESC, c.skill_id
                 {"LIMIT " + str(int(limit)) if limit else ""}""",
                                dem_params + [total] + ([family] if family else [])).fetchall()
     meta = {"filters": filters.given()}
@@ -167,13 +168,13 @@ def trends(db=None, *, split, family: str | None = None, requirement: str = "any
         with _demand(con, filters, levels, rollup=rollup, count_boilerplate=count_boilerplate,
                      dated=True) as (dem, dem_params):
             rows = con.execute(f"""
-                WITH {dem}
-                SELECT dem.skill_id, coalesce(s.label, dem.skill_id),
-                       count(*) FILTER (WHERE dem.date < CAST(? AS DATE)),
-                       count(*) FILTER (WHERE dem.date >= CAST(? AS DATE))
-                FROM dem LEFT JOIN skills s USING (skill_id)
+                WITH {dem},
+                     c AS (SELECT skill_id, count(*) FILTER (WHERE date < CAST(? AS DATE)) AS before,
+                                  count(*) FILTER (WHERE date >= CAST(? AS DATE)) AS after FROM dem GROUP BY skill_id)
+                SELECT c.skill_id, coalesce(s.label, c.skill_id), c.before, c.after
+                FROM c LEFT JOIN skills s USING (skill_id)
                 WHERE TRUE {fam_sql}
-                GROUP BY dem.skill_id, s.label ORDER BY dem.skill_id""",
+                ORDER BY c.skill_id""",
                                dem_params + [split, split] + ([family] if family else [])).fetchall()
     meta = {"filters": filters.given(), "total_before": int(n1), "total_after": int(n2), "split": split}
     if not rows:
@@ -215,10 +216,10 @@ def monthly(db=None, *, skills: list[str] | None = None, top_n: int = 8, family:
                                  "GROUP BY m ORDER BY m", params).fetchall()
             counts = con.execute(f"""
                 WITH {dem}
-                SELECT strftime(dem.date, '%Y-%m') AS m, dem.skill_id, count(*)
-                FROM dem
-                WHERE dem.skill_id IN ({",".join("?" * len(skills))})
-                GROUP BY m, dem.skill_id""", dem_params + list(skills)).fetchall()
+                SELECT strftime(d, '%Y-%m') AS m, skill_id, sum(n)
+                FROM (SELECT date AS d, skill_id, count(*) AS n FROM dem
+                      WHERE skill_id IN ({",".join("?" * len(skills))}) GROUP BY date, skill_id)
+                GROUP BY m, skill_id""", dem_params + list(skills)).fetchall()
             labels = dict(con.execute(f"SELECT skill_id, label FROM skills WHERE skill_id IN "
                                       f"({','.join('?' * len(skills))})", list(skills)).fetchall())
     found = {(m, s): c for m, s, c in counts}
