@@ -15,6 +15,13 @@ MENTION_COLUMNS = ["source", "kind", "skill_id", "label", "family", "group", "st
                    "page", "confidence", "method", "requirement", "years", "section"]
 
 
+def extract_document(doc, **kw):
+    """The extractor, loaded on first call so other commands (market queries) never load it."""
+    from ..extract import extract_document as run
+
+    return run(doc, **kw)
+
+
 def _read(source: str, kind: str, max_bytes: int | None = None):
     """One input as a Document; ``-`` is standard input read as text."""
     from ..readers import DEFAULT_MAX_BYTES, read_path
@@ -49,7 +56,7 @@ def extract_command(
     from ..readers import iter_inputs
 
     check_choice(fmt, ("table", "json", "jsonl", "csv"), "--format")
-    from ..extract import KINDS, extract_document  # not at import: `market` queries never load the extractor
+    from ..extract import KINDS  # not at import: `market` queries never load the extractor
     from ..taxonomy import load_taxonomy
 
     check_choice(kind, KINDS, "--kind")

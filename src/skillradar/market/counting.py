@@ -17,7 +17,7 @@ __all__ = ["REQUIREMENTS", "BOILERPLATE", "levels", "skill_levels", "where", "de
 REQUIREMENTS = {"any": ("required", "preferred", "mentioned"), "required": ("required",), "preferred": ("preferred",)}
 #: Sections whose mentions are stored but not demand, unless ``count_boilerplate`` (the title is not
 #: boilerplate: a skill named only in the title stays uncounted either way).
-BOILERPLATE = ("about", "benefits", "eeo", "apply")
+from .demand_index import BOILERPLATE  # noqa: E402  (defined below this module, used by the index too)
 
 
 def levels(requirement: str) -> tuple[str, ...]:

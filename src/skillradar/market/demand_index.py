@@ -26,6 +26,8 @@ import json
 __all__ = ["TABLE", "LEVEL_BITS", "mask", "usable", "refresh", "add_batch", "remove_seqs", "stamp"]
 
 TABLE = "demand_index"
+#: Sections whose mentions are stored but not demand (``counting`` re-exports it; defined here, below it)
+BOILERPLATE = ("about", "benefits", "eeo", "apply")
 _META = "demand_index"
 LEVEL_BITS = {"required": 1, "preferred": 2, "mentioned": 4, "negated": 8}
 _CREATE = f"""CREATE TABLE IF NOT EXISTS {TABLE} (seq BIGINT, date DATE, skill_id VARCHAR, own UTINYINT, via UTINYINT,
@@ -77,8 +79,6 @@ def stamp(con) -> None:
 def _rows_sql(postings: str, skills: str, mentions: str, anc: str) -> str:
     """SELECT of index rows for the postings in relation ``postings(id, seq, date)`` from their
     ``skills(posting_id, skill_id, level)`` and ``mentions(posting_id, skill_id, requirement, section)``."""
-    from .counting import BOILERPLATE
-
     sections = ", ".join(f"'{s}'" for s in BOILERPLATE)
     rank_level = "CASE level WHEN 'required' THEN 0 WHEN 'preferred' THEN 1 WHEN 'mentioned' THEN 2 ELSE 3 END"
     rank_req = "CASE requirement WHEN 'required' THEN 0 WHEN 'preferred' THEN 1 WHEN 'negated' THEN 3 ELSE 2 END"
