@@ -1,7 +1,8 @@
 """skillradar: which skills generative-AI work demands, with evidence.
 
-The public Python API. Light at import: heavy parts (embeddings, DuckDB, the web app) load only when
-the function that needs them is called.
+The public Python API. Light at import: every name below loads its module on first use (extraction,
+detection and the taxonomy too), so ``skillradar market …`` queries and ``import skillradar.market``
+never pay for the extractor.
 
     >>> import skillradar
     >>> ex = skillradar.extract_text("5+ years of Python; nice to have: PyTorch", kind="posting")
@@ -18,14 +19,20 @@ import sys
 import types
 
 from .errors import SkillradarError
-from .extract import extract_document, extract_path, extract_text
-from .pipeline import Pipeline
-from .records import Document, Extraction, Mention
-from .taxonomy import Skill, Taxonomy, load_taxonomy
 
 __version__ = "0.1.0"
 
 _LAZY = {
+    "Document": "skillradar.records",
+    "Extraction": "skillradar.records",
+    "Mention": "skillradar.records",
+    "Skill": "skillradar.taxonomy",
+    "Taxonomy": "skillradar.taxonomy",
+    "load_taxonomy": "skillradar.taxonomy",
+    "Pipeline": "skillradar.pipeline",
+    "extract_document": "skillradar.extract",
+    "extract_path": "skillradar.extract",
+    "extract_text": "skillradar.extract",
     "read_path": "skillradar.readers",
     "read_text": "skillradar.readers",
     "link": "skillradar.link",
@@ -46,7 +53,11 @@ __all__ = [
     "extract_document",
     "extract_path",
     "extract_text",
-    *_LAZY,
+    "read_path",
+    "read_text",
+    "link",
+    "assess",
+    "redact",
 ]
 
 
@@ -67,5 +78,11 @@ sys.modules[__name__].__class__ = _Package
 
 def __getattr__(name: str):
     if name in _LAZY:
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value  # the next lookup is a plain attribute
+        return value
     raise AttributeError(f"module 'skillradar' has no attribute '{name}'")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

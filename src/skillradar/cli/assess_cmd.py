@@ -8,7 +8,6 @@ from typing import Optional
 
 import typer
 
-from ..assess.plan import gap_name
 from ..errors import NoDatabase, UsageError
 from . import app
 from .output import DB_CODES as _DB_CODES
@@ -159,6 +158,8 @@ def _print_assessment(a) -> None:
     if pr is not None:
         stdout.print(f"[bold]AI/ML practice[/]: {escape(pr['explanation'])} (AI/ML core credit ×{pr['factor']:g})",
                      highlight=False)
+    from ..assess.plan import gap_name  # not at import: other commands never load assessment
+
     g = Table(title="Gaps (most important first)", title_justify="left", header_style="bold cyan")
     for col in ("skill", "requirement", "importance", "in words"):
         g.add_column(col, overflow="fold")

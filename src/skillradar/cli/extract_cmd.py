@@ -8,13 +8,18 @@ from typing import Optional
 import typer
 
 from ..errors import UsageError
-from ..extract import KINDS, extract_document
-from ..taxonomy import load_taxonomy
 from . import app
 from .output import check_choice, dumps, emit_rows, run_batch, stdout, warn, write_jsonl
 
 MENTION_COLUMNS = ["source", "kind", "skill_id", "label", "family", "group", "start", "end", "text", "line",
                    "page", "confidence", "method", "requirement", "years", "section"]
+
+
+def extract_document(doc, **kw):
+    """The extractor, loaded on first call so other commands (market queries) never load it."""
+    from ..extract import extract_document as run
+
+    return run(doc, **kw)
 
 
 def _read(source: str, kind: str, max_bytes: int | None = None):
@@ -51,6 +56,9 @@ def extract_command(
     from ..readers import iter_inputs
 
     check_choice(fmt, ("table", "json", "jsonl", "csv"), "--format")
+    from ..extract import KINDS  # not at import: `market` queries never load the extractor
+    from ..taxonomy import load_taxonomy
+
     check_choice(kind, KINDS, "--kind")
     tax = load_taxonomy(taxonomy)
     inputs = list(iter_inputs(paths))

@@ -9,7 +9,6 @@ import typer
 
 from ..csv_cells import write_csv
 from ..records import FAMILIES
-from ..taxonomy import load_taxonomy, read_bundled, read_taxonomy_file, validate
 from . import app
 from .output import FORMATS_ROWS, check_choice, dumps, emit_rows, stderr, stdout
 
@@ -27,6 +26,8 @@ def list_command(
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t"),
 ) -> None:
     """List skills (id, label, family, group), in taxonomy order."""
+    from ..taxonomy import load_taxonomy  # here, not at import: `market` queries never load the taxonomy
+
     check_choice(fmt, FORMATS_ROWS, "--format")
     tax = load_taxonomy(taxonomy)
     if family is not None:  # the families this taxonomy declares (the five for one that declares none)
@@ -47,6 +48,8 @@ def show_command(
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t"),
 ) -> None:
     """Show one skill with its aliases, prerequisites, ESCO URI and learning resources."""
+    from ..taxonomy import load_taxonomy
+
     check_choice(fmt, ("table", "json"), "--format")
     tax = load_taxonomy(taxonomy)
     skill = tax.get(skill_id)
@@ -71,6 +74,8 @@ def validate_command(
 ) -> None:
     """Report every problem (duplicate id, clashing alias, unknown family, prerequisite cycle, scoring tiers;
     for the bundled taxonomy its roles file too) with its line."""
+    from ..taxonomy import read_bundled, read_taxonomy_file, validate
+
     located = read_bundled() if path in (None, "genai") else read_taxonomy_file(path)
     strict = path in (None, "genai") or str(path).lower().endswith((".yaml", ".yml"))
     problems: list = list(validate(located, strict_families=strict))
@@ -93,6 +98,8 @@ def export_command(
     taxonomy: Optional[str] = typer.Option(None, "--taxonomy", "-t"),
 ) -> None:
     """Print the taxonomy in the generic CSV form (id,label,aliases,description,family,group,…)."""
+    from ..taxonomy import load_taxonomy
+
     check_choice(fmt, ("csv", "json", "jsonl"), "--format")
     tax = load_taxonomy(taxonomy)
     if fmt in ("json", "jsonl"):

@@ -35,18 +35,17 @@ def _side(common: Filters, side, name: str) -> Filters:
 
 def _count(con, filters: Filters, levels, rollup: bool, count_boilerplate: bool, family: str | None):
     """(postings in scope, {skill_id: postings}, {skill_id: label}, taxonomy hashes) on one connection."""
+    from .counting import demand as _demand
     from .counting import where as _where
-    from .stats import _demand
 
     where, params = _where(con, filters)
     fam_sql = "AND s.family = ?" if family else ""
-    with _demand(con, levels, rollup, count_boilerplate) as (dem, dem_params):
+    with _demand(con, filters, levels, rollup=rollup, count_boilerplate=count_boilerplate) as (dem, dem_params):
         n = con.execute(f"SELECT count(*) FROM postings {where}", params).fetchone()[0]
         rows = con.execute(f"""
-            WITH scope AS (SELECT id FROM postings {where}), {dem}
-            SELECT dem.skill_id, coalesce(s.label, dem.skill_id), count(*)
-            FROM dem LEFT JOIN skills s USING (skill_id) WHERE TRUE {fam_sql}
-            GROUP BY dem.skill_id, s.label""", params + dem_params + ([family] if family else [])).fetchall()
+            WITH {dem}, c AS (SELECT skill_id, count(*) AS n FROM dem GROUP BY skill_id)
+            SELECT c.skill_id, coalesce(s.label, c.skill_id), c.n
+            FROM c LEFT JOIN skills s USING (skill_id) WHERE TRUE {fam_sql}""", dem_params + ([family] if family else [])).fetchall()
     hashes = {h for (h,) in con.execute(f"SELECT DISTINCT taxonomy_hash FROM postings {where}", params).fetchall()}
     return int(n), {r[0]: int(r[2]) for r in rows}, {r[0]: r[1] for r in rows}, hashes
 

@@ -35,8 +35,8 @@ def cooccur(db=None, *, skill: str, requirement: str = "any", min_both: int = MI
     from .proportions import bh, hypergeom_sf
     from .rows import Rows
     from .skillnames import resolve_skill
+    from .counting import demand as _demand
     from .counting import levels as _levels
-    from .counting import skill_levels as _skill_levels
     from .counting import where as _where
     from .store import reading as _connection
 
@@ -45,22 +45,22 @@ def cooccur(db=None, *, skill: str, requirement: str = "any", min_both: int = MI
         raise UsageError(f"min_both must be at least 1 (got {min_both})", params=("min_both",))
     levels = _levels(requirement)
     filters = make_filters(filters, **kw)
-    lv = ",".join("?" * len(levels))
     with _connection(db) as con:
         skill = resolve_skill(con, skill)
         where, params = _where(con, filters)
-        rows = con.execute(f"""
-            WITH scope AS (SELECT id FROM postings {where}),
-                 ps AS (SELECT p.posting_id, p.skill_id FROM {_skill_levels(count_boilerplate)} p
-                        JOIN scope ON p.posting_id = scope.id WHERE p.level IN ({lv})),
-                 a AS (SELECT posting_id FROM ps WHERE skill_id = ?),
-                 nb AS (SELECT skill_id, count(*) AS n FROM ps GROUP BY skill_id)
-            SELECT ps.skill_id, coalesce(s.label, ps.skill_id), count(*) AS both_n, nb.n,
-                   (SELECT count(*) FROM a), (SELECT count(*) FROM scope)
-            FROM ps JOIN a USING (posting_id) JOIN nb USING (skill_id) LEFT JOIN skills s USING (skill_id)
-            WHERE ps.skill_id <> ?
-            GROUP BY ps.skill_id, s.label, nb.n
-            HAVING count(*) >= ?""", params + list(levels) + [skill, skill, int(min_both)]).fetchall()
+        total = con.execute(f"SELECT count(*) FROM postings {where}", params).fetchone()[0]
+        with _demand(con, filters, levels, rollup=False, count_boilerplate=count_boilerplate) as (dem, dem_params):
+            rows = con.execute(f"""
+                WITH {dem},
+                     ps AS (SELECT posting AS posting_id, skill_id FROM dem),
+                     a AS (SELECT posting_id FROM ps WHERE skill_id = ?),
+                     nb AS (SELECT skill_id, count(*) AS n FROM ps GROUP BY skill_id),
+                     both_n AS (SELECT ps.skill_id, count(*) AS n FROM ps JOIN a USING (posting_id)
+                                WHERE ps.skill_id <> ? GROUP BY ps.skill_id HAVING count(*) >= ?)
+                SELECT both_n.skill_id, coalesce(s.label, both_n.skill_id), both_n.n, nb.n,
+                       (SELECT count(*) FROM a), CAST(? AS BIGINT)
+                FROM both_n JOIN nb USING (skill_id) LEFT JOIN skills s USING (skill_id)""",
+                               dem_params + [skill, skill, int(min_both), total]).fetchall()
     meta = {"filters": filters.given(), "skill_id": skill}
     if not rows:
         return Rows([], COOCCUR_COLUMNS, meta)

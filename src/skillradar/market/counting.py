@@ -7,15 +7,17 @@ below all of them: the counting rule lives in one place and no query module impo
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from ..choices import check_choice
 from .filters import Filters, check_stored, scope_sql
 
-__all__ = ["REQUIREMENTS", "BOILERPLATE", "levels", "skill_levels", "where"]
+__all__ = ["REQUIREMENTS", "BOILERPLATE", "levels", "skill_levels", "where", "demand"]
 
 REQUIREMENTS = {"any": ("required", "preferred", "mentioned"), "required": ("required",), "preferred": ("preferred",)}
 #: Sections whose mentions are stored but not demand, unless ``count_boilerplate`` (the title is not
 #: boilerplate: a skill named only in the title stays uncounted either way).
-BOILERPLATE = ("about", "benefits", "eeo", "apply")
+from .demand_index import BOILERPLATE  # noqa: E402  (defined below this module, used by the index too)
 
 
 def levels(requirement: str) -> tuple[str, ...]:
@@ -45,3 +47,47 @@ def skill_levels(count_boilerplate: bool) -> str:
                       SELECT posting_id, skill_id, CASE requirement WHEN 'required' THEN 0 WHEN 'preferred' THEN 1
                              WHEN 'negated' THEN 3 ELSE 2 END FROM mentions WHERE section IN ({sections}))
                 GROUP BY posting_id, skill_id)"""
+
+
+@contextmanager
+def demand(con, filters: Filters, levels, *, rollup: bool, count_boilerplate: bool = False, dated: bool = False):
+    """CTE text defining ``dem(posting, skill_id, direct, date)`` and its parameters: one row per
+    posting the filters keep and skill it counts for at ``levels``, ``direct`` false when reached only
+    through a narrower skill (``rollup``), with the posting's date.
+
+    Read from the demand index when it reflects the database (``demand_index.py``), else built from
+    ``posting_skills`` and the ``broader`` links; both give the same rows (``posting`` is the seq in
+    the first, the id in the second: a key to join on, never shown)."""
+    from . import demand_index
+
+    clause, params = where(con, filters, dated=dated)
+    if demand_index.usable(con):
+        m = demand_index.mask(levels)
+        own, via = ("own_b", "via_b") if count_boilerplate else ("own", "via")
+        cond = f"(({own} | {via}) & {m}) <> 0" if rollup else f"({own} & {m}) <> 0"
+        if set(filters.given()) <= {"since", "until"}:  # dates only: the index has them, no join needed
+            scope, scope_params = scope_sql(filters, dated=dated, alias="i")
+            scope = scope.replace("WHERE", "AND", 1)
+        else:
+            scope, scope_params = f"AND i.seq IN (SELECT seq FROM postings {clause})", params
+        yield (f"dem AS (SELECT i.seq AS posting, i.skill_id, ({own} & {m}) <> 0 AS direct, i.date "
+               f"FROM {demand_index.TABLE} i WHERE {cond} {scope})"), list(scope_params)
+        return
+    lv = ",".join("?" * len(levels))
+    base = f"""scope AS (SELECT id, date FROM postings {clause}),
+               direct AS (SELECT DISTINCT ps.posting_id, ps.skill_id FROM {skill_levels(count_boilerplate)} ps
+                          JOIN scope ON ps.posting_id = scope.id WHERE ps.level IN ({lv}))"""
+    joined = ("SELECT d.posting_id AS posting, d.skill_id, d.direct, scope.date FROM {rel} d "
+              "JOIN scope ON d.posting_id = scope.id")
+    if not rollup:
+        yield (base + ", dem AS (" + joined.format(rel="(SELECT posting_id, skill_id, TRUE AS direct FROM direct)")
+               + ")"), params + list(levels)
+        return
+    from .skillnames import registered_ancestors
+
+    with registered_ancestors(con) as anc:
+        rolled = f"""(SELECT posting_id, skill_id, bool_or(d) AS direct FROM (
+                        SELECT posting_id, skill_id, TRUE AS d FROM direct
+                        UNION ALL SELECT direct.posting_id, {anc}.ancestor_id, FALSE FROM direct JOIN {anc} USING (skill_id))
+                      GROUP BY posting_id, skill_id)"""
+        yield base + ", dem AS (" + joined.format(rel=rolled) + ")", params + list(levels)

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from ..bounds import MAX_CHARS
 from ..errors import EmptyText, InputError, StoreError, TooLarge, UsageError
-from . import dedup, salary_store
+from . import dedup, demand_index, salary_store
 from .dedup_rules import kept_apart, richer
 from .facets import backfill as backfill_facets
 from .merges import Merger
@@ -90,6 +90,8 @@ class _Ingestor:
         self.workers = workers
         self.engine = None
         self.seq = con.execute("SELECT coalesce(max(seq) + 1, 0) FROM postings").fetchall()[0][0]
+        # the demand index is kept batch by batch when it reflects the database at the start
+        self.index = demand_index.maintained(con)
         # shingles of stored postings met as near-duplicate candidates; bounded (least recently used
         # out first) so memory stays flat however large the corpus grows
         self._shingle_cache: OrderedDict[str, object] = OrderedDict()
@@ -306,7 +308,10 @@ class _Ingestor:
         for name, frame in frames.items():
             con.register(name, frame)
         try:
+            first_seq = self.seq - len(post_rows)
             con.execute("BEGIN TRANSACTION")
+            if merger.gone and self.index:
+                demand_index.remove_seqs(con, "SELECT seq FROM postings WHERE id IN (SELECT old_id FROM _g)")
             if merger.gone:
                 for table, col in (("postings", "id"), ("lsh", "posting_id"), ("mentions", "posting_id"),
                                    ("posting_skills", "posting_id"), ("salaries", "posting_id")):
@@ -328,6 +333,10 @@ class _Ingestor:
             if merger.merges:
                 con.execute("INSERT OR IGNORE INTO merges SELECT dropped_source, dropped_row, dropped_id, kept_id, "
                             "similarity, reason, ? FROM _d", [self.run_id])
+            if self.index:
+                demand_index.add_batch(con, f"(SELECT id, seq, date FROM postings WHERE seq >= {int(first_seq)})",
+                                       "_s", "_m")
+                demand_index.stamp(con)
             con.execute("COMMIT")
         except Exception as exc:
             try:
@@ -457,6 +466,7 @@ def ingest_files(
         stale = stale_count(con, tax)
         save_skills(con, tax)
         backfill_facets(con)
+        demand_index.refresh(con)  # built once for a database from before it, or after the links changed
         start_run(con, run_id, command="ingest", engine=engine, files=paths, taxonomy=tax)
         ing = _Ingestor(con, tax, engine, scheduler, near_dup_threshold, run_id, max_row_chars, workers)
         if engine not in ("local", "dask"):
@@ -531,6 +541,7 @@ def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "loc
     try:
         save_skills(con, tax)
         backfilled = backfill_facets(con)
+        demand_index.refresh(con)
         start_run(con, run_id, command="reextract", engine=engine, files=[], taxonomy=tax)
         where = "" if all_postings else "WHERE taxonomy_hash IS DISTINCT FROM ?"
         params = [] if all_postings else [tax.content_hash]
@@ -541,6 +552,7 @@ def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "loc
         if on_total:
             on_total(len(ids))
         tv, th = tax.version, tax.content_hash
+        index = demand_index.maintained(con)
         done = 0
         for start in range(0, len(ids), batch_size):
             chunk = ids[start:start + batch_size]
@@ -572,6 +584,13 @@ def reextract(*, db: str | Path | None = None, taxonomy=None, engine: str = "loc
                     con.execute("INSERT INTO posting_skills SELECT * FROM _s")
                 con.execute("UPDATE postings SET taxonomy_version = ?, taxonomy_hash = ? WHERE id IN (SELECT id FROM _ids)",
                             [tv, th])
+                if index:
+                    batch = "SELECT seq FROM postings WHERE seq BETWEEN ? AND ? AND id IN (SELECT id FROM _ids)"
+                    span = [seqs[start], seqs[start + len(chunk) - 1]]
+                    demand_index.remove_seqs(con, batch, span)
+                    demand_index.add_batch(con, f"(SELECT id, seq, date FROM postings WHERE seq BETWEEN {int(span[0])} "
+                                                f"AND {int(span[1])} AND id IN (SELECT id FROM _ids))", "_s", "_m")
+                    demand_index.stamp(con)
                 con.execute("COMMIT")
             except Exception as exc:
                 con.execute("ROLLBACK")

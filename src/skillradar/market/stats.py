@@ -30,11 +30,11 @@ Tests (formulas in ``proportions.py``):
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import contextmanager
 
 from ..choices import check_choice
 from ..errors import EmptySplit, UsageError
 from .counting import BOILERPLATE, REQUIREMENTS
+from .counting import demand as _demand
 from .counting import levels as _levels
 from .counting import skill_levels as _skill_levels
 from .counting import where as _where
@@ -83,27 +83,6 @@ def scope_size(db=None, *, filters: Filters | None = None, **kw) -> tuple[int, i
     return size(db, filters, **kw)
 
 
-@contextmanager
-def _demand(con, levels, rollup: bool, count_boilerplate: bool = False):
-    """CTE text defining ``dem(posting_id, skill_id, direct)`` over a ``scope(id, …)`` CTE, and its
-    parameters: one row per posting and skill it counts for, ``direct`` false when reached only
-    through a narrower skill."""
-    lv = ",".join("?" * len(levels))
-    base = f"""direct AS (SELECT DISTINCT ps.posting_id, ps.skill_id FROM {_skill_levels(count_boilerplate)} ps
-                          JOIN scope ON ps.posting_id = scope.id WHERE ps.level IN ({lv}))"""
-    if not rollup:
-        yield base + ", dem AS (SELECT posting_id, skill_id, TRUE AS direct FROM direct)", list(levels)
-        return
-    from .skillnames import registered_ancestors
-
-    with registered_ancestors(con) as anc:
-        yield base + f""", dem AS (
-            SELECT posting_id, skill_id, bool_or(d) AS direct FROM (
-                SELECT posting_id, skill_id, TRUE AS d FROM direct
-                UNION ALL SELECT direct.posting_id, {anc}.ancestor_id, FALSE FROM direct JOIN {anc} USING (skill_id))
-            GROUP BY posting_id, skill_id)""", list(levels)
-
-
 def wilson(count, nobs, alpha: float = 0.05):
     """95% Wilson score interval(s) ``(lows, highs)`` as lists; nobs 0 gives (0, 1)."""
     from .proportions import wilson as interval
@@ -128,18 +107,19 @@ def top(db=None, *, family: str | None = None, limit: int | None = None, require
     fam_sql = "AND s.family = ?" if family else ""
     with _connection(db) as con:
         where, params = _where(con, filters)
-        with _demand(con, levels, rollup, count_boilerplate) as (dem, dem_params):
+        total = con.execute(f"SELECT count(*) FROM postings {where}", params).fetchone()[0]
+        with _demand(con, filters, levels, rollup=rollup, count_boilerplate=count_boilerplate) as (dem, dem_params):
             rows = con.execute(f"""
-                WITH scope AS (SELECT id FROM postings {where}),
-                     n AS (SELECT count(*) AS total FROM scope), {dem}
-                SELECT dem.skill_id, coalesce(s.label, dem.skill_id) AS label, s.family, count(*) AS postings,
-                       (SELECT total FROM n) AS total, count(*) FILTER (WHERE NOT dem.direct)
-                FROM dem LEFT JOIN skills s USING (skill_id)
+                WITH {dem},
+                     c AS (SELECT skill_id, count(*) AS postings, count(*) FILTER (WHERE NOT direct) AS via
+                           FROM dem GROUP BY skill_id)
+                SELECT c.skill_id, coalesce(s.label, c.skill_id) AS label, s.family, c.postings,
+                       CAST(? AS BIGINT) AS total, c.via
+                FROM c LEFT JOIN skills s USING (skill_id)
                 WHERE TRUE {fam_sql}
-                GROUP BY dem.skill_id, s.label, s.family
-                ORDER BY postings DESC, dem.skill_id
+                ORDER BY c.postings DESC, c.skill_id
                 {"LIMIT " + str(int(limit)) if limit else ""}""",
-                               params + dem_params + ([family] if family else [])).fetchall()
+                               dem_params + [total] + ([family] if family else [])).fetchall()
     meta = {"filters": filters.given()}
     if not rows:
         return Rows([], TOP_COLUMNS, meta)
@@ -185,16 +165,17 @@ def trends(db=None, *, split, family: str | None = None, requirement: str = "any
                              f"({n1} before, {n2} on or after"
                              + (f", with {filters.describe(flags=False)}" if filters else "") + ")",
                              params=("split", *filters.given()))
-        with _demand(con, levels, rollup, count_boilerplate) as (dem, dem_params):
+        with _demand(con, filters, levels, rollup=rollup, count_boilerplate=count_boilerplate,
+                     dated=True) as (dem, dem_params):
             rows = con.execute(f"""
-                WITH scope AS (SELECT id, date FROM postings {where}), {dem}
-                SELECT dem.skill_id, coalesce(s.label, dem.skill_id),
-                       count(*) FILTER (WHERE scope.date < CAST(? AS DATE)),
-                       count(*) FILTER (WHERE scope.date >= CAST(? AS DATE))
-                FROM dem JOIN scope ON dem.posting_id = scope.id LEFT JOIN skills s USING (skill_id)
+                WITH {dem},
+                     c AS (SELECT skill_id, count(*) FILTER (WHERE date < CAST(? AS DATE)) AS before,
+                                  count(*) FILTER (WHERE date >= CAST(? AS DATE)) AS after FROM dem GROUP BY skill_id)
+                SELECT c.skill_id, coalesce(s.label, c.skill_id), c.before, c.after
+                FROM c LEFT JOIN skills s USING (skill_id)
                 WHERE TRUE {fam_sql}
-                GROUP BY dem.skill_id, s.label ORDER BY dem.skill_id""",
-                               params + dem_params + [split, split] + ([family] if family else [])).fetchall()
+                ORDER BY c.skill_id""",
+                               dem_params + [split, split] + ([family] if family else [])).fetchall()
     meta = {"filters": filters.given(), "total_before": int(n1), "total_after": int(n2), "split": split}
     if not rows:
         return Rows([], TREND_COLUMNS, meta)
@@ -229,15 +210,16 @@ def monthly(db=None, *, skills: list[str] | None = None, top_n: int = 8, family:
         return Rows([], MONTHLY_COLUMNS, meta)
     with _connection(db) as con:
         where, params = _where(con, filters, dated=True)
-        with _demand(con, levels, rollup, count_boilerplate) as (dem, dem_params):
+        with _demand(con, filters, levels, rollup=rollup, count_boilerplate=count_boilerplate,
+                     dated=True) as (dem, dem_params):
             totals = con.execute(f"SELECT strftime(date, '%Y-%m') AS m, count(*) FROM postings {where} "
                                  "GROUP BY m ORDER BY m", params).fetchall()
             counts = con.execute(f"""
-                WITH scope AS (SELECT id, date FROM postings {where}), {dem}
-                SELECT strftime(scope.date, '%Y-%m') AS m, dem.skill_id, count(*)
-                FROM dem JOIN scope ON dem.posting_id = scope.id
-                WHERE dem.skill_id IN ({",".join("?" * len(skills))})
-                GROUP BY m, dem.skill_id""", params + dem_params + list(skills)).fetchall()
+                WITH {dem}
+                SELECT strftime(d, '%Y-%m') AS m, skill_id, sum(n)
+                FROM (SELECT date AS d, skill_id, count(*) AS n FROM dem
+                      WHERE skill_id IN ({",".join("?" * len(skills))}) GROUP BY date, skill_id)
+                GROUP BY m, skill_id""", dem_params + list(skills)).fetchall()
             labels = dict(con.execute(f"SELECT skill_id, label FROM skills WHERE skill_id IN "
                                       f"({','.join('?' * len(skills))})", list(skills)).fetchall())
     found = {(m, s): c for m, s, c in counts}
