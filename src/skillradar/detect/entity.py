@@ -139,3 +139,27 @@ def people_list_spans(text: str) -> list[tuple[int, int]]:
         if end > start and len(_PEOPLE_WORD.findall(text, start, end)) >= 1:
             out.append((start, end))
     return out
+
+
+# "Netomi AI", "Qualcomm AI Research", "Strategic AI Initiatives", "the AI & Cloud Engineering Division":
+# a field's initialism inside a run of capitalised words is part of a name (a company, team, product or
+# programme), not the field asked for. The word before counts only when it does not open its sentence,
+# line or list item ("Using AI to …"); a generic head noun after it is a heading in title case ("5+ years
+# ML Experience", "AI Models"), not a name.
+_CAP_BEFORE = re.compile(r"(?<![\w&'’-])(?-i:[A-Z][a-z][\w'’-]*)[ \t]+(?:&[ \t]+)?$")
+_OPENING = re.compile(r"(?:^|[.!?:;][*_]*\s+|\n[\s*#>\d.)•\\-]*|\*\*|__)$")
+_CAP_AFTER = re.compile(r"(?:[ \t]+(?:&[ \t]+)?|-)(?-i:[A-Z][a-z][\w'’-]*)")
+_HEADING_NOUNS = frozenset({
+    "experience", "experiences", "skills", "skill", "knowledge", "expertise", "models", "model", "solutions",
+    "systems", "system", "tools", "technologies", "technology", "projects", "project", "applications",
+    "development", "engineer", "engineers", "engineering", "techniques", "methods", "concepts", "frameworks",
+    "strategy", "integration", "background", "fundamentals", "proficiency", "use", "usage"})
+
+
+def in_proper_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands between capitalised words that make it part of a name."""
+    after = _CAP_AFTER.match(text, end, min(len(text), end + 40))
+    if after and after.group(0).strip(" \t&-").lower() not in _HEADING_NOUNS:
+        return True
+    before = _CAP_BEFORE.search(text, max(0, start - 40), start)
+    return bool(before) and not _OPENING.search(text, max(0, before.start() - 12), before.start())
