@@ -74,3 +74,22 @@ def test_a_sense_outside_the_field_is_no_mention(text, word, skill):
 ])
 def test_the_fields_own_sense_stays(text, word, skill):
     assert (word, skill) in _ids(text)
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Collaborate with product teams on transfer", "Collaborate", "soft.cross-functional-collaboration"),
+    ("collaborate with key stakeholders to build", "collaborate", "soft.cross-functional-collaboration"),
+    ("Collaborate on machine learning projects", "Collaborate", "soft.collaboration"),
+    ("Collaborate with our ML Engineers to design models", "Collaborate", "soft.collaboration"),
+])
+def test_collaborating_with_other_functions_is_cross_functional(text, word, expected):
+    assert (word, expected) in _ids(text)
+
+
+def test_algorithms_are_the_cs_subject_only_without_a_machine_learning_sense():
+    assert ("algorithms", "se.algorithms") in _ids("Strong understanding of data structures, algorithms, and OO design")
+    assert ("algorithms", "se.algorithms") in _ids("Experience with time and space-efficient algorithms")
+    for text in ("Design and implement advanced machine learning models and algorithms",
+                 "Advanced quantization algorithms research and development",
+                 "Knowledge of core AI/ML techniques and algorithms"):
+        assert not any(s == "se.algorithms" for _, s in _ids(text)), text
