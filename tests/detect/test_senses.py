@@ -93,3 +93,10 @@ def test_algorithms_are_the_cs_subject_only_without_a_machine_learning_sense():
                  "Advanced quantization algorithms research and development",
                  "Knowledge of core AI/ML techniques and algorithms"):
         assert not any(s == "se.algorithms" for _, s in _ids(text)), text
+
+
+def test_a_form_that_is_itself_a_role_names_the_job_unless_held():
+    assert not any(s == "data.analytics-engineering"
+                   for _, s in _ids("Givebutter is looking for a passionate Analytics Engineer to join our Data team."))
+    assert ("Analytics Engineer", "data.analytics-engineering") in _ids(
+        "Have 2+ years of experience as an Analytics Engineer or similar role.")

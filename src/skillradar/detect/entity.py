@@ -82,26 +82,32 @@ _AS_ROLE = re.compile(r"(?:experience|background|work(?:ed|ing)?|years?)\s+(?:as
                       re.I)
 
 
-_AS_A = re.compile(r"\b(?:as|in the role of)\s+(?:an?\s+)?[\w /,&-]{0,40}$", re.I)
+_AS_A = re.compile(r"\b(?:as|in the role of)\s+(?:an?\s+)?[\w /,&-]{0,60}$", re.I)
 _HELD = re.compile(r"\b(?:experience|experienced|background|worked|years?|career|tenure)\b", re.I)
 _BUILDER = re.compile(r"(?:developers?|programmers?|engineers?)\b", re.I)
+
+
+_ROLE_NOUN_END = re.compile(r"\s(?:engineers?|scientists?|analysts?|architects?|researchers?)$", re.I)  # "Analytics Engineer", not the verb "Engineer (features)"
 
 
 def is_role_name(text: str, start: int, end: int, concrete: bool = False) -> bool:
     """Whether the skill at ``text[start:end]`` is part of a job title or a team's name.
 
     ``concrete`` skills (a language or tool) named as the trade of a builder ("Golang developer",
-    "React engineer") still ask for the technology: only teams and other roles drop them.
+    "React engineer") still ask for the technology: only teams and other roles drop them. A form that
+    is itself a role ("Analytics Engineer") names the job, unless held as experience ("experience as
+    an Analytics Engineer").
     """
-    m = _ROLE_AFTER.match(text, end, min(len(text), end + 60))
-    if not m:
-        return False
-    if concrete and _BUILDER.search(m.group(0)):
-        return False
+    if not (_ROLE_NOUN_END.search(text, start, end) and not concrete):
+        m = _ROLE_AFTER.match(text, end, min(len(text), end + 60))
+        if not m:
+            return False
+        if concrete and _BUILDER.search(m.group(0)):
+            return False
     if _AS_ROLE.search(text, max(0, start - 60), start):
         return False
     # "experience building systems as a Platform Engineer, ML DevOps Engineer, or Data Engineer"
-    lead = _AS_A.search(text, max(0, start - 60), start)
+    lead = _AS_A.search(text, max(0, start - 80), start)
     if lead:
         before = text[max(0, lead.start() - 80):lead.start()]
         return not _HELD.search(before[max(before.rfind("."), before.rfind("\n")) + 1:])
