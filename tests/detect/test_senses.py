@@ -100,3 +100,13 @@ def test_a_form_that_is_itself_a_role_names_the_job_unless_held():
                    for _, s in _ids("Givebutter is looking for a passionate Analytics Engineer to join our Data team."))
     assert ("Analytics Engineer", "data.analytics-engineering") in _ids(
         "Have 2+ years of experience as an Analytics Engineer or similar role.")
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Able to prioritise for impact and move fast", "prioritise", "soft.time-management"),
+    ("effectively prioritize workload to meet deadlines", "prioritize", "soft.time-management"),
+    ("identify and prioritize opportunities for AI integration", "prioritize", "think.use-case-identification"),
+    ("guide direction and prioritization of which problems to solve", "prioritization", "think.product-thinking"),
+])
+def test_prioritising_is_time_management_unless_it_picks_opportunities_or_problems(text, word, expected):
+    assert (word, expected) in _ids(text)
