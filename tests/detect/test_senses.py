@@ -110,3 +110,11 @@ def test_a_form_that_is_itself_a_role_names_the_job_unless_held():
 ])
 def test_prioritising_is_time_management_unless_it_picks_opportunities_or_problems(text, word, expected):
     assert (word, expected) in _ids(text)
+
+
+def test_innovation_of_a_product_or_valued_by_the_employer_is_not_asked():
+    for text in ("with the aim of driving user success and product innovation.",
+                 "While we value innovation, we don't engage in prolonged R&D.",
+                 "Accelerate innovation by rapidly prototyping", "at the forefront of AI innovation"):
+        assert not any(s == "think.innovation" for _, s in _ids(text)), text
+    assert ("innovation", "think.innovation") in _ids("Drive innovation and continuous improvement in data engineering")
