@@ -56,7 +56,7 @@ def verb_object_hits(text: str, skill_ids, covered: list[tuple[int, int]]) -> li
     for skill_id, prefixes, nouns, pattern in _patterns():
         if skill_id not in skill_ids or not any(p in low for p in prefixes) or not any(n in low for n in nouns):
             continue
-        for m in pattern.finditer(text):
+        for m in _matches(pattern, text, low, prefixes):
             start, end = m.span("verb")
             if "\n" in m.group(0) or any(s < end and start < e for s, e in taken):
                 continue
@@ -65,3 +65,26 @@ def verb_object_hits(text: str, skill_ids, covered: list[tuple[int, int]]) -> li
             out.append((skill_id, start, end, "alias", 0.85))
             taken.append((start, end))
     return out
+
+
+def _matches(pattern: re.Pattern, text: str, low: str, prefixes: tuple[str, ...]):
+    """``pattern.finditer(text)``, tried only where a verb begins: scanning every position with the
+    verbs' alternation cost ~0.1 ms per pattern and posting; ``str.find`` of the verbs' first letters
+    finds the few places to try."""
+    if len(low) != len(text):  # a character whose lower case is longer: offsets would not line up
+        yield from pattern.finditer(text)
+        return
+    starts = set()
+    for prefix in prefixes:
+        i = low.find(prefix)
+        while i != -1:
+            starts.add(i)
+            i = low.find(prefix, i + 1)
+    end = 0
+    for pos in sorted(starts):
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m:
+            yield m
+            end = m.end()
