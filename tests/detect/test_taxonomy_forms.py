@@ -254,7 +254,12 @@ NEEDS_CODE = [
     pytest.param("viz.data-visualization", "Clean, analyse and visualise complex data.", "visualise complex data",
                  id="verb-with-object-apart"),
     pytest.param("dom.engineering", "BS in Computer Science, Engineering or a related field.", "Engineering",
-                 id="engineering-as-degree-field"),
+                 id="engineering-as-degree-field",
+                 marks=pytest.mark.xfail(reason="needs code: 'Engineering' has no bare form, since an ambiguous "
+                                                "form is also taken in lower case next to a listed skill ('ML "
+                                                "engineering', 'engineering and data science team'); a form counted "
+                                                "only as written capitalised would let the degree field in",
+                                         strict=True)),
     pytest.param("cloud.api-gateway", "Integrate with AWS services like Lambda, API Gateway, S3, and DynamoDB.",
                  "API Gateway", id="generic-name-among-aws-services",
                  marks=pytest.mark.xfail(reason="needs code: bare 'API Gateway' is the generic concept; listed among "

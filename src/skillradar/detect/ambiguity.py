@@ -24,11 +24,6 @@ _AFTER_NEGATIVE = {
     "excel": re.compile(r"^\s*(at\b|in\b|as\b|when\b|under\b|with\b)"),
     "swift": re.compile(r"^\s*(response|action|turnaround|decisions?|delivery|resolution|execution)"),
 }
-# A field of study that is also a department or a verb ("Engineering") is the field only as a whole item of
-# a list: "Computer Science, Engineering, or a related field"; not "ML engineering", "Engineering team".
-_WHOLE_ITEM_ONLY = {"engineering"}
-_ITEM_BEFORE = re.compile(r"(?:[,(/]|\b(?:in|or|and|of))\s*$", re.I)
-_ITEM_AFTER = re.compile(r"^(?:\s*(?:[,)/;]|or\b|and\b|&)|-related\b)", re.I)
 _BEFORE_NEGATIVE = re.compile(r"(\bto|\bwill|\byou|\bwe|\bthey|\bcan|\bcould|\bmust|\bwho|\bshould)\s*$", re.I)
 _VERB_LIKE = {"react", "spark", "excel"}
 
@@ -77,8 +72,6 @@ def everyday_use(text: str, start: int, end: int) -> bool:
     form = text[start:end].lower()
     after = text[end:end + 30]
     before = text[max(0, start - 25):start]
-    if form in _WHOLE_ITEM_ONLY:
-        return not (_ITEM_BEFORE.search(before) and _ITEM_AFTER.search(after))
     rule = _AFTER_NEGATIVE.get(form)
     if rule and rule.search(after):
         return True
