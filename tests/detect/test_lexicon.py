@@ -113,3 +113,18 @@ def test_a_pair_does_not_lend_its_head_to_a_word_that_is_a_skill_of_its_own():
 ])
 def test_everyday_text_on_real_resumes_stays_out(text, skill_id):
     assert skill_id not in _ids(text)
+
+
+def test_ai_is_the_field_where_asked_and_not_inside_names():
+    # the field asked for, in prose and in lists
+    for text in ("Strong passion for AI and a self-driven attitude.", "Experience applying AI models and tools.",
+                 "Knowledge of core AI techniques.", "Using AI to change how work gets done."):
+        assert "ml.artificial-intelligence" in _ids(text), text
+    # part of a company, team, product or programme name, or a word of another language
+    for text in ("At Netomi AI, we are on a mission.", "Qualcomm AI Research is hiring.",
+                 "Our team is part of Strategic AI Initiatives.", "Reporting to the Director of Data & AI, you",
+                 "the AI & Cloud Engineering (ACE) Division", "tools such as Google AI Platform.",
+                 "i ngā ara hoki e whai hiko ai a Aotearoa", "see coda.io/ai for examples"):
+        assert "ml.artificial-intelligence" not in _ids(text), text
+    # a title-case heading noun after it is no name
+    assert "ml.machine-learning" in _ids("5+ years ML Experience")

@@ -197,9 +197,10 @@ def test_requirement_levels_seen_in_real_postings(text, skill, level):
 
 
 @pytest.mark.parametrize("text, skill, evidence", [
+    # another mention inside ("machine learning"): the verb alone; else the whole phrase, verb to object
     ("Deploying custom/pre-trained machine learning models into production", "mlops.model-serving", "Deploying"),
-    ("Visualise complex data for the board", "viz.data-visualization", "Visualise"),
-    ("Write clean, tested Python services", "se.clean-code", "Write"),
+    ("Visualise complex data for the board", "viz.data-visualization", "Visualise complex data"),
+    ("Write clean, tested Python services", "se.clean-code", "Write clean"),
 ])
 def test_verbs_acting_on_objects_with_words_between(text, skill, evidence):
     ms = [m for m in extract_text(text, kind="posting").mentions if m.skill_id == skill]

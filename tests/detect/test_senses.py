@@ -59,7 +59,7 @@ def test_ssms_the_sql_server_tool_is_not_state_space_models():
     ("Write regression tests for the API", "regression", "stats.regression-analysis"),
     # the algorithms of a model, not the computer-science subject
     ("Design and implement advanced machine learning models and algorithms", "algorithms", "se.algorithms"),
-    ("Efficient inference algorithms research and development", "algorithms", "se.algorithms"),
+    ("Advanced quantization algorithms research and development", "algorithms", "se.algorithms"),
 ])
 def test_a_sense_outside_the_field_is_no_mention(text, word, skill):
     assert (word, skill) not in _ids(text)
@@ -78,3 +78,47 @@ def test_a_sense_outside_the_field_is_no_mention(text, word, skill):
 ])
 def test_the_fields_own_sense_stays(text, word, skill):
     assert (word, skill) in _ids(text)
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Collaborate with product teams on transfer", "Collaborate", "soft.cross-functional-collaboration"),
+    ("collaborate with key stakeholders to build", "collaborate", "soft.cross-functional-collaboration"),
+    ("Collaborate on machine learning projects", "Collaborate", "soft.collaboration"),
+    ("Collaborate with our ML Engineers to design models", "Collaborate", "soft.collaboration"),
+])
+def test_collaborating_with_other_functions_is_cross_functional(text, word, expected):
+    assert (word, expected) in _ids(text)
+
+
+def test_algorithms_are_the_cs_subject_only_without_a_machine_learning_sense():
+    assert ("algorithms", "se.algorithms") in _ids("Strong understanding of data structures, algorithms, and OO design")
+    assert ("algorithms", "se.algorithms") in _ids("Experience with time and space-efficient algorithms")
+    for text in ("Design and implement advanced machine learning models and algorithms",
+                 "Advanced quantization algorithms research and development",
+                 "Knowledge of core AI/ML techniques and algorithms"):
+        assert not any(s == "se.algorithms" for _, s in _ids(text)), text
+
+
+def test_a_form_that_is_itself_a_role_names_the_job_unless_held():
+    assert not any(s == "data.analytics-engineering"
+                   for _, s in _ids("Givebutter is looking for a passionate Analytics Engineer to join our Data team."))
+    assert ("Analytics Engineer", "data.analytics-engineering") in _ids(
+        "Have 2+ years of experience as an Analytics Engineer or similar role.")
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Able to prioritise for impact and move fast", "prioritise", "soft.time-management"),
+    ("effectively prioritize workload to meet deadlines", "prioritize", "soft.time-management"),
+    ("identify and prioritize opportunities for AI integration", "prioritize", "think.use-case-identification"),
+    ("guide direction and prioritization of which problems to solve", "prioritization", "think.product-thinking"),
+])
+def test_prioritising_is_time_management_unless_it_picks_opportunities_or_problems(text, word, expected):
+    assert (word, expected) in _ids(text)
+
+
+def test_innovation_of_a_product_or_valued_by_the_employer_is_not_asked():
+    for text in ("with the aim of driving user success and product innovation.",
+                 "While we value innovation, we don't engage in prolonged R&D.",
+                 "Accelerate innovation by rapidly prototyping", "at the forefront of AI innovation"):
+        assert not any(s == "think.innovation" for _, s in _ids(text)), text
+    assert ("innovation", "think.innovation") in _ids("Drive innovation and continuous improvement in data engineering")

@@ -255,7 +255,7 @@ NEEDS_CODE = [
                                          strict=True)),
     pytest.param("mlops.model-serving", "Hands-on experience with model training and deployment.", "deployment",
                  id="shared-head-forward"),
-    pytest.param("viz.data-visualization", "Clean, analyse and visualise complex data.", "visualise",
+    pytest.param("viz.data-visualization", "Clean, analyse and visualise complex data.", "visualise complex data",
                  id="verb-with-object-apart"),
     pytest.param("dom.engineering", "BS in Computer Science, Engineering or a related field.", "Engineering",
                  id="engineering-as-degree-field",

@@ -26,3 +26,14 @@ def test_a_verb_in_a_list_of_verbs_reaches_the_shared_object(line):
 ])
 def test_and_before_a_new_clause_does_not_join(line):
     assert "mlops.model-serving" not in _ids(line)
+
+
+@pytest.mark.parametrize("line, found", [
+    ("Collaborate with stakeholders to understand requirements and translate them", True),
+    ("Work closely with customers to understand their messaging outreach requirements", True),
+    ("Collaborate with cross-functional teams to gather requirements, define data schemas", True),
+    ("translate that into technical requirements", False),   # 'into': the other side of the translation
+    ("Partner with engineers to understand data needs", False),
+])
+def test_understanding_and_gathering_requirements_is_requirements_analysis(line, found):
+    assert ("think.requirements-analysis" in _ids(line)) is found

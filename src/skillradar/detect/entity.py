@@ -84,26 +84,33 @@ _AS_ROLE = re.compile(r"(?:experience|background|work(?:ed|ing)?|years?)\s+(?:as
                       re.I)
 
 
-_AS_A = re.compile(r"\b(?:as|in the role of)\s+(?:an?\s+)?[\w /,&-]{0,40}$", re.I)
+_AS_A = re.compile(r"\b(?:as|in the role of)\s+(?:an?\s+)?[\w /,&-]{0,60}$", re.I)
 _HELD = re.compile(r"\b(?:experience|experienced|background|worked|years?|career|tenure)\b", re.I)
 _BUILDER = re.compile(r"(?:developers?|programmers?|engineers?)\b", re.I)
+
+
+# "Analytics Engineer", not the verb "Engineer (features)"
+_ROLE_NOUN_END = re.compile(r"\s(?:engineers?|scientists?|analysts?|architects?|researchers?)$", re.I)
 
 
 def is_role_name(text: str, start: int, end: int, concrete: bool = False) -> bool:
     """Whether the skill at ``text[start:end]`` is part of a job title or a team's name.
 
     ``concrete`` skills (a language or tool) named as the trade of a builder ("Golang developer",
-    "React engineer") still ask for the technology: only teams and other roles drop them.
+    "React engineer") still ask for the technology: only teams and other roles drop them. A form that
+    is itself a role ("Analytics Engineer") names the job, unless held as experience ("experience as
+    an Analytics Engineer").
     """
-    m = _ROLE_AFTER.match(text, end, min(len(text), end + 60))
-    if not m:
-        return False
-    if concrete and _BUILDER.search(m.group(0)):
-        return False
+    if not (_ROLE_NOUN_END.search(text, start, end) and not concrete):
+        m = _ROLE_AFTER.match(text, end, min(len(text), end + 60))
+        if not m:
+            return False
+        if concrete and _BUILDER.search(m.group(0)):
+            return False
     if _AS_ROLE.search(text, max(0, start - 60), start):
         return False
     # "experience building systems as a Platform Engineer, ML DevOps Engineer, or Data Engineer"
-    lead = _AS_A.search(text, max(0, start - 60), start)
+    lead = _AS_A.search(text, max(0, start - 80), start)
     if lead:
         before = text[max(0, lead.start() - 80):lead.start()]
         return not _HELD.search(before[max(before.rfind("."), before.rfind("\n")) + 1:])
@@ -142,3 +149,27 @@ def people_list_spans(text: str) -> list[tuple[int, int]]:
         if end > start and len(_PEOPLE_WORD.findall(text, start, end)) >= 1:
             out.append((start, end))
     return out
+
+
+# "Netomi AI", "Qualcomm AI Research", "Strategic AI Initiatives", "the AI & Cloud Engineering Division":
+# a field's initialism inside a run of capitalised words is part of a name (a company, team, product or
+# programme), not the field asked for. The word before counts only when it does not open its sentence,
+# line or list item ("Using AI to …"); a generic head noun after it is a heading in title case ("5+ years
+# ML Experience", "AI Models"), not a name.
+_CAP_BEFORE = re.compile(r"(?<![\w&'’-])(?-i:[A-Z][a-z][\w'’-]*)[ \t]+(?:&[ \t]+)?$")
+_OPENING = re.compile(r"(?:^|[.!?:;][*_]*\s+|\n[\s*#>\d.)•\\-]*|\*\*|__)$")
+_CAP_AFTER = re.compile(r"(?:[ \t]+(?:&[ \t]+)?|-)(?-i:[A-Z][a-z][\w'’-]*)")
+_HEADING_NOUNS = frozenset({
+    "experience", "experiences", "skills", "skill", "knowledge", "expertise", "models", "model", "solutions",
+    "systems", "system", "tools", "technologies", "technology", "projects", "project", "applications",
+    "development", "engineer", "engineers", "engineering", "techniques", "methods", "concepts", "frameworks",
+    "strategy", "integration", "background", "fundamentals", "proficiency", "use", "usage"})
+
+
+def in_proper_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands between capitalised words that make it part of a name."""
+    after = _CAP_AFTER.match(text, end, min(len(text), end + 40))
+    if after and after.group(0).strip(" \t&-").lower() not in _HEADING_NOUNS:
+        return True
+    before = _CAP_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and not _OPENING.search(text, max(0, before.start() - 12), before.start())

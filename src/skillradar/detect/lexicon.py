@@ -16,7 +16,7 @@ from ..taxonomy.model import Taxonomy
 from ..textnorm import fold, fold_with_map
 from .ambiguity import everyday_use, list_links, technical_evidence
 from .base import Hit
-from .entity import is_organisation, organisation_spans
+from .entity import in_proper_name, is_organisation, organisation_spans
 from .prescan import Prescan
 
 __all__ = ["Hit", "Lexicon", "lexicon_for"]
@@ -109,6 +109,8 @@ class Lexicon:
                 continue
             o_start, o_end = origin[start], origin[end - 1] + 1
             exact_case = True
+            if len(entry.form) == 2 and entry.form.isupper() and text[o_start:o_end].islower():
+                continue  # "AI", "ML", "BI" are written in capitals; "ai" is a word of another language
             if entry.ambiguous and text[o_start:o_end] in entry.sure:
                 entry = replace(entry, ambiguous=False)
             if entry.ambiguous:
@@ -126,7 +128,10 @@ class Lexicon:
         if " as " in text or " As " in text:
             hits = _roles_as_fields(text, hits, self._keys)
         orgs = organisation_spans(text)
-        hits = [h for h in hits if not is_organisation(text, h.start, h.end, orgs)]
+        hits = [h for h in hits if not is_organisation(text, h.start, h.end, orgs)
+                and not (h.end - h.start == 2 and text[h.start:h.end].isupper() and text[h.start:h.end].isalpha()
+                         and self.taxonomy.get(h.skill_id).type in _FIELD_TYPES
+                         and in_proper_name(text, h.start, h.end))]
         if "://" in text or "www." in text or "@" in text:  # "apply/ai-mlops-engineer" in a link is no skill
             # without an "@" only the web-address half of _LINK can match: that half alone, tried where it can start
             found = _LINK.finditer(text) if "@" in text else _WEB_LINK.finditer(text)
@@ -135,6 +140,8 @@ class Lexicon:
         return _resolve_ambiguous(text, hits)
 
 
+# Initialisms of fields ("AI", "ML", "NLP") can be part of a name; of tools ("AWS") they are the tool.
+_FIELD_TYPES = frozenset({"knowledge", "concept", "practice"})
 _WEB_ADDRESS = r"(?:https?://|www\.)[^\s)\]>\"']+"
 _LINK = re.compile(_WEB_ADDRESS + r"|[\w.+-]+@[\w-]+\.[\w.]+")
 _WEB_LINK = Prescan(re.compile(_WEB_ADDRESS))

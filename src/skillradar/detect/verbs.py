@@ -3,8 +3,9 @@ learning models", "visualise complex data", "write clean, maintainable code".
 
 A taxonomy alias covers the adjacent form ("deploy models"); real postings put adjectives, lists and
 slashes between the verb and its object. The pairs are data (``data/verb_objects.tsv``); one regex
-per skill runs over the text. A hit's span is the verb ("Deploying"): the words between may be other
-skills' mentions ("machine learning"), and spans never overlap.
+per skill runs over the text. A hit's span is the whole phrase ("visualise complex data"), so that it is
+the evidence a reader would quote; where the words between hold another skill's mention ("deploying …
+machine learning models") it is the verb alone, since spans never overlap.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def _verb_regex(verb: str) -> str:
 
 
 def verb_object_hits(text: str, skill_ids, covered: list[tuple[int, int]]) -> list[tuple]:
-    """``(skill_id, start, end, "alias", 0.85)`` for the verb of each verb–object phrase whose verb no
+    """``(skill_id, start, end, "alias", 0.85)`` for each verb–object phrase (or its verb) whose verb no
     other hit covers; only skills of the taxonomy in use (``skill_ids``: anything with ``in``)."""
     out = []
     taken = list(covered)
@@ -67,6 +68,9 @@ def verb_object_hits(text: str, skill_ids, covered: list[tuple[int, int]]) -> li
             start, end = m.span("verb")
             if "\n" in m.group(0) or any(s < end and start < e for s, e in taken):
                 continue
+            if not any(s < m.end() and start < e for s, e in taken):
+                end = m.end()  # the whole phrase ("write clean, efficient code") when no other mention is inside
             out.append((skill_id, start, end, "alias", 0.85))
             taken.append((start, end))
     return out
+

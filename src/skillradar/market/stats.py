@@ -36,7 +36,6 @@ from ..errors import EmptySplit, UsageError
 from .counting import BOILERPLATE, REQUIREMENTS
 from .counting import demand as _demand
 from .counting import levels as _levels
-from .counting import skill_levels as _skill_levels
 from .counting import where as _where
 from .filters import Filters, make_filters, scope_sql
 from .rows import Rows
